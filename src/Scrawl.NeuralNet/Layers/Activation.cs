@@ -1,0 +1,55 @@
+using Scrawl.Numerics;
+
+namespace Scrawl.NeuralNet.Layers;
+
+/// <summary>
+/// Base for element-wise activations y = f(x): keeps the forward input and output so each
+/// subclass can write its derivative in whichever of the two is cheaper.
+/// </summary>
+public abstract class Activation : ILayer
+{
+    private readonly Tensor _output = new(1, 1);
+    private readonly Tensor _inputGradient = new(1, 1);
+    private Tensor? _input;
+
+    /// <inheritdoc/>
+    public abstract string Kind { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Parameter> Parameters => [];
+
+    /// <inheritdoc/>
+    public int OutputFeatures(int inputFeatures) => inputFeatures;
+
+    /// <inheritdoc/>
+    public Tensor Forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        _input = input;
+        _output.Resize(input.Shape.ToArray());
+        Apply(input.Span, _output.Span);
+        return _output;
+    }
+
+    /// <inheritdoc/>
+    public Tensor? Backward(Tensor outputGradient, bool needInputGradient)
+    {
+        ArgumentNullException.ThrowIfNull(outputGradient);
+        var input = _input ?? throw new InvalidOperationException($"{Kind}.Backward called before Forward.");
+        input.EnsureSameShape(outputGradient, nameof(outputGradient));
+        if (!needInputGradient)
+        {
+            return null;
+        }
+
+        _inputGradient.Resize(input.Shape.ToArray());
+        Derivative(input.Span, _output.Span, outputGradient.Span, _inputGradient.Span);
+        return _inputGradient;
+    }
+
+    /// <summary>y = f(x) element-wise (same lengths).</summary>
+    public abstract void Apply(ReadOnlySpan<float> x, Span<float> y);
+
+    /// <summary>dx = dy ⊙ f'(x), given x, y = f(x) and dy (same lengths).</summary>
+    protected abstract void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx);
+}

@@ -1,0 +1,110 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using Scrawl.Numerics;
+
+namespace Scrawl.NeuralNet.Layers;
+
+/// <summary>
+/// Fully connected layer y = x·W + b with W stored input × output (the seed's layout), so a batch
+/// X[B×in] maps to Y[B×out]. Backward: dW = Xᵀ·dY, db = Σ_rows dY, dX = dY·Wᵀ.
+/// </summary>
+public sealed class Dense : ILayer
+{
+    private readonly Tensor _output = new(1, 1);
+    private readonly Tensor _inputGradient = new(1, 1);
+    private Tensor? _input;
+
+    /// <summary>Creates an in×out layer with zero weights and bias (initialise with <see cref="Initializers"/>).</summary>
+    public Dense(int inputs, int outputs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        Weight = new Parameter("weight", new Tensor(inputs, outputs));
+        Bias = new Parameter("bias", new Tensor(outputs));
+        Parameters = [Weight, Bias];
+    }
+
+    /// <summary>Creates an in×out layer with Xavier-uniform weights drawn from <paramref name="random"/> and zero bias.</summary>
+    public Dense(int inputs, int outputs, SeededRandom random)
+        : this(inputs, outputs) => Initializers.XavierUniform(Weight.Value, random);
+
+    /// <summary>Number of input features (≥ 1).</summary>
+    public int Inputs => Weight.Value.Dim(0);
+
+    /// <summary>Number of output features (≥ 1).</summary>
+    public int Outputs => Weight.Value.Dim(1);
+
+    /// <summary>Weights, shape inputs × outputs.</summary>
+    public Parameter Weight { get; }
+
+    /// <summary>Bias, shape outputs.</summary>
+    public Parameter Bias { get; }
+
+    /// <inheritdoc/>
+    public string Kind => "dense";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <inheritdoc/>
+    public int OutputFeatures(int inputFeatures) => inputFeatures == Inputs
+        ? Outputs
+        : throw new ArgumentException($"Dense layer expects {Inputs} input features, got {inputFeatures}.", nameof(inputFeatures));
+
+    /// <inheritdoc/>
+    public Tensor Forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input);
+        _input = input;
+        int batch = input.Rows;
+        _output.Resize(batch, Outputs);
+        var bias = Bias.Value.Span;
+        for (int r = 0; r < batch; r++)
+        {
+            bias.CopyTo(_output.Row(r));
+        }
+
+        Gemm.MatMul(input, Weight.Value, _output, beta: 1f);
+        return _output;
+    }
+
+    /// <inheritdoc/>
+    public Tensor? Backward(Tensor outputGradient, bool needInputGradient)
+    {
+        ArgumentNullException.ThrowIfNull(outputGradient);
+        var input = _input ?? throw new InvalidOperationException("Dense.Backward called before Forward.");
+        if (outputGradient.Rank != 2 || outputGradient.Rows != input.Rows || outputGradient.Dim(1) != Outputs)
+        {
+            throw new ArgumentException($"Output gradient [{outputGradient.ShapeText}] does not match output [{input.Rows}, {Outputs}].", nameof(outputGradient));
+        }
+
+        Gemm.MatMul(input, outputGradient, Weight.Gradient, transposeA: true);
+        SumRows(outputGradient, Bias.Gradient.Span);
+        if (!needInputGradient)
+        {
+            return null;
+        }
+
+        _inputGradient.Resize(input.Rows, Inputs);
+        Gemm.MatMul(outputGradient, Weight.Value, _inputGradient, transposeB: true);
+        return _inputGradient;
+    }
+
+    /// <summary>destination[j] = Σ_r source[r, j] (destination length = row length).</summary>
+    internal static void SumRows(Tensor source, Span<float> destination)
+    {
+        destination.Clear();
+        for (int r = 0; r < source.Rows; r++)
+        {
+            TensorPrimitives.Add(destination, source.Row(r), destination);
+        }
+    }
+
+    private void CheckInput(Tensor input)
+    {
+        if (input.Rank != 2 || input.Dim(1) != Inputs)
+        {
+            throw new ArgumentException($"Dense layer expects input [batch, {Inputs}], got [{input.ShapeText}].", nameof(input));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Scrawl.NeuralNet.Layers;
+
+/// <summary>Rectified linear unit y = max(0, x); dy/dx = 1 for x &gt; 0, else 0 (0 at the kink).</summary>
+public sealed class Relu : Activation
+{
+    /// <inheritdoc/>
+    public override string Kind => "relu";
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) => System.Numerics.Tensors.TensorPrimitives.Max(x, 0f, y);
+
+    /// <inheritdoc/>
+    protected override void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            dx[i] = x[i] > 0 ? dy[i] : 0f;
+        }
+    }
+}
