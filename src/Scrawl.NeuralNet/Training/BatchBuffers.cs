@@ -1,0 +1,31 @@
+using Scrawl.Numerics;
+
+namespace Scrawl.NeuralNet.Training;
+
+/// <summary>Reusable contiguous batch tensors filled by gathering shuffled rows (no per-batch allocation).</summary>
+internal sealed class BatchBuffers
+{
+    private readonly Tensor _inputs;
+    private readonly Tensor _targets;
+
+    public BatchBuffers(Tensor inputs, Tensor targets, int batchSize)
+    {
+        int rows = Math.Min(batchSize, inputs.Rows);
+        _inputs = new Tensor(rows, inputs.Dim(1));
+        _targets = new Tensor(rows, targets.Dim(1));
+    }
+
+    /// <summary>Copies rows <paramref name="indices"/> of x and y into the batch tensors and returns them.</summary>
+    public (Tensor Inputs, Tensor Targets) Gather(Tensor x, Tensor y, ReadOnlySpan<int> indices)
+    {
+        _inputs.Resize(indices.Length, x.Dim(1));
+        _targets.Resize(indices.Length, y.Dim(1));
+        for (int i = 0; i < indices.Length; i++)
+        {
+            x.Row(indices[i]).CopyTo(_inputs.Row(i));
+            y.Row(indices[i]).CopyTo(_targets.Row(i));
+        }
+
+        return (_inputs, _targets);
+    }
+}

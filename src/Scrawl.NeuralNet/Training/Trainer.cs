@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Scrawl.NeuralNet.Losses;
+using Scrawl.NeuralNet.Optimizers;
+using Scrawl.Numerics;
+
+namespace Scrawl.NeuralNet.Training;
+
+/// <summary>
+/// Mini-batch training of a <see cref="Sequential"/> network: a seeded shuffle per epoch, forward,
+/// loss, backward, optimizer step. Batch buffers are allocated once, so the loop does not allocate.
+/// Progress is reported through a callback; the engine never prints.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly Sequential _network;
+    private readonly ILoss _loss;
+    private readonly IOptimizer _optimizer;
+    private readonly TrainingOptions _options;
+    private readonly SeededRandom _shuffle;
+    private readonly Tensor _gradient = new(1, 1);
+
+    /// <summary>Creates a trainer; the options are validated here.</summary>
+    public Trainer(Sequential network, ILoss loss, IOptimizer optimizer, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _network = network;
+        _loss = loss;
+        _optimizer = optimizer;
+        _options = options;
+        _shuffle = new SeededRandom(options.Seed);
+    }
+
+    /// <summary>Epochs completed so far by this trainer.</summary>
+    public int EpochsDone { get; private set; }
+
+    /// <summary>
+    /// Trains for the configured epochs on inputs [N × features] and targets [N × outputs]
+    /// (one-hot rows for classification); validation data is optional. Calls
+    /// <paramref name="onEpoch"/> after each epoch. Throws <see cref="TrainingDivergedException"/>
+    /// when the loss stops being finite.
+    /// </summary>
+    public IReadOnlyList<EpochMetrics> Fit(
+        Tensor trainInputs, Tensor trainTargets, Tensor? validInputs = null, Tensor? validTargets = null,
+        Action<EpochMetrics>? onEpoch = null, CancellationToken cancellationToken = default)
+    {
+        CheckPair(trainInputs, trainTargets, nameof(trainInputs));
+        if ((validInputs is null) != (validTargets is null))
+        {
+            throw new ArgumentException("Give both validation inputs and targets, or neither.", nameof(validInputs));
+        }
+
+        if (validInputs is not null)
+        {
+            CheckPair(validInputs, validTargets!, nameof(validInputs));
+        }
+
+        var history = new List<EpochMetrics>(_options.Epochs);
+        var batch = new BatchBuffers(trainInputs, trainTargets, _options.BatchSize);
+        for (int e = 0; e < _options.Epochs; e++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var metrics = RunEpoch(trainInputs, trainTargets, validInputs, validTargets, batch);
+            history.Add(metrics);
+            onEpoch?.Invoke(metrics);
+        }
+
+        return history;
+    }
+
+    private EpochMetrics RunEpoch(Tensor x, Tensor y, Tensor? vx, Tensor? vy, BatchBuffers batch)
+    {
+        var clock = Stopwatch.StartNew();
+        int epoch = EpochsDone + 1;
+        int n = x.Rows;
+        int[] order = _options.Shuffle ? _shuffle.Permutation(n) : Enumerable.Range(0, n).ToArray();
+        bool classify = _loss is SoftmaxCrossEntropy;
+        double totalLoss = 0;
+        long correct = 0;
+        for (int start = 0; start < n; start += _options.BatchSize)
+        {
+            int count = Math.Min(_options.BatchSize, n - start);
+            var (bx, by) = batch.Gather(x, y, order.AsSpan(start, count));
+            var output = _network.Forward(bx);
+            totalLoss += _loss.Compute(output, by, _gradient, _options.Reduction);
+            if (classify)
+            {
+                correct += SoftmaxCrossEntropy.CountCorrect(output, by);
+            }
+
+            _network.Backward(_gradient);
+            _optimizer.Step(_network.Parameters);
+        }
+
+        if (!double.IsFinite(totalLoss))
+        {
+            throw new TrainingDivergedException(epoch);
+        }
+
+        var (validLoss, validAccuracy) = vx is null ? (double.NaN, double.NaN) : Evaluate(vx, vy!);
+        EpochsDone = epoch;
+        return new EpochMetrics(epoch, totalLoss / n, classify ? (double)correct / n : double.NaN, validLoss, validAccuracy, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Mean loss per sample and accuracy (NaN unless classifying) on a data set with the current weights.</summary>
+    public (double Loss, double Accuracy) Evaluate(Tensor inputs, Tensor targets)
+    {
+        CheckPair(inputs, targets, nameof(inputs));
+        var output = _network.Forward(inputs);
+        double loss = _loss.Compute(output, targets, null, Reduction.Sum) / inputs.Rows;
+        double accuracy = _loss is SoftmaxCrossEntropy
+            ? (double)SoftmaxCrossEntropy.CountCorrect(output, targets) / inputs.Rows
+            : double.NaN;
+        return (loss, accuracy);
+    }
+
+    private void CheckPair(Tensor inputs, Tensor targets, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs, name);
+        ArgumentNullException.ThrowIfNull(targets, name);
+        if (inputs.Rank != 2 || inputs.Dim(1) != _network.InputFeatures)
+        {
+            throw new ArgumentException($"Inputs must be [N, {_network.InputFeatures}], got [{inputs.ShapeText}].", name);
+        }
+
+        if (targets.Rank != 2 || targets.Rows != inputs.Rows || targets.Dim(1) != _network.OutputFeatures)
+        {
+            throw new ArgumentException($"Targets must be [{inputs.Rows}, {_network.OutputFeatures}], got [{targets.ShapeText}].", name);
+        }
+
+        if (inputs.Rows == 0)
+        {
+            throw new ArgumentException("The data set is empty.", name);
+        }
+    }
+}
