@@ -22,6 +22,11 @@ public sealed class Sequential
             throw new ArgumentException("A network needs at least one layer.", nameof(layers));
         }
 
+        if (layers.Distinct().Count() != layers.Length)
+        {
+            throw new ArgumentException("The same layer object appears twice; each position needs its own layer (layers own their buffers).", nameof(layers));
+        }
+
         InputFeatures = inputFeatures;
         int features = inputFeatures;
         foreach (var layer in layers)

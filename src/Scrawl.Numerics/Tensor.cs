@@ -90,7 +90,7 @@ public sealed class Tensor
         return _data.AsSpan(row * n, n);
     }
 
-    /// <summary>Element (i) of a rank-1 tensor.</summary>
+    /// <summary>Element i in flat row-major order (0 ≤ i &lt; Length), for a tensor of any rank.</summary>
     public float this[int i]
     {
         get => Span[i];

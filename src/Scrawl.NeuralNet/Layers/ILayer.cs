@@ -18,7 +18,10 @@ public interface ILayer
     /// <summary>Number of output features for <paramref name="inputFeatures"/> input features (≥ 1).</summary>
     int OutputFeatures(int inputFeatures);
 
-    /// <summary>Computes the layer's output for a batch (rows = samples) and remembers what Backward needs.</summary>
+    /// <summary>
+    /// Computes the layer's output for a batch (rows = samples) and remembers what Backward needs.
+    /// The layer keeps a reference to <paramref name="input"/> (no copy): leave it unchanged until Backward.
+    /// </summary>
     Tensor Forward(Tensor input);
 
     /// <summary>
