@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Scrawl.Numerics;
 
 /// <summary>Which micro-kernel a GEMM call runs.</summary>
@@ -17,10 +19,25 @@ public enum GemmPath
 /// Single-precision general matrix multiply on row-major spans:
 /// C = alpha·op(A)·op(B) + beta·C, with op(X) = X or Xᵀ.
 /// </summary>
-public static class Gemm
+public static partial class Gemm
 {
-    /// <summary>The fastest path this machine supports (what the path-less Multiply uses).</summary>
-    public static GemmPath BestPath => GemmPath.Scalar;
+    /// <summary>
+    /// The fastest path this machine supports (what the path-less Multiply uses): Vector512 when 512-bit
+    /// vectors are hardware accelerated, else Vector256 when 256-bit ones are, else Scalar.
+    /// </summary>
+    public static GemmPath BestPath { get; } =
+        Vector512.IsHardwareAccelerated ? GemmPath.Vector512
+        : Vector256.IsHardwareAccelerated ? GemmPath.Vector256
+        : GemmPath.Scalar;
+
+    /// <summary>Whether <paramref name="path"/> can run on this machine (Scalar always can).</summary>
+    public static bool IsSupported(GemmPath path) => path switch
+    {
+        GemmPath.Scalar => true,
+        GemmPath.Vector256 => Vector256.IsHardwareAccelerated,
+        GemmPath.Vector512 => Vector512.IsHardwareAccelerated,
+        _ => false,
+    };
 
     /// <summary>
     /// C[m×n] = alpha·op(A)·op(B) + beta·C. A is m×k (k×m when <paramref name="transposeA"/>), B is k×n
@@ -38,23 +55,60 @@ public static class Gemm
         bool transposeA, bool transposeB, int m, int n, int k,
         float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
         float beta, Span<float> c, int ldc, GemmPath path)
-    {
-        _ = path;
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                float s = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    float x = transposeA ? a[(p * lda) + i] : a[(i * lda) + p];
-                    float y = transposeB ? b[(j * ldb) + p] : b[(p * ldb) + j];
-                    s += x * y;
-                }
+        => MultiplyCore(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, path, allowThreads: true);
 
-                ref float dst = ref c[(i * ldc) + j];
-                dst = beta == 0 ? alpha * s : (alpha * s) + (beta * dst);
-            }
+    /// <summary>The Multiply body; <paramref name="allowThreads"/> = false keeps the call on the calling thread.</summary>
+    internal static unsafe void MultiplyCore(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc, GemmPath path, bool allowThreads)
+    {
+        if (!IsSupported(path))
+        {
+            throw new ArgumentException($"GEMM path {path} is not supported on this machine (best is {BestPath}).", nameof(path));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckMatrix(a.Length, transposeA ? k : m, transposeA ? m : k, lda, "A", nameof(a), nameof(lda));
+        CheckMatrix(b.Length, transposeB ? n : k, transposeB ? k : n, ldb, "B", nameof(b), nameof(ldb));
+        CheckMatrix(c.Length, m, n, ldc, "C", nameof(c), nameof(ldc));
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0 || alpha == 0f)
+        {
+            GemmDriver.ScaleC(c, m, n, ldc, beta);
+            return;
+        }
+
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            var job = new GemmJob
+            {
+                A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, M = m, N = n, K = k,
+                TransposeA = transposeA, TransposeB = transposeB, Alpha = alpha, Beta = beta,
+            };
+            GemmDriver.Run(ref job, path, allowThreads);
+        }
+    }
+
+    private static void CheckMatrix(int length, int rows, int cols, int ld, string matrix, string spanName, string ldName)
+    {
+        if (ld < cols)
+        {
+            throw new ArgumentException($"Leading dimension of {matrix} ({ld}) is smaller than its row length {cols}.", ldName);
+        }
+
+        long needed = rows == 0 || cols == 0 ? 0 : ((long)(rows - 1) * ld) + cols;
+        if (length < needed)
+        {
+            throw new ArgumentException(
+                $"{matrix} is stored as {rows}×{cols} with leading dimension {ld} and needs {needed} elements, but the span has {length}.",
+                spanName);
         }
     }
 
