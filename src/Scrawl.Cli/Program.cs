@@ -1,6 +1,32 @@
+using System.CommandLine;
+using Scrawl.Cli.Commands;
+
 namespace Scrawl.Cli;
 
+/// <summary>The <c>scrawl</c> command line: the only part of Scrawl that prints.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var io = new CliOutput(stdout, stderr);
+        var root = new RootCommand("Scrawl reads handwriting with neural networks written from scratch.")
+        {
+            BenchCommand.Create(io),
+            GradcheckCommand.Create(io),
+            SelfcheckCommand.Create(io),
+        };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        try
+        {
+            return root.Parse(args).Invoke(config);
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"scrawl: {e.Message}");
+            return e.ExitCode;
+        }
+    }
 }

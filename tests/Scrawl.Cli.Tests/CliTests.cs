@@ -1,0 +1,94 @@
+using System.Diagnostics;
+
+namespace Scrawl.Cli.Tests;
+
+/// <summary>End-to-end runs of the scrawl command through its entry point.</summary>
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Gradcheck_passes_and_reports_every_layer_and_loss()
+    {
+        var (code, output, _) = Run("gradcheck");
+        Assert.Equal(0, code);
+        Assert.Contains("gradcheck: passed", output, StringComparison.Ordinal);
+        foreach (string kind in new[] { "dense", "sigmoid", "tanh", "relu", "softmax", "cross-entropy", "squared error" })
+        {
+            Assert.Contains(kind, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Gradcheck_fails_with_exit_1_when_the_tolerance_is_impossible()
+    {
+        var (code, output, _) = Run("gradcheck", "--tolerance", "1e-30");
+        Assert.Equal(1, code);
+        Assert.Contains("gradcheck: FAILED", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_mlp_trains_and_ends_with_seconds()
+    {
+        var (code, output, _) = Run("bench", "mlp", "--epochs", "3");
+        Assert.Equal(0, code);
+        Assert.Contains("epoch    3", output, StringComparison.Ordinal);
+        string last = output.TrimEnd().Split('\n')[^1];
+        Assert.Matches(@"^seconds: \d+\.\d{3}$", last);
+        // Three epochs on the synthetic set already lift accuracy far above chance (1/36).
+        var final = System.Text.RegularExpressions.Regex.Match(output, @"final: train_acc ([\d.]+)\s+valid_acc ([\d.]+)");
+        Assert.True(double.Parse(final.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0.3, output);
+    }
+
+    [Fact]
+    public void Bench_mlp_with_a_missing_data_folder_fails_clearly()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "scrawl-no-such-" + Guid.NewGuid().ToString("N"));
+        var (code, _, err) = Run("bench", "mlp", "--data", dir);
+        Assert.Equal(2, code);
+        Assert.Contains(dir, err, StringComparison.Ordinal);
+        Assert.Contains("no such folder", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_commands_are_rejected()
+    {
+        var (code, _, err) = Run("frobnicate");
+        Assert.NotEqual(0, code);
+        Assert.Contains("frobnicate", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Selfcheck_passes_with_hardware_intrinsics_disabled()
+    {
+        // A child process with DOTNET_EnableHWIntrinsic=0 runs the scalar GEMM fallback.
+        string dll = Path.Combine(AppContext.BaseDirectory, "scrawl.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "selfcheck"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_EnableHWIntrinsic"] = "0";
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, output + error);
+        Assert.Contains("gemm path: Scalar", output, StringComparison.Ordinal);
+        Assert.Contains("selfcheck: passed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Selfcheck_passes_on_the_fastest_path()
+    {
+        var (code, output, _) = Run("selfcheck");
+        Assert.Equal(0, code);
+        Assert.Contains($"gemm path: {Scrawl.Numerics.Gemm.BestPath}", output, StringComparison.Ordinal);
+    }
+}
