@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Scrawl.Cli.Commands;
+using Scrawl.NeuralNet.Training;
 
 namespace Scrawl.Cli;
 
@@ -18,7 +19,7 @@ internal static class Program
             GradcheckCommand.Create(io),
             SelfcheckCommand.Create(io),
         };
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return root.Parse(args).Invoke(config);
@@ -27,6 +28,17 @@ internal static class Program
         {
             stderr.WriteLine($"scrawl: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // File problems: the message already names the file; no stack trace for the user.
+            stderr.WriteLine($"scrawl: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (TrainingDivergedException e)
+        {
+            stderr.WriteLine($"scrawl: {e.Message}");
+            return ExitCodes.CheckFailed;
         }
     }
 }

@@ -119,3 +119,36 @@ public class TrainerTests
         Assert.All(net.Parameters[1].Value.Span.ToArray(), b => Assert.Equal(0f, b));
     }
 }
+
+public class FusedUpdateTests
+{
+    private static Sequential TrainOnce(bool fuse, Func<IOptimizer> optimizer)
+    {
+        var (tx, ty, _, _) = SyntheticNist36.Generate(trainPerClass: 10, validPerClass: 1, seed: 8);
+        var net = Sequential.Mlp(1024, 16, 36, seed: 2);
+        var options = new TrainingOptions { Epochs = 3, Seed = 5, FuseUpdates = fuse };
+        new Trainer(net, new SoftmaxCrossEntropy(), optimizer(), options).Fit(tx, Labels.OneHot(ty, 36));
+        return net;
+    }
+
+    public static TheoryData<string> Optimizers => ["sgd", "momentum"];
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void Fused_and_unfused_updates_train_the_same_network(string kind)
+    {
+        Func<IOptimizer> make = kind == "sgd" ? () => new Sgd(0.01f) : () => new Momentum(0.005f, 0.9f);
+        var fused = TrainOnce(true, make);
+        var plain = TrainOnce(false, make);
+        for (int i = 0; i < fused.Parameters.Count; i++)
+        {
+            // Only float rounding differs (alpha applied inside vs after the GEMM).
+            float diff = fused.Parameters[i].Value.MaxAbsDifference(plain.Parameters[i].Value);
+            Assert.True(diff < 1e-4f, $"parameter {i}: max diff {diff}");
+            Assert.False(fused.Parameters[i].StepApplied);
+            Assert.Null(fused.Parameters[i].FusedStep);
+        }
+
+        Assert.False(fused.Parameters[0].Value.Span.SequenceEqual(Sequential.Mlp(1024, 16, 36, seed: 2).Parameters[0].Value.Span));
+    }
+}

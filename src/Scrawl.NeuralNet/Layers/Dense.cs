@@ -78,16 +78,17 @@ public sealed class Dense : ILayer
             throw new ArgumentException($"Output gradient [{outputGradient.ShapeText}] does not match output [{input.Rows}, {Outputs}].", nameof(outputGradient));
         }
 
-        Gemm.MatMul(input, outputGradient, Weight.Gradient, transposeA: true);
-        SumRows(outputGradient, Bias.Gradient.Span);
-        if (!needInputGradient)
+        // dX uses the current weights, so it comes before a fused update may change them.
+        Tensor? inputGradient = null;
+        if (needInputGradient)
         {
-            return null;
+            inputGradient = _inputGradient.Resize(input.Rows, Inputs);
+            Gemm.MatMul(outputGradient, Weight.Value, inputGradient, transposeB: true);
         }
 
-        _inputGradient.Resize(input.Rows, Inputs);
-        Gemm.MatMul(outputGradient, Weight.Value, _inputGradient, transposeB: true);
-        return _inputGradient;
+        Weight.SetGradientToProduct(input, outputGradient, transposeA: true, transposeB: false);
+        SumRows(outputGradient, Bias.Gradient.Span);
+        return inputGradient;
     }
 
     /// <summary>destination[j] = Σ_r source[r, j] (destination length = row length).</summary>

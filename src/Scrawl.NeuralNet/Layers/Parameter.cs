@@ -1,3 +1,4 @@
+using Scrawl.NeuralNet.Optimizers;
 using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Layers;
@@ -20,6 +21,35 @@ public sealed class Parameter
     /// <summary>The current values.</summary>
     public Tensor Value { get; }
 
-    /// <summary>dLoss/dValue from the last backward pass.</summary>
+    /// <summary>
+    /// dLoss/dValue from the last backward pass. Not written when a fused optimizer step was applied
+    /// instead (see <see cref="FusedStep"/>).
+    /// </summary>
     public Tensor Gradient { get; }
+
+    /// <summary>
+    /// When set, <see cref="SetGradientToProduct"/> applies this optimizer's update directly instead of
+    /// storing the gradient. Set by the trainer for the duration of a run; null otherwise.
+    /// </summary>
+    public IProductStep? FusedStep { get; set; }
+
+    /// <summary>True when the update for the current batch was already applied during backprop.</summary>
+    public bool StepApplied { get; set; }
+
+    /// <summary>
+    /// Records a gradient of the form op(A)·op(B) (shape checked by the GEMM): stores it in
+    /// <see cref="Gradient"/>, or, with a <see cref="FusedStep"/>, applies the update and marks
+    /// <see cref="StepApplied"/>. Layers call this after anything that still needs the old value.
+    /// </summary>
+    public void SetGradientToProduct(Tensor a, Tensor b, bool transposeA, bool transposeB)
+    {
+        if (FusedStep is { } step)
+        {
+            step.StepWithProduct(this, a, b, transposeA, transposeB);
+            StepApplied = true;
+            return;
+        }
+
+        Gemm.MatMul(a, b, Gradient, transposeA, transposeB);
+    }
 }

@@ -19,36 +19,31 @@ public sealed class SoftmaxCrossEntropy : ILoss
         ArgumentNullException.ThrowIfNull(output);
         output.EnsureSameShape(target, nameof(target));
         int rows = output.Rows;
-        gradient?.Resize(rows, output.RowLength);
+        int classes = output.RowLength;
+        gradient?.Resize(rows, classes);
         float scale = reduction == Reduction.Mean && rows > 0 ? 1f / rows : 1f;
+        Span<float> shifted = classes <= 1024 ? stackalloc float[classes] : new float[classes];
+        Span<float> scratch = gradient is not null ? default : classes <= 1024 ? stackalloc float[classes] : new float[classes];
         double total = 0;
         for (int r = 0; r < rows; r++)
         {
             var z = output.Row(r);
             var y = target.Row(r);
-            float max = TensorPrimitives.Max(z);
-            double sumExp = 0;
-            for (int i = 0; i < z.Length; i++)
-            {
-                sumExp += Math.Exp(z[i] - max);
-            }
 
+            // shifted = z − max z ≤ 0, so exp never overflows; log Σ exp(shifted) ≥ 0.
+            TensorPrimitives.Subtract(z, TensorPrimitives.Max(z), shifted);
+            var p = gradient is null ? scratch : gradient.Row(r);
+            TensorPrimitives.Exp(shifted, p);
+            float sumExp = TensorPrimitives.Sum(p);
             double logSum = Math.Log(sumExp);
-            for (int i = 0; i < z.Length; i++)
-            {
-                if (y[i] != 0)
-                {
-                    total -= y[i] * (z[i] - max - logSum);
-                }
-            }
 
+            // −Σ yᵢ log pᵢ = −Σ yᵢ shiftedᵢ + log Σ e^shifted · Σ yᵢ.
+            total += (logSum * TensorPrimitives.Sum(y)) - TensorPrimitives.Dot(y, shifted);
             if (gradient is not null)
             {
-                var g = gradient.Row(r);
-                for (int i = 0; i < z.Length; i++)
-                {
-                    g[i] = ((float)Math.Exp(z[i] - max - logSum) - y[i]) * scale;
-                }
+                // dL/dz = p − y (times 1/B for mean reduction), p = e^shifted / Σ e^shifted.
+                TensorPrimitives.Multiply(p, scale / sumExp, p);
+                TensorPrimitives.MultiplyAdd(y, -scale, p, p);
             }
         }
 

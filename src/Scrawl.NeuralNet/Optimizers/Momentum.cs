@@ -7,7 +7,7 @@ namespace Scrawl.NeuralNet.Optimizers;
 /// <summary>
 /// SGD with momentum in the seed's form: M ← μ·M − lr·g; W ← W + M (velocity starts at zero).
 /// </summary>
-public sealed class Momentum : IOptimizer
+public sealed class Momentum : IOptimizer, IProductStep
 {
     private readonly Dictionary<Parameter, Tensor> _velocity = [];
     private float _learningRate;
@@ -58,10 +58,25 @@ public sealed class Momentum : IOptimizer
         ArgumentNullException.ThrowIfNull(parameters);
         foreach (var p in parameters)
         {
+            if (p.StepApplied)
+            {
+                p.StepApplied = false;
+                continue;
+            }
+
             var v = Velocity(p).Span;
             TensorPrimitives.Multiply(v, Mu, v);
             TensorPrimitives.MultiplyAdd(p.Gradient.Span, -_learningRate, v, v);
             TensorPrimitives.Add(p.Value.Span, v, p.Value.Span);
         }
+    }
+
+    /// <inheritdoc/>
+    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var v = Velocity(parameter);
+        Gemm.MatMul(a, b, v, transposeA, transposeB, alpha: -_learningRate, beta: Mu);
+        TensorPrimitives.Add(parameter.Value.Span, v.Span, parameter.Value.Span);
     }
 }

@@ -1,10 +1,11 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Scrawl.NeuralNet.Layers;
+using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Optimizers;
 
 /// <summary>Plain stochastic gradient descent: W ← W − lr·g.</summary>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : IOptimizer, IProductStep
 {
     private float _learningRate;
 
@@ -29,7 +30,20 @@ public sealed class Sgd : IOptimizer
         ArgumentNullException.ThrowIfNull(parameters);
         foreach (var p in parameters)
         {
+            if (p.StepApplied)
+            {
+                p.StepApplied = false;
+                continue;
+            }
+
             TensorPrimitives.MultiplyAdd(p.Gradient.Span, -_learningRate, p.Value.Span, p.Value.Span);
         }
+    }
+
+    /// <inheritdoc/>
+    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        Gemm.MatMul(a, b, parameter.Value, transposeA, transposeB, alpha: -_learningRate, beta: 1f);
     }
 }

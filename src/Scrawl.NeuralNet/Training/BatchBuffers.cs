@@ -20,11 +20,8 @@ internal sealed class BatchBuffers
     {
         _inputs.Resize(indices.Length, x.Dim(1));
         _targets.Resize(indices.Length, y.Dim(1));
-        for (int i = 0; i < indices.Length; i++)
-        {
-            x.Row(indices[i]).CopyTo(_inputs.Row(i));
-            y.Row(indices[i]).CopyTo(_targets.Row(i));
-        }
+        RowGather.Gather(x, indices, _inputs);
+        RowGather.Gather(y, indices, _targets);
 
         return (_inputs, _targets);
     }

@@ -60,12 +60,30 @@ public sealed class Trainer
 
         var history = new List<EpochMetrics>(_options.Epochs);
         var batch = new BatchBuffers(trainInputs, trainTargets, _options.BatchSize);
-        for (int e = 0; e < _options.Epochs; e++)
+        var fused = _options.FuseUpdates ? _optimizer as IProductStep : null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var metrics = RunEpoch(trainInputs, trainTargets, validInputs, validTargets, batch);
-            history.Add(metrics);
-            onEpoch?.Invoke(metrics);
+            foreach (var p in _network.Parameters)
+            {
+                p.FusedStep = fused;
+                p.StepApplied = false;
+            }
+
+            for (int e = 0; e < _options.Epochs; e++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var metrics = RunEpoch(trainInputs, trainTargets, validInputs, validTargets, batch);
+                history.Add(metrics);
+                onEpoch?.Invoke(metrics);
+            }
+        }
+        finally
+        {
+            foreach (var p in _network.Parameters)
+            {
+                p.FusedStep = null;
+                p.StepApplied = false;
+            }
         }
 
         return history;

@@ -20,6 +20,12 @@ public sealed record TrainingOptions
     /// <summary>Shuffle the training set every epoch (default true).</summary>
     public bool Shuffle { get; init; } = true;
 
+    /// <summary>
+    /// Apply the optimizer's update inside the weight-gradient GEMM when the optimizer supports it
+    /// (<see cref="Optimizers.IProductStep"/>; default true). Same result up to float rounding, faster.
+    /// </summary>
+    public bool FuseUpdates { get; init; } = true;
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {

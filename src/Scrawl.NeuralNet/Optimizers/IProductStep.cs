@@ -1,0 +1,16 @@
+using Scrawl.NeuralNet.Layers;
+using Scrawl.Numerics;
+
+namespace Scrawl.NeuralNet.Optimizers;
+
+/// <summary>
+/// An optimizer that can apply its update to a weight whose gradient is a matrix product
+/// G = op(A)·op(B) inside that product (e.g. W ← W − lr·AᵀB as one GEMM with alpha = −lr, beta = 1),
+/// so the gradient is never written out and read back. The trainer attaches it to parameters when
+/// <c>TrainingOptions.FuseUpdates</c> is on; results equal the unfused step up to float rounding.
+/// </summary>
+public interface IProductStep
+{
+    /// <summary>Applies the update for <paramref name="parameter"/> given its gradient op(A)·op(B).</summary>
+    void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB);
+}
