@@ -12,7 +12,7 @@ public class ArchitectureTests
     private static readonly string[] ForbiddenPrefixes =
         ["TorchSharp", "SkiaSharp", "Spectre", "System.CommandLine", "ScottPlot"];
 
-    public static TheoryData<string> EngineAssemblies => ["Scrawl.Numerics", "Scrawl.NeuralNet"];
+    public static TheoryData<string> EngineAssemblies => ["Scrawl.Numerics", "Scrawl.NeuralNet", "Scrawl.Data"];
 
     [Theory]
     [MemberData(nameof(EngineAssemblies))]
@@ -38,6 +38,7 @@ public class ArchitectureTests
             References(name).Assemblies.Where(n => n.StartsWith("Scrawl.", StringComparison.Ordinal));
         Assert.Empty(Ours("Scrawl.Numerics"));
         Assert.Equal(["Scrawl.Numerics"], Ours("Scrawl.NeuralNet"));
+        Assert.DoesNotContain(Ours("Scrawl.Data"), n => n == "scrawl");
     }
 
     private static List<string> Forbidden((List<string> Types, List<string> Assemblies) refs) =>
