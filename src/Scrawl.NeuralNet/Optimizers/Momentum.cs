@@ -1,21 +1,20 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Scrawl.NeuralNet.Optimizers;
 
 /// <summary>
 /// SGD with momentum in the seed's form: M ← μ·M − lr·g; W ← W + M (velocity starts at zero).
 /// </summary>
-public sealed class Momentum : IOptimizer, IProductStep
+public sealed class Momentum : Optimizer, IProductStep
 {
     private readonly Dictionary<Parameter, Tensor> _velocity = [];
-    private float _learningRate;
 
     /// <summary>Creates the optimizer with a learning rate &gt; 0 and a momentum in [0, 1).</summary>
     public Momentum(float learningRate, float momentum = 0.9f)
+        : base(learningRate)
     {
-        LearningRate = learningRate;
         if (momentum is < 0 or >= 1 || !float.IsFinite(momentum))
         {
             throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Momentum must be in [0, 1).");
@@ -25,19 +24,10 @@ public sealed class Momentum : IOptimizer, IProductStep
     }
 
     /// <inheritdoc/>
-    public string Kind => "momentum";
+    public override string Kind => "momentum";
 
     /// <summary>The momentum coefficient μ in [0, 1).</summary>
     public float Mu { get; }
-
-    /// <inheritdoc/>
-    public float LearningRate
-    {
-        get => _learningRate;
-        set => _learningRate = value > 0 && float.IsFinite(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be a finite number > 0.");
-    }
 
     /// <summary>The velocity of a parameter (created as zeros on first use); exposed for checkpoints.</summary>
     public Tensor Velocity(Parameter parameter)
@@ -53,30 +43,19 @@ public sealed class Momentum : IOptimizer, IProductStep
     }
 
     /// <inheritdoc/>
-    public void Step(IReadOnlyList<Parameter> parameters)
+    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        foreach (var p in parameters)
-        {
-            if (p.StepApplied)
-            {
-                p.StepApplied = false;
-                continue;
-            }
-
-            var v = Velocity(p).Span;
-            TensorPrimitives.Multiply(v, Mu, v);
-            TensorPrimitives.MultiplyAdd(p.Gradient.Span, -_learningRate, v, v);
-            TensorPrimitives.Add(p.Value.Span, v, p.Value.Span);
-        }
+        var v = Velocity(parameter);
+        Gemm.MatMul(a, b, v, transposeA, transposeB, alpha: -LearningRate, beta: Mu);
+        TensorPrimitives.Add(parameter.Value.Span, v.Span, parameter.Value.Span);
     }
 
     /// <inheritdoc/>
-    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB)
+    protected override void Update(Parameter parameter)
     {
-        ArgumentNullException.ThrowIfNull(parameter);
-        var v = Velocity(parameter);
-        Gemm.MatMul(a, b, v, transposeA, transposeB, alpha: -_learningRate, beta: Mu);
-        TensorPrimitives.Add(parameter.Value.Span, v.Span, parameter.Value.Span);
+        var v = Velocity(parameter).Span;
+        TensorPrimitives.Multiply(v, Mu, v);
+        TensorPrimitives.MultiplyAdd(parameter.Gradient.Span, -LearningRate, v, v);
+        TensorPrimitives.Add(parameter.Value.Span, v, parameter.Value.Span);
     }
 }
