@@ -84,6 +84,38 @@ public class GradientCheckTests
         Assert.Equal("dense.weight", worst.Name);
     }
 
+    [Fact]
+    public void Networks_check_far_inside_the_bound_because_the_numerical_side_is_float64()
+    {
+        var random = new SeededRandom(21);
+        var net = new Sequential(8, new Dense(8, 6, random), new Tanh(), new Dense(6, 5, random), new Sigmoid(), new Dense(5, 8, random), new Sigmoid());
+        var result = GradientChecker.Check(net, new SquaredError(), TestData.Uniform(5, 0f, 1f, 4, 8), TestData.Uniform(6, 0f, 1f, 4, 8), Options);
+        Assert.True(result.WorstRelativeError < Options.Tolerance / 20, Describe(result));
+    }
+
+    [Fact]
+    public void A_layer_without_a_float64_forward_cannot_be_checked()
+    {
+        var layer = new NoReference();
+        var e = Assert.Throws<NotSupportedException>(() => GradientChecker.CheckLayer(layer, new Tensor(2, 3), Options));
+        Assert.Contains("no-reference", e.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NoReference : ILayer
+    {
+        private readonly Relu _inner = new();
+
+        public string Kind => "no-reference";
+
+        public IReadOnlyList<Parameter> Parameters => [];
+
+        public int OutputFeatures(int inputFeatures) => inputFeatures;
+
+        public Tensor Forward(Tensor input) => _inner.Forward(input);
+
+        public Tensor? Backward(Tensor outputGradient, bool needInputGradient) => _inner.Backward(outputGradient, needInputGradient);
+    }
+
     private static string Describe(GradientCheckResult r) =>
         string.Join("; ", r.Entries.Select(e => $"{e.Name}: rel {e.RelativeError:E2} abs {e.MaxAbsoluteError:E2}"));
 
@@ -93,6 +125,8 @@ public class GradientCheckTests
         public override string Kind => "skewed-sigmoid";
 
         public override void Apply(ReadOnlySpan<float> x, Span<float> y) => new Sigmoid().Apply(x, y);
+
+        public override double ApplyFloat64(double x) => new Sigmoid().ApplyFloat64(x);
 
         protected override void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
         {
@@ -104,8 +138,11 @@ public class GradientCheckTests
     }
 
     /// <summary>A dense layer whose weight gradient has one entry corrupted.</summary>
-    private sealed class BrokenDense(Dense inner) : ILayer
+    private sealed class BrokenDense(Dense inner) : ILayer, IFloat64Forward
     {
+        public void ForwardFloat64(ReadOnlySpan<double> input, int rows, int inputFeatures, Span<double> output) =>
+            inner.ForwardFloat64(input, rows, inputFeatures, output);
+
         public string Kind => inner.Kind;
 
         public IReadOnlyList<Parameter> Parameters => inner.Parameters;

@@ -6,7 +6,7 @@ namespace Scrawl.NeuralNet.Layers;
 /// Base for element-wise activations y = f(x): keeps the forward input and output so each
 /// subclass can write its derivative in whichever of the two is cheaper.
 /// </summary>
-public abstract class Activation : ILayer
+public abstract class Activation : ILayer, IFloat64Forward
 {
     private readonly Tensor _output = new(1, 1);
     private readonly Tensor _inputGradient = new(1, 1);
@@ -46,6 +46,18 @@ public abstract class Activation : ILayer
         Derivative(input.Span, _output.Span, outputGradient.Span, _inputGradient.Span);
         return _inputGradient;
     }
+
+    /// <inheritdoc/>
+    public void ForwardFloat64(ReadOnlySpan<double> input, int rows, int inputFeatures, Span<double> output)
+    {
+        for (int i = 0; i < rows * inputFeatures; i++)
+        {
+            output[i] = ApplyFloat64(input[i]);
+        }
+    }
+
+    /// <summary>f(x) for one value in double precision (the reference the gradient checker uses).</summary>
+    public abstract double ApplyFloat64(double x);
 
     /// <summary>y = f(x) element-wise (same lengths).</summary>
     public abstract void Apply(ReadOnlySpan<float> x, Span<float> y);

@@ -7,7 +7,7 @@ namespace Scrawl.NeuralNet.Layers;
 /// Fully connected layer y = x·W + b with W stored input × output (the seed's layout), so a batch
 /// X[B×in] maps to Y[B×out]. Backward: dW = Xᵀ·dY, db = Σ_rows dY, dX = dY·Wᵀ.
 /// </summary>
-public sealed class Dense : ILayer
+public sealed class Dense : ILayer, IFloat64Forward
 {
     private readonly Tensor _output = new(1, 1);
     private readonly Tensor _inputGradient = new(1, 1);
@@ -89,6 +89,27 @@ public sealed class Dense : ILayer
         Weight.SetGradientToProduct(input, outputGradient, transposeA: true, transposeB: false);
         SumRows(outputGradient, Bias.Gradient.Span);
         return inputGradient;
+    }
+
+    /// <inheritdoc/>
+    public void ForwardFloat64(ReadOnlySpan<double> input, int rows, int inputFeatures, Span<double> output)
+    {
+        OutputFeatures(inputFeatures);
+        var w = Weight.Value.Span;
+        var b = Bias.Value.Span;
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < Outputs; j++)
+            {
+                double s = b[j];
+                for (int i = 0; i < Inputs; i++)
+                {
+                    s += input[(r * Inputs) + i] * w[(i * Outputs) + j];
+                }
+
+                output[(r * Outputs) + j] = s;
+            }
+        }
     }
 
     /// <summary>destination[j] = Σ_r source[r, j] (destination length = row length).</summary>

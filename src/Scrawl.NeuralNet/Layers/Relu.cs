@@ -10,6 +10,9 @@ public sealed class Relu : Activation
     public override void Apply(ReadOnlySpan<float> x, Span<float> y) => System.Numerics.Tensors.TensorPrimitives.Max(x, 0f, y);
 
     /// <inheritdoc/>
+    public override double ApplyFloat64(double x) => Math.Max(0, x);
+
+    /// <inheritdoc/>
     protected override void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
         for (int i = 0; i < x.Length; i++)

@@ -12,6 +12,9 @@ public sealed class Sigmoid : Activation
     public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
 
     /// <inheritdoc/>
+    public override double ApplyFloat64(double x) => 1 / (1 + Math.Exp(-x));
+
+    /// <inheritdoc/>
     protected override void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
         // dx = dy·y·(1 − y), computed as (y − y²)·dy without a scratch buffer.

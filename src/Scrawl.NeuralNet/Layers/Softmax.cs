@@ -8,7 +8,7 @@ namespace Scrawl.NeuralNet.Layers;
 /// softmax(x + c) = softmax(x)). Backward: dx = p ⊙ (dp − Σ dp ⊙ p). For training a classifier use
 /// <see cref="Losses.SoftmaxCrossEntropy"/> on logits instead: it fuses the two and is exact.
 /// </summary>
-public sealed class Softmax : ILayer
+public sealed class Softmax : ILayer, IFloat64Forward
 {
     private readonly Tensor _output = new(1, 1);
     private readonly Tensor _inputGradient = new(1, 1);
@@ -30,6 +30,33 @@ public sealed class Softmax : ILayer
         TensorPrimitives.Exp(p, p);
         float sum = TensorPrimitives.Sum(p);
         TensorPrimitives.Divide(p, sum, p);
+    }
+
+    /// <inheritdoc/>
+    public void ForwardFloat64(ReadOnlySpan<double> input, int rows, int inputFeatures, Span<double> output)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var x = input.Slice(r * inputFeatures, inputFeatures);
+            var p = output.Slice(r * inputFeatures, inputFeatures);
+            double max = double.NegativeInfinity;
+            foreach (double v in x)
+            {
+                max = Math.Max(max, v);
+            }
+
+            double sum = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                p[i] = Math.Exp(x[i] - max);
+                sum += p[i];
+            }
+
+            for (int i = 0; i < x.Length; i++)
+            {
+                p[i] /= sum;
+            }
+        }
     }
 
     /// <inheritdoc/>

@@ -12,6 +12,9 @@ public sealed class Tanh : Activation
     public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Tanh(x, y);
 
     /// <inheritdoc/>
+    public override double ApplyFloat64(double x) => Math.Tanh(x);
+
+    /// <inheritdoc/>
     protected override void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
         // dx = dy·(1 − y²) = dy − dy·y².

@@ -24,4 +24,7 @@ public interface ILoss
     /// the batch as <paramref name="reduction"/> says. Output and target have the same shape.
     /// </summary>
     double Compute(Tensor output, Tensor target, Tensor? gradient, Reduction reduction);
+
+    /// <summary>The summed loss in double precision for a float64 output (rows × target row length, row-major).</summary>
+    double ComputeFloat64(ReadOnlySpan<double> output, Tensor target);
 }

@@ -50,6 +50,38 @@ public sealed class SoftmaxCrossEntropy : ILoss
         return total;
     }
 
+    /// <inheritdoc/>
+    public double ComputeFloat64(ReadOnlySpan<double> output, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        int classes = target.RowLength;
+        double total = 0;
+        for (int r = 0; r < target.Rows; r++)
+        {
+            var z = output.Slice(r * classes, classes);
+            var y = target.Row(r);
+            double max = double.NegativeInfinity;
+            foreach (double v in z)
+            {
+                max = Math.Max(max, v);
+            }
+
+            double sum = 0;
+            foreach (double v in z)
+            {
+                sum += Math.Exp(v - max);
+            }
+
+            double logSum = Math.Log(sum);
+            for (int i = 0; i < classes; i++)
+            {
+                total -= y[i] * (z[i] - max - logSum);
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>Number of rows whose largest output is at the target's largest entry.</summary>
     public static int CountCorrect(Tensor output, Tensor target)
     {

@@ -10,6 +10,21 @@ public sealed class SquaredError : ILoss
     public string Kind => "squared-error";
 
     /// <inheritdoc/>
+    public double ComputeFloat64(ReadOnlySpan<double> output, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var t = target.Span;
+        double total = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            double d = output[i] - t[i];
+            total += d * d;
+        }
+
+        return total;
+    }
+
+    /// <inheritdoc/>
     public double Compute(Tensor output, Tensor target, Tensor? gradient, Reduction reduction)
     {
         ArgumentNullException.ThrowIfNull(output);
