@@ -5,7 +5,7 @@ namespace Scrawl.Data.Synthesis;
 
 /// <summary>
 /// Turns a font glyph into one random handwritten instance, as strokes in output pixels with a pen
-/// radius per point: stroke ends jittered, strokes resampled, a smooth wobble per stroke, a smooth
+/// radius per point: strokes resampled, stroke ends jittered, a smooth wobble per stroke, a smooth
 /// elastic field over the glyph, aspect / slant / rotation, then scaled and centred so the ink
 /// box's longer side is the drawn fraction of the frame. Every random draw comes from the given
 /// generator in a fixed order, so a seed fixes the result.
@@ -23,17 +23,26 @@ internal static class GlyphShaper
     /// <summary>A shaped glyph: per stroke, points in output pixels and the pen radius at each point.</summary>
     internal readonly record struct Shaped(List<Vector2[]> Points, List<float[]> Radii);
 
-    /// <summary>Shapes <paramref name="strokes"/> (font units) with pen width <paramref name="penWidth"/> pixels.</summary>
-    internal static Shaped Shape(IReadOnlyList<Vector2[]> strokes, float penWidth, SynthesisOptions o, SeededRandom rng)
+    /// <summary>
+    /// Shapes <paramref name="strokes"/> (font units) with pen width <paramref name="penWidth"/> pixels.
+    /// <paramref name="shaded"/> glyphs draw thick parts as several parallel strokes; their strokes
+    /// then share one end jitter and wobble so the parallel lines move together and stay merged.
+    /// </summary>
+    internal static Shaped Shape(IReadOnlyList<Vector2[]> strokes, float penWidth, bool shaded, SynthesisOptions o, SeededRandom rng)
     {
         var shaped = new List<Vector2[]>(strokes.Count);
         var arcLengths = new List<float[]>(strokes.Count);
         float wobble = (float)rng.Uniform(0, o.Wobble) * CapHeight;
+        var noise = StrokeNoise.Draw(rng, o.EndJitter * CapHeight);
         foreach (var stroke in strokes)
         {
             var (points, arc) = Resample(stroke);
-            JitterEnds(points, arc, o.EndJitter * CapHeight, rng);
-            Wobble(points, arc, wobble, rng);
+            if (!shaded && shaped.Count > 0)
+            {
+                noise = StrokeNoise.Draw(rng, o.EndJitter * CapHeight);
+            }
+
+            noise.Apply(points, arc, wobble);
             shaped.Add(points);
             arcLengths.Add(arc);
         }
@@ -70,32 +79,28 @@ internal static class GlyphShaper
         return ([.. points], arc);
     }
 
-    /// <summary>Moves each stroke's two ends independently and blends the shift along the stroke: loose joins, overshoots.</summary>
-    private static void JitterEnds(Vector2[] points, float[] arc, float sigma, SeededRandom rng)
+    /// <summary>
+    /// One stroke's hand noise: its two ends move independently and the shift is blended along the
+    /// stroke (loose joins, overshoots), plus a smooth sinusoidal tremor with its own frequency and
+    /// phase per axis.
+    /// </summary>
+    private readonly record struct StrokeNoise(Vector2 Start, Vector2 End, float Fx, float Px, float Fy, float Py)
     {
-        var start = new Vector2((float)rng.NextNormal(), (float)rng.NextNormal()) * sigma;
-        var end = new Vector2((float)rng.NextNormal(), (float)rng.NextNormal()) * sigma;
-        float total = arc[^1];
-        for (int i = 0; i < points.Length; i++)
-        {
-            float t = total > 0 ? arc[i] / total : 0f;
-            points[i] += Vector2.Lerp(start, end, t);
-        }
-    }
+        internal static StrokeNoise Draw(SeededRandom rng, float sigma) => new(
+            new Vector2((float)rng.NextNormal(), (float)rng.NextNormal()) * sigma,
+            new Vector2((float)rng.NextNormal(), (float)rng.NextNormal()) * sigma,
+            (float)rng.Uniform(0.3, 1.2) * MathF.Tau / CapHeight, (float)rng.Uniform(0, MathF.Tau),
+            (float)rng.Uniform(0.3, 1.2) * MathF.Tau / CapHeight, (float)rng.Uniform(0, MathF.Tau));
 
-    /// <summary>A smooth sinusoidal tremor along the stroke (different frequency and phase per axis).</summary>
-    private static void Wobble(Vector2[] points, float[] arc, float amplitude, SeededRandom rng)
-    {
-        float fx = (float)rng.Uniform(0.3, 1.2) * MathF.Tau / CapHeight, px = (float)rng.Uniform(0, MathF.Tau);
-        float fy = (float)rng.Uniform(0.3, 1.2) * MathF.Tau / CapHeight, py = (float)rng.Uniform(0, MathF.Tau);
-        if (amplitude <= 0)
+        internal void Apply(Vector2[] points, float[] arc, float wobble)
         {
-            return;
-        }
-
-        for (int i = 0; i < points.Length; i++)
-        {
-            points[i] += new Vector2(MathF.Sin((fx * arc[i]) + px), MathF.Sin((fy * arc[i]) + py)) * amplitude;
+            float total = arc[^1];
+            for (int i = 0; i < points.Length; i++)
+            {
+                float t = total > 0 ? arc[i] / total : 0f;
+                var tremor = new Vector2(MathF.Sin((Fx * arc[i]) + Px), MathF.Sin((Fy * arc[i]) + Py)) * wobble;
+                points[i] += Vector2.Lerp(Start, End, t) + tremor;
+            }
         }
     }
 

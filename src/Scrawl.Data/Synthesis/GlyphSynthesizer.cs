@@ -37,14 +37,14 @@ public sealed class GlyphSynthesizer
                 double weight = digit ? choice.DigitWeight : choice.LetterWeight;
                 if (weight > 0 && font[ch].Strokes.Count > 0)
                 {
-                    list.Add(new Candidate(font.Name, font[ch].Strokes, weight, choice.MinPenWidth));
+                    list.Add(new Candidate(font.Name, font[ch].Strokes, weight, choice.MinPenWidth, choice.Shaded));
                 }
             }
 
             if (Options.VariantWeight > 0)
             {
                 list.AddRange(variants.Glyphs.Where(g => g.Number == ch)
-                    .Select(g => new Candidate(VariantFontName, g.Strokes, Options.VariantWeight, 0f)));
+                    .Select(g => new Candidate(VariantFontName, g.Strokes, Options.VariantWeight, 0f, false)));
             }
 
             if (list.Count == 0)
@@ -115,7 +115,7 @@ public sealed class GlyphSynthesizer
         var glyph = Pick(classIndex, random);
         float penWidth = MathF.Exp((float)random.Uniform(MathF.Log(o.MinPenWidth), MathF.Log(o.MaxPenWidth)));
         penWidth = MathF.Max(penWidth, MathF.Min(glyph.MinPenWidth, o.MaxPenWidth));
-        var shaped = GlyphShaper.Shape(glyph.Strokes, penWidth, o, random);
+        var shaped = GlyphShaper.Shape(glyph.Strokes, penWidth, glyph.Shaded, o, random);
         destination.Clear();
         for (int s = 0; s < shaped.Points.Count; s++)
         {
@@ -178,5 +178,5 @@ public sealed class GlyphSynthesizer
         return z ^ (z >> 31);
     }
 
-    private sealed record Candidate(string Font, IReadOnlyList<Vector2[]> Strokes, double Weight, float MinPenWidth);
+    private sealed record Candidate(string Font, IReadOnlyList<Vector2[]> Strokes, double Weight, float MinPenWidth, bool Shaded);
 }

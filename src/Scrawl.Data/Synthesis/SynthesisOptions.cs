@@ -4,8 +4,9 @@ namespace Scrawl.Data.Synthesis;
 /// <param name="Name">A built-in font name (see <see cref="HersheyFont.BuiltInNames"/>).</param>
 /// <param name="LetterWeight">Relative weight among the candidates of a letter class (≥ 0; 0 = never).</param>
 /// <param name="DigitWeight">Relative weight among the candidates of a digit class (≥ 0; 0 = never).</param>
-/// <param name="MinPenWidth">Smallest pen width in output pixels (≥ 0) for this font; double-stroke fonts need ≈ 1.5 so their two lines merge.</param>
-public sealed record FontChoice(string Name, double LetterWeight, double DigitWeight, float MinPenWidth = 0f);
+/// <param name="MinPenWidth">Smallest pen width in output pixels (0–8) for this font; shaded fonts need ≈ 2 so their parallel lines merge.</param>
+/// <param name="Shaded">True for fonts that draw thick parts as parallel strokes (duplex, complex): their strokes share one hand jitter.</param>
+public sealed record FontChoice(string Name, double LetterWeight, double DigitWeight, float MinPenWidth = 0f, bool Shaded = false);
 
 /// <summary>
 /// The ranges of every random variation of <see cref="GlyphSynthesizer"/>. Lengths marked "of the
@@ -22,10 +23,10 @@ public sealed record SynthesisOptions
     public IReadOnlyList<FontChoice> Fonts { get; init; } =
     [
         new("futural", 3.0, 3.0),
-        new("futuram", 0.8, 0.8, 2.4f),
-        new("timesr", 0.15, 0.2, 2.2f),
-        new("timesi", 0.15, 0.2, 2.2f),
-        new("scripts", 0, 1.2),
+        new("futuram", 0.8, 0.8, 2.0f, Shaded: true),
+        new("timesr", 0.15, 0.2, 2.2f, Shaded: true),
+        new("timesi", 0.15, 0.2, 2.2f, Shaded: true),
+        new("scripts", 0, 1.2, 1.6f, Shaded: true),
     ];
 
     /// <summary>Weight of each hand-designed variant glyph in "scrawl-variants" (≥ 0; 0 = unused).</summary>
