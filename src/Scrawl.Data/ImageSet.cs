@@ -66,6 +66,9 @@ public sealed class ImageSet
     /// <summary>Values per image (H·W·C).</summary>
     public int FeatureCount => Height * Width * Channels;
 
+    /// <summary>The same images and labels under another name (storage shared).</summary>
+    public ImageSet Renamed(string name) => new(Images, Labels, ClassNames, name);
+
     /// <summary>The images as flat rows [N × H·W·C], sharing storage.</summary>
     public Tensor Features() => Images.Reshape(Count, FeatureCount);
 

@@ -1,0 +1,125 @@
+using System.Text;
+using Scrawl.Data.Formats;
+using Scrawl.Data.Images;
+using Scrawl.NeuralNet.Serialization;
+
+namespace Scrawl.Data.Catalog;
+
+/// <summary>
+/// Turns what a user gives to <c>--data</c> into data: a catalog name, or a path whose kind is
+/// detected from its content (a Scrawl dataset file, a MAT v5 file, a NIST36 folder, an IDX folder,
+/// an exported .npy folder, an image folder with or without train/val/test). When nothing fits, the
+/// error lists everything that was tried.
+/// </summary>
+public static class DataResolver
+{
+    /// <summary>Loads <paramref name="nameOrPath"/>; throws <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> with a clear message.</summary>
+    public static DatasetSplits Resolve(string nameOrPath, DataContext context)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nameOrPath);
+        ArgumentNullException.ThrowIfNull(context);
+        if (DatasetCatalog.Find(nameOrPath) is { } entry)
+        {
+            string path = entry.Find(context) ?? throw new FileNotFoundException(NotFoundMessage(entry, context));
+            return entry.Load(path, context);
+        }
+
+        if (File.Exists(nameOrPath))
+        {
+            return LoadFile(nameOrPath);
+        }
+
+        if (Directory.Exists(nameOrPath))
+        {
+            return LoadFolder(nameOrPath, context);
+        }
+
+        throw new FileNotFoundException(
+            $"{nameOrPath}: neither a known data set ({string.Join(", ", DatasetCatalog.Entries.Select(e => e.Name))}) nor an existing file or folder.");
+    }
+
+    /// <summary>The message for a catalog entry that is not on this machine.</summary>
+    public static string NotFoundMessage(DatasetEntry entry, DataContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(context);
+        var places = new List<string> { context.Locator.Cache.DatasetFolder(entry.CacheFolder ?? entry.Name) };
+        places.AddRange(context.Locator.SearchRoots);
+        string how = entry.FetchNote ?? (entry.Downloads.Count > 0 ? $"run 'scrawl data fetch {entry.Name}'." : "it is not downloadable.");
+        return $"{entry.Name} is not on this machine (looked in {string.Join(", ", places)}): {how}";
+    }
+
+    private static DatasetSplits LoadFile(string path)
+    {
+        string name = Path.GetFileNameWithoutExtension(path);
+        if (DatasetFile.IsDatasetFile(path))
+        {
+            return DatasetFile.Load(path);
+        }
+
+        if (StartsWith(path, "MATLAB 5.0"u8))
+        {
+            return new DatasetSplits(name, Nist36Mat.Load(path), null, null);
+        }
+
+        throw new InvalidDataException(
+            $"{path}: not a data file Scrawl reads (tried: Scrawl dataset file (.npz with meta.json), MAT v5 file with *_data/*_labels).");
+    }
+
+    private static DatasetSplits LoadFolder(string folder, DataContext context)
+    {
+        var tried = new StringBuilder();
+        string name = new DirectoryInfo(folder).Name;
+        if (File.Exists(Path.Combine(folder, "nist36_train.mat")))
+        {
+            return Nist36Mat.LoadFolder(folder, name);
+        }
+
+        tried.Append("NIST36 folder (nist36_train.mat); ");
+        if (Directory.EnumerateFiles(folder).Any(f => Path.GetFileName(f).Contains("idx1-ubyte", StringComparison.Ordinal)))
+        {
+            return IdxDataset.LoadFolder(folder, IdxClassNames(folder), name);
+        }
+
+        tried.Append("IDX folder (*-idx3-ubyte[.gz] + *-idx1-ubyte[.gz]); ");
+        if (File.Exists(Path.Combine(folder, "train_x.npy")))
+        {
+            return NpyFolder.Load(folder, name);
+        }
+
+        tried.Append("exported .npy folder (train_x.npy, train_y.npy, valid_x.npy, valid_y.npy); ");
+        if (ImageFolder.HasSplits(folder) || Directory.EnumerateDirectories(folder).Any(d => Directory.EnumerateFiles(d).Any(ImageFolder.IsImageFile)))
+        {
+            var decoder = context.RequireDecoder(folder);
+            var options = new ImageFolderOptions { Name = name };
+            return ImageFolder.HasSplits(folder)
+                ? ImageFolder.LoadSplits(folder, options, decoder)
+                : new DatasetSplits(name, ImageFolder.Load(folder, options, decoder), null, null);
+        }
+
+        tried.Append("image folder (CLASS/*.png|jpg or train|val|test/CLASS/…)");
+        throw new InvalidDataException($"{folder}: no data Scrawl reads here (tried: {tried}).");
+    }
+
+    private static string[] IdxClassNames(string folder)
+    {
+        int max = 0;
+        foreach (string labels in Directory.EnumerateFiles(folder).Where(f => Path.GetFileName(f).Contains("idx1-ubyte", StringComparison.Ordinal)))
+        {
+            var array = IdxFile.Read(labels);
+            for (int i = 0; i < array.Count; i++)
+            {
+                max = Math.Max(max, (int)array[i]);
+            }
+        }
+
+        return [.. Enumerable.Range(0, max + 1).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    private static bool StartsWith(string path, ReadOnlySpan<byte> prefix)
+    {
+        Span<byte> head = stackalloc byte[prefix.Length];
+        using var f = File.OpenRead(path);
+        return f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(prefix);
+    }
+}
