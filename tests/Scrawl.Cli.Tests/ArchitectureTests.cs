@@ -39,6 +39,7 @@ public class ArchitectureTests
         Assert.Empty(Ours("Scrawl.Numerics"));
         Assert.Equal(["Scrawl.Numerics"], Ours("Scrawl.NeuralNet"));
         Assert.DoesNotContain(Ours("Scrawl.Data"), n => n == "scrawl");
+        Assert.DoesNotContain(Ours("Scrawl.Data"), n => n == "Scrawl.Media"); // Skia stays at the edge
     }
 
     private static List<string> Forbidden((List<string> Types, List<string> Assemblies) refs) =>

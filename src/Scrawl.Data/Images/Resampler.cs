@@ -1,0 +1,112 @@
+namespace Scrawl.Data.Images;
+
+/// <summary>
+/// Pure-C# resampling: a separable triangle (bilinear) filter whose support widens with the reduction
+/// factor, so downscaling averages every source pixel (area-like, no aliasing) and upscaling interpolates
+/// bilinearly. Pixel centres are aligned ((i + ½)·scale − ½); edges are handled by renormalising the weights.
+/// </summary>
+public static class Resampler
+{
+    /// <summary>The image resized to <paramref name="height"/>×<paramref name="width"/> (both ≥ 1); channels are kept.</summary>
+    public static FloatImage Resize(FloatImage source, int height, int width)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (height < 1 || width < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(height), $"Target size must be at least 1×1, got {height}×{width}.");
+        }
+
+        if (height == source.Height && width == source.Width)
+        {
+            return source.Clone();
+        }
+
+        int c = source.Channels;
+        var (xStart, xWeights, xTaps) = Weights(source.Width, width);
+        var (yStart, yWeights, yTaps) = Weights(source.Height, height);
+
+        // Horizontal pass: source.Height × width.
+        var mid = new float[source.Height * width * c];
+        for (int y = 0; y < source.Height; y++)
+        {
+            int srcRow = y * source.Width * c, midRow = y * width * c;
+            for (int x = 0; x < width; x++)
+            {
+                for (int ch = 0; ch < c; ch++)
+                {
+                    float sum = 0f;
+                    for (int k = 0; k < xTaps; k++)
+                    {
+                        sum += xWeights[(x * xTaps) + k] * source.Pixels[srcRow + ((xStart[x] + k) * c) + ch];
+                    }
+
+                    mid[midRow + (x * c) + ch] = sum;
+                }
+            }
+        }
+
+        // Vertical pass: height × width.
+        var result = new FloatImage(height, width, c);
+        int rowValues = width * c;
+        for (int y = 0; y < height; y++)
+        {
+            var dst = result.Pixels.AsSpan(y * rowValues, rowValues);
+            for (int k = 0; k < yTaps; k++)
+            {
+                float wgt = yWeights[(y * yTaps) + k];
+                if (wgt == 0f)
+                {
+                    continue;
+                }
+
+                var src = mid.AsSpan((yStart[y] + k) * rowValues, rowValues);
+                for (int i = 0; i < rowValues; i++)
+                {
+                    dst[i] += wgt * src[i];
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Per output index: first source index, then a fixed number of normalised weights (zero-padded).</summary>
+    private static (int[] Start, float[] Weights, int Taps) Weights(int sourceSize, int targetSize)
+    {
+        double scale = (double)sourceSize / targetSize;
+        double support = Math.Max(1.0, scale);
+        int taps = Math.Min(sourceSize, (int)Math.Ceiling(support * 2) + 1);
+        var start = new int[targetSize];
+        var weights = new float[targetSize * taps];
+        var raw = new double[taps];
+        for (int i = 0; i < targetSize; i++)
+        {
+            double centre = ((i + 0.5) * scale) - 0.5;
+            int first = Math.Clamp((int)Math.Floor(centre - support) + 1, 0, sourceSize - taps);
+            double total = 0;
+            for (int k = 0; k < taps; k++)
+            {
+                double d = Math.Abs(first + k - centre) / support;
+                raw[k] = d < 1 ? 1 - d : 0;
+                total += raw[k];
+            }
+
+            if (total <= 0)
+            {
+                // Degenerate (centre beyond an edge): take the nearest pixel.
+                int nearest = Math.Clamp((int)Math.Round(centre), first, first + taps - 1);
+                raw.AsSpan().Clear();
+                raw[nearest - first] = 1;
+                total = 1;
+            }
+
+            start[i] = first;
+            for (int k = 0; k < taps; k++)
+            {
+                weights[(i * taps) + k] = (float)(raw[k] / total);
+            }
+        }
+
+        return (start, weights, taps);
+    }
+}
