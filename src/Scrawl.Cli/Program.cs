@@ -15,6 +15,7 @@ internal static class Program
         var io = new CliOutput(stdout, stderr);
         var root = new RootCommand("Scrawl reads handwriting with neural networks written from scratch.")
         {
+            DataCommand.Create(io),
             BenchCommand.Create(io),
             GradcheckCommand.Create(io),
             SelfcheckCommand.Create(io),
