@@ -18,6 +18,11 @@ public static class DataResolver
     {
         ArgumentException.ThrowIfNullOrEmpty(nameOrPath);
         ArgumentNullException.ThrowIfNull(context);
+        if (nameOrPath.Contains('+', StringComparison.Ordinal) && !File.Exists(nameOrPath) && !Directory.Exists(nameOrPath))
+        {
+            return ResolveMixture(nameOrPath, context);
+        }
+
         if (DatasetCatalog.Find(nameOrPath) is { } entry)
         {
             string path = entry.Find(context) ?? throw new FileNotFoundException(NotFoundMessage(entry, context));
@@ -36,6 +41,41 @@ public static class DataResolver
 
         throw new FileNotFoundException(
             $"{nameOrPath}: neither a known data set ({string.Join(", ", DatasetCatalog.Entries.Select(e => e.Name))}) nor an existing file or folder.");
+    }
+
+    /// <summary>
+    /// A mixture "A+B*3+C*0.5": each part a name or path with an optional weight (see <see cref="Mixture"/>).
+    /// </summary>
+    private static DatasetSplits ResolveMixture(string spec, DataContext context)
+    {
+        var sources = new List<MixtureSource>();
+        foreach (string part in spec.Split('+', StringSplitOptions.TrimEntries))
+        {
+            int star = part.LastIndexOf('*');
+            double weight = 1;
+            string what = part;
+            if (star > 0 && double.TryParse(part[(star + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double w))
+            {
+                weight = w;
+                what = part[..star];
+            }
+
+            if (what.Length == 0)
+            {
+                throw new InvalidDataException($"{spec}: empty part in the mixture (write e.g. glyphs36+photo-chars*3).");
+            }
+
+            sources.Add(new MixtureSource(Resolve(what, context), weight));
+        }
+
+        try
+        {
+            return Mixture.Build(sources, context.Seed);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{spec}: {e.Message}", e);
+        }
     }
 
     /// <summary>The message for a catalog entry that is not on this machine.</summary>
