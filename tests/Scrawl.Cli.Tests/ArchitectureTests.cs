@@ -12,7 +12,7 @@ public class ArchitectureTests
     private static readonly string[] ForbiddenPrefixes =
         ["TorchSharp", "SkiaSharp", "Spectre", "System.CommandLine", "ScottPlot"];
 
-    public static TheoryData<string> EngineAssemblies => ["Scrawl.Numerics", "Scrawl.NeuralNet", "Scrawl.Data"];
+    public static TheoryData<string> EngineAssemblies => ["Scrawl.Numerics", "Scrawl.NeuralNet", "Scrawl.Data", "Scrawl.Compression"];
 
     [Theory]
     [MemberData(nameof(EngineAssemblies))]
