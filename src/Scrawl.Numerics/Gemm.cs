@@ -57,11 +57,16 @@ public static partial class Gemm
         float beta, Span<float> c, int ldc, GemmPath path)
         => MultiplyCore(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, path, allowThreads: true);
 
-    /// <summary>The Multiply body; <paramref name="allowThreads"/> = false keeps the call on the calling thread.</summary>
+    /// <summary>
+    /// The Multiply body; <paramref name="allowThreads"/> = false keeps the call on the calling thread.
+    /// With <paramref name="gatherA"/>, row r of the stored A (m×k, or k×m when transposed) is row
+    /// aRows[r] of <paramref name="a"/>.
+    /// </summary>
     internal static unsafe void MultiplyCore(
         bool transposeA, bool transposeB, int m, int n, int k,
         float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
-        float beta, Span<float> c, int ldc, GemmPath path, bool allowThreads)
+        float beta, Span<float> c, int ldc, GemmPath path, bool allowThreads,
+        ReadOnlySpan<int> aRows = default, bool gatherA = false)
     {
         if (!IsSupported(path))
         {
@@ -71,7 +76,13 @@ public static partial class Gemm
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        CheckMatrix(a.Length, transposeA ? k : m, transposeA ? m : k, lda, "A", nameof(a), nameof(lda));
+        int storedRowsA = transposeA ? k : m;
+        if (gatherA)
+        {
+            storedRowsA = CheckRowIndices(aRows, storedRowsA);
+        }
+
+        CheckMatrix(a.Length, storedRowsA, transposeA ? m : k, lda, "A", nameof(a), nameof(lda));
         CheckMatrix(b.Length, transposeB ? n : k, transposeB ? k : n, ldb, "B", nameof(b), nameof(ldb));
         CheckMatrix(c.Length, m, n, ldc, "C", nameof(c), nameof(ldc));
         if (m == 0 || n == 0)
@@ -86,10 +97,11 @@ public static partial class Gemm
         }
 
         fixed (float* pa = a, pb = b, pc = c)
+        fixed (int* rows = aRows)
         {
             var job = new GemmJob
             {
-                A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, M = m, N = n, K = k,
+                A = pa, ARows = gatherA ? rows : null, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, M = m, N = n, K = k,
                 TransposeA = transposeA, TransposeB = transposeB, Alpha = alpha, Beta = beta,
             };
             GemmDriver.Run(ref job, path, allowThreads);

@@ -30,8 +30,11 @@ internal static unsafe class GemmDriver
     /// <summary>Most columns of C in one chunk.</summary>
     internal const int NC = 1024;
 
-    /// <summary>m·n·k (multiply-adds) from which a call is split over the worker threads.</summary>
-    internal const long ParallelThreshold = 1L << 17;
+    /// <summary>
+    /// m·n·k (multiply-adds) from which a call is split over the worker threads. The MLP's small
+    /// products (64×36×64, 64×64×36: a few microseconds) ran slower threaded than on one core.
+    /// </summary>
+    internal const long ParallelThreshold = 1L << 19;
 
     /// <summary>
     /// Panels already laid out as the kernel reads them (Aᵀ, B) are used in place when their rows are at
@@ -74,7 +77,7 @@ internal static unsafe class GemmDriver
 
         job.Simd = path != GemmPath.Scalar;
         job.KC = Math.Min(KC, job.K);
-        job.DirectA = job.TransposeA && (job.Lda <= DirectMaxStride || job.K <= DirectMaxDepth);
+        job.DirectA = job.TransposeA && job.ARows == null && (job.Lda <= DirectMaxStride || job.K <= DirectMaxDepth);
         job.DirectB = !job.TransposeB && (job.Ldb <= DirectMaxStride || job.K <= DirectMaxDepth);
         int threads = WorkerPool.Parallelism;
         bool parallel = allowThreads && threads > 1 && (long)job.M * job.N * job.K >= ParallelThreshold;
@@ -213,7 +216,9 @@ internal static unsafe class GemmDriver
         {
             for (int i = i0, ip = 0; i < i1; i += mr, ip++)
             {
-                GemmPacking.PackA(job->A + (i * lda) + pc, lda, Math.Min(mr, i1 - i), kc, mr, packA + (ip * mr * kc), job->Simd);
+                int* index = job->ARows == null ? null : job->ARows + i;
+                float* src = job->A + (index == null ? i * lda : 0) + pc;
+                GemmPacking.PackA(src, lda, index, Math.Min(mr, i1 - i), kc, mr, packA + (ip * mr * kc), job->Simd);
             }
         }
         else
@@ -222,7 +227,9 @@ internal static unsafe class GemmDriver
             int first = job->DirectA ? (i1 - i0) / mr * mr : 0;
             if (first < i1 - i0)
             {
-                GemmPacking.PackATransposed(job->A + (pc * lda) + i0 + first, lda, i1 - i0 - first, kc, mr, packA + (first * kc), job->Simd);
+                int* index = job->ARows == null ? null : job->ARows + pc;
+                float* src = job->A + (index == null ? pc * lda : 0) + i0 + first;
+                GemmPacking.PackATransposed(src, lda, index, i1 - i0 - first, kc, mr, packA + (first * kc), job->Simd);
             }
         }
 

@@ -7,6 +7,7 @@ namespace Scrawl.Numerics;
 internal unsafe struct GemmJob
 {
     public float* A;
+    public int* ARows; // when not null, row r of the stored A starts at A + ARows[r]·Lda (a gathered A)
     public float* B;
     public float* C;
     public nint Lda;

@@ -20,35 +20,45 @@ internal static unsafe class GemmPacking
     /// <summary>How many rows ahead CopyRows prefetches when rows are far apart.</summary>
     internal const int PrefetchRows = 8;
 
-    /// <summary>Packs op(A) = A (row-major, element (i, p) at src[i·lda + p]); rows ≤ mr valid rows, kc ≥ 1.</summary>
+    /// <summary>
+    /// Packs op(A) = A (row-major): element (i, p) at src[R(i)·lda + p], where R(i) = rowIndex[i] when
+    /// <paramref name="rowIndex"/> is not null (a gathered A) and i otherwise; rows ≤ mr valid rows, kc ≥ 1.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void PackA(float* src, nint lda, int rows, int kc, int mr, float* dst, bool simd)
+    internal static void PackA(float* src, nint lda, int* rowIndex, int rows, int kc, int mr, float* dst, bool simd)
     {
         int p = 0;
         if (simd && mr == 8 && rows == 8 && Avx.IsSupported)
         {
+            float* r0 = Row(src, lda, rowIndex, 0), r1 = Row(src, lda, rowIndex, 1);
+            float* r2 = Row(src, lda, rowIndex, 2), r3 = Row(src, lda, rowIndex, 3);
+            float* r4 = Row(src, lda, rowIndex, 4), r5 = Row(src, lda, rowIndex, 5);
+            float* r6 = Row(src, lda, rowIndex, 6), r7 = Row(src, lda, rowIndex, 7);
             for (; p + 8 <= kc; p += 8)
             {
-                Transpose8x8(src + p, lda, dst + (p * 8), 8);
+                Transpose8x8(
+                    Avx.LoadVector256(r0 + p), Avx.LoadVector256(r1 + p), Avx.LoadVector256(r2 + p), Avx.LoadVector256(r3 + p),
+                    Avx.LoadVector256(r4 + p), Avx.LoadVector256(r5 + p), Avx.LoadVector256(r6 + p), Avx.LoadVector256(r7 + p),
+                    dst + (p * 8), 8);
             }
         }
 
-        TransposeTail(src, lda, rows, p, kc, mr, dst);
+        TransposeTail(src, lda, rowIndex, rows, p, kc, mr, dst);
     }
 
     /// <summary>
-    /// Packs rows [0, rows) of op(A) = Aᵀ (A stored k×m, element (i, p) at src[p·lda + i]) into
-    /// ceil(rows / mr) consecutive panels of mr·kc floats; kc ≥ 1.
+    /// Packs rows [0, rows) of op(A) = Aᵀ (A stored k×m, element (i, p) at src[R(p)·lda + i], R as in
+    /// <see cref="PackA"/>) into ceil(rows / mr) consecutive panels of mr·kc floats; kc ≥ 1.
     /// </summary>
-    internal static void PackATransposed(float* src, nint lda, int rows, int kc, int mr, float* dst, bool simd)
-        => CopyRows(src, lda, rows, kc, mr, dst, simd);
+    internal static void PackATransposed(float* src, nint lda, int* rowIndex, int rows, int kc, int mr, float* dst, bool simd)
+        => CopyRows(src, lda, rowIndex, rows, kc, mr, dst, simd);
 
     /// <summary>
     /// Packs columns [0, cols) of op(B) = B (row-major, element (p, j) at src[p·ldb + j]) into
     /// ceil(cols / nr) consecutive panels of nr·kc floats; kc ≥ 1.
     /// </summary>
     internal static void PackB(float* src, nint ldb, int cols, int kc, int nr, float* dst, bool simd)
-        => CopyRows(src, ldb, cols, kc, nr, dst, simd);
+        => CopyRows(src, ldb, null, cols, kc, nr, dst, simd);
 
     /// <summary>Packs op(B) = Bᵀ (B stored n×k, element (p, j) at src[j·ldb + p]); cols ≤ nr, kc ≥ 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -76,16 +86,21 @@ internal static unsafe class GemmPacking
             }
         }
 
-        TransposeTail(src, ldb, cols, p, kc, nr, dst);
+        TransposeTail(src, ldb, null, cols, p, kc, nr, dst);
     }
 
-    /// <summary>dst[p·width + r] = src[r·stride + p] for p in [p0, kc), r &lt; valid; zero for valid ≤ r &lt; width.</summary>
+    /// <summary>Start of source row r: src + R(r)·stride with R(r) = rowIndex[r], or r when rowIndex is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float* Row(float* src, nint stride, int* rowIndex, int r)
+        => src + ((rowIndex == null ? r : rowIndex[r]) * stride);
+
+    /// <summary>dst[p·width + r] = Row(r)[p] for p in [p0, kc), r &lt; valid; zero for valid ≤ r &lt; width.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TransposeTail(float* src, nint stride, int valid, int p0, int kc, int width, float* dst)
+    private static void TransposeTail(float* src, nint stride, int* rowIndex, int valid, int p0, int kc, int width, float* dst)
     {
         for (int r = 0; r < valid; r++)
         {
-            float* s = src + (r * stride);
+            float* s = Row(src, stride, rowIndex, r);
             float* d = dst + r;
             for (int p = p0; p < kc; p++)
             {
@@ -103,27 +118,28 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>
-    /// Splits each source row p (src + p·stride, <paramref name="valid"/> floats) into width-wide pieces,
+    /// Splits each source row p (Row(p), <paramref name="valid"/> floats) into width-wide pieces,
     /// piece q going to panel q at dst + q·width·kc + p·width; the last piece is zero-padded. Walking
     /// whole source rows keeps the reads sequential even when the stride is a multiple of 4 KiB.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CopyRows(float* src, nint stride, int valid, int kc, int width, float* dst, bool simd)
+    private static void CopyRows(float* src, nint stride, int* rowIndex, int valid, int kc, int width, float* dst, bool simd)
     {
         int full = valid / width, rest = valid - (full * width);
         nint panelSize = (nint)width * kc;
         bool vector = simd && (width & 7) == 0 && Vector256.IsHardwareAccelerated;
-        bool prefetch = simd && Sse.IsSupported && stride >= 256;
+        bool prefetch = simd && Sse.IsSupported && (stride >= 256 || rowIndex != null);
         for (int p = 0; p < kc; p++)
         {
-            float* s = src + (p * stride);
+            float* s = Row(src, stride, rowIndex, p);
             float* d = dst + (p * width);
             if (prefetch && p + PrefetchRows < kc)
             {
-                // Far-apart rows defeat the hardware prefetchers; fetch a few rows ahead ourselves.
+                // Far-apart (or gathered) rows defeat the hardware prefetchers; fetch a few rows ahead ourselves.
+                float* ahead = Row(src, stride, rowIndex, p + PrefetchRows);
                 for (int x = 0; x < valid; x += 16)
                 {
-                    Sse.Prefetch0(s + (PrefetchRows * stride) + x);
+                    Sse.Prefetch0(ahead + x);
                 }
             }
 
@@ -158,22 +174,22 @@ internal static unsafe class GemmPacking
         }
     }
 
+    /// <summary>Transposes the 8×8 block whose row r starts at src + r·srcStride (see the register overload).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, nint srcStride, float* dst, nint dstStride) => Transpose8x8(
+        Avx.LoadVector256(src), Avx.LoadVector256(src + srcStride), Avx.LoadVector256(src + (2 * srcStride)), Avx.LoadVector256(src + (3 * srcStride)),
+        Avx.LoadVector256(src + (4 * srcStride)), Avx.LoadVector256(src + (5 * srcStride)), Avx.LoadVector256(src + (6 * srcStride)), Avx.LoadVector256(src + (7 * srcStride)),
+        dst, dstStride);
+
     /// <summary>
-    /// Transposes the 8×8 block whose row r starts at src + r·srcStride into dst (row q at dst + q·dstStride)
+    /// Stores the transpose of the 8×8 block with rows r0..r7 into dst (row q at dst + q·dstStride)
     /// with AVX unpack/shuffle/permute (24 shuffles for 64 elements). Requires Avx.IsSupported.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8(float* src, nint srcStride, float* dst, nint dstStride)
+    private static void Transpose8x8(
+        Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7, float* dst, nint dstStride)
     {
-        Vector256<float> r0 = Avx.LoadVector256(src);
-        Vector256<float> r1 = Avx.LoadVector256(src + srcStride);
-        Vector256<float> r2 = Avx.LoadVector256(src + (2 * srcStride));
-        Vector256<float> r3 = Avx.LoadVector256(src + (3 * srcStride));
-        Vector256<float> r4 = Avx.LoadVector256(src + (4 * srcStride));
-        Vector256<float> r5 = Avx.LoadVector256(src + (5 * srcStride));
-        Vector256<float> r6 = Avx.LoadVector256(src + (6 * srcStride));
-        Vector256<float> r7 = Avx.LoadVector256(src + (7 * srcStride));
-
         // Pairs: t0 = r0[0] r1[0] r0[1] r1[1] | r0[4] r1[4] r0[5] r1[5], and so on.
         Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
         Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);

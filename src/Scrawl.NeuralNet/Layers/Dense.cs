@@ -1,4 +1,5 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using Scrawl.NeuralNet.Optimizers;
 using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Layers;
@@ -12,6 +13,9 @@ public sealed class Dense : ILayer, IFloat64Forward
     private readonly Tensor _output = new(1, 1);
     private readonly Tensor _inputGradient = new(1, 1);
     private Tensor? _input;
+    private int[] _rows = [];
+    private int _rowCount = -1; // ≥ 0 when the last forward read rows _rows[..count] of _input (ForwardRows)
+    private Tensor? _gathered;
 
     /// <summary>Creates an in×out layer with zero weights and bias (initialise with <see cref="Initializers"/>).</summary>
     public Dense(int inputs, int outputs)
@@ -56,15 +60,32 @@ public sealed class Dense : ILayer, IFloat64Forward
         ArgumentNullException.ThrowIfNull(input);
         CheckInput(input);
         _input = input;
-        int batch = input.Rows;
-        _output.Resize(batch, Outputs);
-        var bias = Bias.Value.Span;
-        for (int r = 0; r < batch; r++)
+        _rowCount = -1;
+        FillBias(input.Rows);
+        Gemm.MatMul(input, Weight.Value, _output, beta: 1f);
+        return _output;
+    }
+
+    /// <summary>
+    /// Forward on the batch made of rows <paramref name="rows"/> of <paramref name="source"/> [N × Inputs],
+    /// without copying them out first (the GEMM gathers them as it packs). Same result, bit for bit, as
+    /// <see cref="Forward"/> on the gathered batch; <see cref="Backward"/> then uses the same rows, so
+    /// <paramref name="source"/> must stay unchanged until then (the row list is copied).
+    /// </summary>
+    public Tensor ForwardRows(Tensor source, ReadOnlySpan<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CheckInput(source);
+        if (_rows.Length < rows.Length)
         {
-            bias.CopyTo(_output.Row(r));
+            _rows = new int[rows.Length];
         }
 
-        Gemm.MatMul(input, Weight.Value, _output, beta: 1f);
+        FillBias(rows.Length);
+        Gemm.MatMulGathered(source, rows, Weight.Value, _output, beta: 1f); // checks the indices
+        rows.CopyTo(_rows);
+        _input = source;
+        _rowCount = rows.Length;
         return _output;
     }
 
@@ -73,20 +94,29 @@ public sealed class Dense : ILayer, IFloat64Forward
     {
         ArgumentNullException.ThrowIfNull(outputGradient);
         var input = _input ?? throw new InvalidOperationException("Dense.Backward called before Forward.");
-        if (outputGradient.Rank != 2 || outputGradient.Rows != input.Rows || outputGradient.Dim(1) != Outputs)
+        int batch = _rowCount >= 0 ? _rowCount : input.Rows;
+        if (outputGradient.Rank != 2 || outputGradient.Rows != batch || outputGradient.Dim(1) != Outputs)
         {
-            throw new ArgumentException($"Output gradient [{outputGradient.ShapeText}] does not match output [{input.Rows}, {Outputs}].", nameof(outputGradient));
+            throw new ArgumentException($"Output gradient [{outputGradient.ShapeText}] does not match output [{batch}, {Outputs}].", nameof(outputGradient));
         }
 
         // dX uses the current weights, so it comes before a fused update may change them.
         Tensor? inputGradient = null;
         if (needInputGradient)
         {
-            inputGradient = _inputGradient.Resize(input.Rows, Inputs);
+            inputGradient = _inputGradient.Resize(batch, Inputs);
             Gemm.MatMul(outputGradient, Weight.Value, inputGradient, transposeB: true);
         }
 
-        Weight.SetGradientToProduct(input, outputGradient, transposeA: true, transposeB: false);
+        if (_rowCount >= 0)
+        {
+            WeightProductOfRows(input, _rows.AsSpan(0, _rowCount), outputGradient);
+        }
+        else
+        {
+            Weight.SetGradientToProduct(input, outputGradient, transposeA: true, transposeB: false);
+        }
+
         SumRows(outputGradient, Bias.Gradient.Span);
         return inputGradient;
     }
@@ -109,6 +139,43 @@ public sealed class Dense : ILayer, IFloat64Forward
 
                 output[(r * Outputs) + j] = s;
             }
+        }
+    }
+
+    /// <summary>
+    /// The weight gradient Xᵀ·dY for a row-selected input X = rows of <paramref name="source"/>, handled
+    /// as <see cref="Parameter.SetGradientToProduct"/> would handle the gathered X: stored as the gradient,
+    /// or, fused, applied directly. Plain SGD's fused update (W ← W − lr·Xᵀ·dY) reads the rows in place;
+    /// any other fused step gets a gathered copy of X.
+    /// </summary>
+    private void WeightProductOfRows(Tensor source, ReadOnlySpan<int> rows, Tensor outputGradient)
+    {
+        switch (Weight.FusedStep)
+        {
+            case null:
+                Gemm.MatMulGathered(source, rows, outputGradient, Weight.Gradient, transposeA: true);
+                break;
+            case Sgd sgd:
+                Gemm.MatMulGathered(source, rows, outputGradient, Weight.Value, transposeA: true, alpha: -sgd.LearningRate, beta: 1f);
+                Weight.StepApplied = true;
+                break;
+            default:
+                _gathered ??= new Tensor(1, 1);
+                _gathered.Resize(rows.Length, Inputs);
+                RowGather.Gather(source, rows, _gathered);
+                Weight.SetGradientToProduct(_gathered, outputGradient, transposeA: true, transposeB: false);
+                break;
+        }
+    }
+
+    /// <summary>Sizes the output to <paramref name="batch"/> rows and fills every row with the bias (the GEMM adds onto it).</summary>
+    private void FillBias(int batch)
+    {
+        _output.Resize(batch, Outputs);
+        var bias = Bias.Value.Span;
+        for (int r = 0; r < batch; r++)
+        {
+            bias.CopyTo(_output.Row(r));
         }
     }
 

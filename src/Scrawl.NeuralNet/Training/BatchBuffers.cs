@@ -25,4 +25,12 @@ internal sealed class BatchBuffers
 
         return (_inputs, _targets);
     }
+
+    /// <summary>Copies rows <paramref name="indices"/> of y into the target batch tensor and returns it (the inputs stay where they are).</summary>
+    public Tensor GatherTargets(Tensor y, ReadOnlySpan<int> indices)
+    {
+        _targets.Resize(indices.Length, y.Dim(1));
+        RowGather.Gather(y, indices, _targets);
+        return _targets;
+    }
 }

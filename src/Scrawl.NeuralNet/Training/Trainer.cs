@@ -101,8 +101,7 @@ public sealed class Trainer
         for (int start = 0; start < n; start += _options.BatchSize)
         {
             int count = Math.Min(_options.BatchSize, n - start);
-            var (bx, by) = batch.Gather(x, y, order.AsSpan(start, count));
-            var output = _network.Forward(bx);
+            var (output, by) = ForwardBatch(x, y, order.AsSpan(start, count), batch);
             totalLoss += _loss.Compute(output, by, _gradient, _options.Reduction);
             if (classify)
             {
@@ -121,6 +120,28 @@ public sealed class Trainer
         var (validLoss, validAccuracy) = vx is null ? (double.NaN, double.NaN) : Evaluate(vx, vy!);
         EpochsDone = epoch;
         return new EpochMetrics(epoch, totalLoss / n, classify ? (double)correct / n : double.NaN, validLoss, validAccuracy, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Forward on the batch of rows <paramref name="rows"/> of x; returns the output and the gathered
+    /// targets. A Dense first layer reads its rows straight from x (no copy of the inputs).
+    /// </summary>
+    private (Tensor Output, Tensor Targets) ForwardBatch(Tensor x, Tensor y, ReadOnlySpan<int> rows, BatchBuffers batch)
+    {
+        var layers = _network.Layers;
+        if (layers[0] is not Layers.Dense first)
+        {
+            var (bx, by) = batch.Gather(x, y, rows);
+            return (_network.Forward(bx), by);
+        }
+
+        var output = first.ForwardRows(x, rows);
+        for (int i = 1; i < layers.Count; i++)
+        {
+            output = layers[i].Forward(output);
+        }
+
+        return (output, batch.GatherTargets(y, rows));
     }
 
     /// <summary>Mean loss per sample and accuracy (NaN unless classifying) on a data set with the current weights.</summary>
