@@ -153,6 +153,9 @@ public static class DatasetFile
     private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+
+        // A fixed time stamp: the same data must give a byte-identical file whenever it is written.
+        entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using var s = entry.Open();
         write(s);
     }

@@ -53,7 +53,16 @@ public class CliTests
         var (code, _, err) = Run("bench", "mlp", "--data", dir);
         Assert.Equal(2, code);
         Assert.Contains(dir, err, StringComparison.Ordinal);
-        Assert.Contains("no such folder", err, StringComparison.Ordinal);
+        Assert.Contains("neither a known data set", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_mlp_trains_on_any_named_data()
+    {
+        var (code, output, err) = Run("bench", "mlp", "--epochs", "2", "--data", "mnist-10k", "--hidden", "16");
+        Assert.True(code == 0, err);
+        Assert.Matches(@"train (79|80)\d\d×784, valid \d{3,4}×784", output); // 80/10/10 split of 10,000, rounded per class
+        Assert.Contains("10 classes", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,9 @@ using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Benchmarks;
 using Scrawl.NeuralNet.Losses;
 using Scrawl.NeuralNet.Optimizers;
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Data;
+using Scrawl.Data.Catalog;
+using Scrawl.Media;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Numerics;
 
@@ -16,7 +18,7 @@ internal static class BenchCommand
     public static Command Create(CliOutput io)
     {
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train (≥ 1)", DefaultValueFactory = _ => 100 };
-        var data = new Option<DirectoryInfo?>("--data") { Description = "Folder with train_x/train_y/valid_x/valid_y .npy files (from ../shared/bench/common.py --export DIR); default: built-in synthetic data of the same shape" };
+        var data = new Option<string?>("--data") { Description = "Data: a folder of train_x/train_y/valid_x/valid_y .npy files (../shared/bench/common.py --export DIR) or any catalog name or path; default: built-in synthetic data of the NIST36 shape" };
         var hidden = new Option<int>("--hidden") { Description = "Hidden units (≥ 1)", DefaultValueFactory = _ => 64 };
         var batch = new Option<int>("--batch") { Description = "Batch size (≥ 1)", DefaultValueFactory = _ => 64 };
         var rate = new Option<float>("--lr") { Description = "Learning rate (> 0), applied to summed batch gradients", DefaultValueFactory = _ => 0.02f };
@@ -31,7 +33,7 @@ internal static class BenchCommand
         return new Command("bench", "Benchmarks of the engine.") { mlp };
     }
 
-    private sealed record MlpBenchOptions(int Epochs, DirectoryInfo? Data, int Hidden, int Batch, float LearningRate, long Seed, bool Quiet);
+    private sealed record MlpBenchOptions(int Epochs, string? Data, int Hidden, int Batch, float LearningRate, long Seed, bool Quiet);
 
     private static int RunMlp(CliOutput io, MlpBenchOptions o)
     {
@@ -42,6 +44,11 @@ internal static class BenchCommand
 
         var (trainX, trainY, validX, validY, source) = LoadData(o.Data);
         int classes = Math.Max(trainY.Max(), validY.Max()) + 1;
+        if (trainX.Dim(1) != validX.Dim(1))
+        {
+            throw new CliException($"train and validation rows differ: {trainX.Dim(1)} vs {validX.Dim(1)} features.");
+        }
+
         io.Out.WriteLine($"data: {source}; train {trainX.Rows}×{trainX.Dim(1)}, valid {validX.Rows}×{validX.Dim(1)}, {classes} classes");
         io.Out.WriteLine($"gemm: {Gemm.BestPath}, {Environment.ProcessorCount} cores");
         var network = Sequential.Mlp(trainX.Dim(1), o.Hidden, classes, o.Seed);
@@ -65,51 +72,26 @@ internal static class BenchCommand
         return ExitCodes.Ok;
     }
 
-    private static (Tensor TrainX, int[] TrainY, Tensor ValidX, int[] ValidY, string Source) LoadData(DirectoryInfo? dir)
+    private static (Tensor TrainX, int[] TrainY, Tensor ValidX, int[] ValidY, string Source) LoadData(string? data)
     {
-        if (dir is null)
+        if (data is null)
         {
             var (tx, ty, vx, vy) = SyntheticNist36.Generate();
             return (tx, ty, vx, vy, "built-in synthetic NIST36-shaped set (seed 1234)");
         }
 
-        if (!dir.Exists)
+        DatasetSplits splits;
+        try
         {
-            throw new CliException($"{dir.FullName}: no such folder (expected train_x.npy, train_y.npy, valid_x.npy, valid_y.npy).");
+            splits = DataResolver.Resolve(data, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder()));
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new CliException(e.Message);
         }
 
-        NpyArray Read(string name)
-        {
-            string path = Path.Combine(dir.FullName, name);
-            if (!File.Exists(path))
-            {
-                throw new CliException($"{path}: file not found (make the folder with ../shared/bench/common.py --export DIR).");
-            }
-
-            try
-            {
-                return NpyReader.Read(path);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new CliException(e.Message);
-            }
-        }
-
-        var trainX = Read("train_x.npy").ToTensor();
-        var trainY = Read("train_y.npy").ToLabels();
-        var validX = Read("valid_x.npy").ToTensor();
-        var validY = Read("valid_y.npy").ToLabels();
-        if (trainX.Rank != 2 || validX.Rank != 2 || trainX.Rows != trainY.Length || validX.Rows != validY.Length || trainX.Dim(1) != validX.Dim(1))
-        {
-            throw new CliException($"{dir.FullName}: inconsistent shapes: train_x [{trainX.ShapeText}] with {trainY.Length} labels, valid_x [{validX.ShapeText}] with {validY.Length} labels.");
-        }
-
-        if (trainY.Min() < 0 || validY.Min() < 0)
-        {
-            throw new CliException($"{dir.FullName}: labels must be ≥ 0.");
-        }
-
-        return (trainX, trainY, validX, validY, dir.FullName);
+        var valid = splits.Valid ?? splits.Test
+            ?? throw new CliException($"{data}: the benchmark needs a validation (or test) split besides train.");
+        return (splits.Train.Features(), splits.Train.Labels, valid.Features(), valid.Labels, data);
     }
 }
