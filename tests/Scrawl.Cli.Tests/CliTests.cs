@@ -5,13 +5,7 @@ namespace Scrawl.Cli.Tests;
 /// <summary>End-to-end runs of the scrawl command through its entry point.</summary>
 public class CliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Gradcheck_passes_and_reports_every_layer_and_loss()

@@ -16,11 +16,8 @@ public class CompressCommandTests : IDisposable
     [Fact]
     public void Pca_reports_rank_parameters_and_ends_with_time_and_psnr()
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(["compress", "pca", "--data", "mnist-10k", "--components", "16", "--out", _dir], stdout, stderr);
-        string output = stdout.ToString();
-        Assert.True(code == 0, stderr.ToString());
+        var (code, output, err) = CliRunner.Run("compress", "pca", "--data", "mnist-10k", "--components", "16", "--out", _dir);
+        Assert.True(code == 0, err);
         Assert.Contains("projection matrix: 16×784, rank 16", output, StringComparison.Ordinal);
         Assert.Matches(@"PCA, 16 components\s+12,544", output);
         Assert.Matches(@"autoencoder 1024-32-32-32-1024\s+68,704", output);
@@ -36,9 +33,8 @@ public class CompressCommandTests : IDisposable
     [Fact]
     public void Impossible_component_counts_are_rejected()
     {
-        var stderr = new StringWriter();
-        int code = Program.Run(["compress", "pca", "--data", "mnist-10k", "--components", "5000", "--out", _dir], new StringWriter(), stderr);
+        var (code, _, err) = CliRunner.Run("compress", "pca", "--data", "mnist-10k", "--components", "5000", "--out", _dir);
         Assert.Equal(2, code);
-        Assert.Contains("--components must be 1–784", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--components must be 1–784", err, StringComparison.Ordinal);
     }
 }
