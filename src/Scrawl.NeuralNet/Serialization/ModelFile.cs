@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Serialization;
 
@@ -34,23 +34,7 @@ public static class ModelFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] bytes = ModelFileCodec.Write(model); // fails here, before the disk is touched, for unsupported layers
-        string fullPath = Path.GetFullPath(path);
-        string temp = $"{fullPath}.tmp-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, fullPath, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="stream"/> (not atomic; the stream is left open).</summary>
@@ -168,21 +152,5 @@ public static class ModelFile
         }
 
         return got;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: the original error matters more than a leftover temp file.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
     }
 }

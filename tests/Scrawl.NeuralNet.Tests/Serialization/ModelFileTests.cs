@@ -124,11 +124,23 @@ public class ModelFileTests
     }
 
     [Fact]
-    public void Save_into_a_missing_directory_fails_cleanly()
+    public void Save_creates_missing_folders_and_leaves_no_temporary_file()
     {
         using var dir = TestFiles.TempDirectory();
-        Assert.ThrowsAny<IOException>(() => ModelFile.Save(SampleModel(), Path.Combine(dir.Path, "no", "such", "model.scrawl")));
-        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+        string path = Path.Combine(dir.Path, "runs", "a", "model.scrawl");
+        ModelFile.Save(SampleModel(), path);
+        Assert.Equal(["model.scrawl"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+        Assert.Equal(SampleModel().Network.Parameters[0].Value.Span.ToArray(), ModelFile.Load(path).Network.Parameters[0].Value.Span.ToArray());
+    }
+
+    [Fact]
+    public void Save_where_a_folder_cannot_be_made_fails_cleanly()
+    {
+        using var dir = TestFiles.TempDirectory();
+        string blocker = Path.Combine(dir.Path, "file");
+        File.WriteAllText(blocker, "not a folder");
+        Assert.ThrowsAny<IOException>(() => ModelFile.Save(SampleModel(), Path.Combine(blocker, "model.scrawl")));
+        Assert.Equal([blocker], Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Fact]
