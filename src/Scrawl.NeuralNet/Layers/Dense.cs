@@ -1,5 +1,4 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
-using Scrawl.NeuralNet.Optimizers;
 using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Layers;
@@ -15,7 +14,6 @@ public sealed class Dense : ILayer, IFloat64Forward
     private Tensor? _input;
     private int[] _rows = [];
     private int _rowCount = -1; // ≥ 0 when the last forward read rows _rows[..count] of _input (ForwardRows)
-    private Tensor? _gathered;
 
     /// <summary>Creates an in×out layer with zero weights and bias (initialise with <see cref="Initializers"/>).</summary>
     public Dense(int inputs, int outputs)
@@ -108,14 +106,8 @@ public sealed class Dense : ILayer, IFloat64Forward
             Gemm.MatMul(outputGradient, Weight.Value, inputGradient, transposeB: true);
         }
 
-        if (_rowCount >= 0)
-        {
-            WeightProductOfRows(input, _rows.AsSpan(0, _rowCount), outputGradient);
-        }
-        else
-        {
-            Weight.SetGradientToProduct(input, outputGradient, transposeA: true, transposeB: false);
-        }
+        ArraySegment<int>? rows = _rowCount >= 0 ? new ArraySegment<int>(_rows, 0, _rowCount) : default(ArraySegment<int>?);
+        Weight.SetGradientToProduct(input, outputGradient, transposeA: true, transposeB: false, rows);
 
         SumRows(outputGradient, Bias.Gradient.Span);
         return inputGradient;
@@ -139,32 +131,6 @@ public sealed class Dense : ILayer, IFloat64Forward
 
                 output[(r * Outputs) + j] = s;
             }
-        }
-    }
-
-    /// <summary>
-    /// The weight gradient Xᵀ·dY for a row-selected input X = rows of <paramref name="source"/>, handled
-    /// as <see cref="Parameter.SetGradientToProduct"/> would handle the gathered X: stored as the gradient,
-    /// or, fused, applied directly. Plain SGD's fused update (W ← W − lr·Xᵀ·dY) reads the rows in place;
-    /// any other fused step gets a gathered copy of X.
-    /// </summary>
-    private void WeightProductOfRows(Tensor source, ReadOnlySpan<int> rows, Tensor outputGradient)
-    {
-        switch (Weight.FusedStep)
-        {
-            case null:
-                Gemm.MatMulGathered(source, rows, outputGradient, Weight.Gradient, transposeA: true);
-                break;
-            case Sgd sgd:
-                Gemm.MatMulGathered(source, rows, outputGradient, Weight.Value, transposeA: true, alpha: -sgd.LearningRate, beta: 1f);
-                Weight.StepApplied = true;
-                break;
-            default:
-                _gathered ??= new Tensor(1, 1);
-                _gathered.Resize(rows.Length, Inputs);
-                RowGather.Gather(source, rows, _gathered);
-                Weight.SetGradientToProduct(_gathered, outputGradient, transposeA: true, transposeB: false);
-                break;
         }
     }
 

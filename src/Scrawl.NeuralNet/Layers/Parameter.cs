@@ -41,15 +41,29 @@ public sealed class Parameter
     /// <see cref="Gradient"/>, or, with a <see cref="FusedStep"/>, applies the update and marks
     /// <see cref="StepApplied"/>. Layers call this after anything that still needs the old value.
     /// </summary>
-    public void SetGradientToProduct(Tensor a, Tensor b, bool transposeA, bool transposeB)
+    /// <remarks>With <paramref name="aRows"/>, A is those rows of <paramref name="a"/>, read in place by the GEMM.</remarks>
+    public void SetGradientToProduct(Tensor a, Tensor b, bool transposeA, bool transposeB, ArraySegment<int>? aRows = null)
     {
         if (FusedStep is { } step)
         {
-            step.StepWithProduct(this, a, b, transposeA, transposeB);
+            step.StepWithProduct(this, a, b, transposeA, transposeB, aRows);
             StepApplied = true;
             return;
         }
 
-        Gemm.MatMul(a, b, Gradient, transposeA, transposeB);
+        Product(a, b, Gradient, transposeA, transposeB, aRows);
+    }
+
+    /// <summary>c = alpha·op(A)·op(b) + beta·c where A is <paramref name="a"/> or, given <paramref name="aRows"/>, those rows of it.</summary>
+    public static void Product(Tensor a, Tensor b, Tensor c, bool transposeA, bool transposeB, ArraySegment<int>? aRows, float alpha = 1f, float beta = 0f)
+    {
+        if (aRows is { } rows)
+        {
+            Gemm.MatMulGathered(a, rows, b, c, transposeA, transposeB, alpha, beta);
+        }
+        else
+        {
+            Gemm.MatMul(a, b, c, transposeA, transposeB, alpha, beta);
+        }
     }
 }

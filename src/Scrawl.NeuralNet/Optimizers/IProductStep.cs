@@ -11,6 +11,9 @@ namespace Scrawl.NeuralNet.Optimizers;
 /// </summary>
 public interface IProductStep
 {
-    /// <summary>Applies the update for <paramref name="parameter"/> given its gradient op(A)·op(B).</summary>
-    void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB);
+    /// <summary>
+    /// Applies the update for <paramref name="parameter"/> given its gradient op(A)·op(B). When
+    /// <paramref name="aRows"/> is given, A is those rows of <paramref name="a"/> (see <c>Gemm.MatMulGathered</c>).
+    /// </summary>
+    void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB, ArraySegment<int>? aRows = null);
 }

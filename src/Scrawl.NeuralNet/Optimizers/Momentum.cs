@@ -43,10 +43,10 @@ public sealed class Momentum : Optimizer, IProductStep
     }
 
     /// <inheritdoc/>
-    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB)
+    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB, ArraySegment<int>? aRows = null)
     {
         var v = Velocity(parameter);
-        Gemm.MatMul(a, b, v, transposeA, transposeB, alpha: -LearningRate, beta: Mu);
+        Parameter.Product(a, b, v, transposeA, transposeB, aRows, alpha: -LearningRate, beta: Mu);
         TensorPrimitives.Add(parameter.Value.Span, v.Span, parameter.Value.Span);
     }
 

@@ -17,10 +17,10 @@ public sealed class Sgd : Optimizer, IProductStep
     public override string Kind => "sgd";
 
     /// <inheritdoc/>
-    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB)
+    public void StepWithProduct(Parameter parameter, Tensor a, Tensor b, bool transposeA, bool transposeB, ArraySegment<int>? aRows = null)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        Gemm.MatMul(a, b, parameter.Value, transposeA, transposeB, alpha: -LearningRate, beta: 1f);
+        Parameter.Product(a, b, parameter.Value, transposeA, transposeB, aRows, alpha: -LearningRate, beta: 1f);
     }
 
     /// <inheritdoc/>
