@@ -1,0 +1,57 @@
+namespace Scrawl.Imaging.Tests;
+
+public class ThresholdTests
+{
+    /// <summary>Float64 sums on both sides; only the float32 storage of the result differs (measured ≤ 6e-8, 1 ulp).</summary>
+    private const double SauvolaTolerance = 1e-6;
+
+    [Theory]
+    [InlineData("smooth.npy", 0)]
+    [InlineData("page.npy", 1)]
+    public void Otsu_matches_skimage_within_one_bin(string input, int goldenIndex)
+    {
+        var image = Goldens.Gray(input);
+        float expected = Goldens.Read("otsu.npy").Data[goldenIndex];
+        float bin = (image.Pixels.ToArray().Max() - image.Pixels.ToArray().Min()) / Thresholds.OtsuBins;
+        Assert.InRange(Thresholds.Otsu(image), expected - bin, expected + bin);
+    }
+
+    [Fact]
+    public void Otsu_splits_two_levels_and_returns_a_constant_images_value()
+    {
+        var image = new GrayImage(2, 4, [0.1f, 0.1f, 0.1f, 0.1f, 0.9f, 0.9f, 0.9f, 0.9f]);
+        float t = Thresholds.Otsu(image);
+        Assert.InRange(t, 0.1f, 0.9f);
+        Assert.Equal(4, image.Above(t).Count());
+        Assert.Equal(0.3f, Thresholds.Otsu(new GrayImage(1, 2, [0.3f, 0.3f])));
+    }
+
+    [Theory]
+    [InlineData("page.npy", 15, 0.2f, 1f, "sauvola_page_w15.npy")]
+    [InlineData("page.npy", 7, 0.5f, 0.5f, "sauvola_page_w7_k05_r05.npy")]
+    [InlineData("smooth.npy", 51, 0.3f, 1f, "sauvola_smooth_w51.npy")] // window wider than the image
+    public void Sauvola_matches_skimage(string input, int window, float k, float r, string golden)
+    {
+        var image = Goldens.Gray(input);
+        var thresholds = Thresholds.Sauvola(image, window, k, r);
+        Assert.InRange(Goldens.MaxError(thresholds, Goldens.Read(golden)), 0, SauvolaTolerance);
+    }
+
+    [Fact]
+    public void Sauvola_validates_its_parameters()
+    {
+        var image = new GrayImage(1, 1, [0.5f]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Thresholds.Sauvola(image, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Thresholds.Sauvola(image, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Thresholds.Sauvola(image, 3, k: 1.5f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Thresholds.Sauvola(image, 3, r: 0f));
+        Assert.Equal(0.5f * 0.8f, Thresholds.Sauvola(image, 3).Pixels[0], 1e-6f); // s = 0: T = m(1 − k)
+    }
+
+    [Fact]
+    public void Reflect_index_mirrors_without_repeating_the_edge()
+    {
+        int[] expected = [2, 1, 0, 1, 2, 3, 2, 1, 0, 1];
+        Assert.Equal(expected, Enumerable.Range(-2, 10).Select(i => Thresholds.Reflect(i, 4)).ToArray());
+    }
+}
