@@ -25,6 +25,10 @@ internal static class ModelFileLayers
         Parameterless("tanh", () => new Tanh()),
         Parameterless("relu", () => new Relu()),
         Parameterless("softmax", () => new Softmax()),
+        new("conv2d", WriteConv2D, ReadConv2D),
+        new("maxpool2d", WriteMaxPool2D, ReadMaxPool2D),
+        new("global_avg_pool", (layer, writer) => WriteImage(((GlobalAveragePool)layer).Input, writer), reader => new GlobalAveragePool(ReadImage(reader, "a global average pool's input"))),
+        new("dropout", WriteDropout, ReadDropout),
     }.ToDictionary(c => c.Kind, StringComparer.Ordinal);
 
     /// <summary>The kinds this build can store, sorted, for error messages.</summary>
@@ -50,5 +54,89 @@ internal static class ModelFileLayers
         // Its weights must still be in the file, so a damaged size cannot make us allocate gigabytes.
         reader.EnsureFits((long)inputs * outputs, $"a dense {inputs}×{outputs} layer's weights");
         return new Dense(inputs, outputs);
+    }
+
+    /// <summary>An image shape as three counts C, H, W.</summary>
+    private static void WriteImage(ImageShape shape, ModelFileWriter writer)
+    {
+        writer.WriteCount(shape.Channels);
+        writer.WriteCount(shape.Height);
+        writer.WriteCount(shape.Width);
+    }
+
+    private static ImageShape ReadImage(ModelFileReader reader, string what)
+    {
+        int channels = reader.ReadInt($"{what} channel count", 1, MaxFeatures);
+        int height = reader.ReadInt($"{what} height", 1, MaxFeatures);
+        int width = reader.ReadInt($"{what} width", 1, MaxFeatures);
+        if ((long)channels * height * width > MaxFeatures)
+        {
+            throw reader.Malformed($"{what} {channels}×{height}×{width} exceeds {MaxFeatures} features");
+        }
+
+        return new ImageShape(channels, height, width);
+    }
+
+    private static void WriteConv2D(ILayer layer, ModelFileWriter writer)
+    {
+        var conv = (Conv2D)layer;
+        WriteImage(conv.Input, writer);
+        writer.WriteCount(conv.OutChannels);
+        writer.WriteCount(conv.Kernel);
+        writer.WriteCount(conv.Stride);
+        writer.WriteCount(conv.Padding);
+    }
+
+    private static Conv2D ReadConv2D(ModelFileReader reader)
+    {
+        var input = ReadImage(reader, "a convolution's input");
+        int outChannels = reader.ReadInt("a convolution's output channel count", 1, MaxFeatures);
+        int kernel = reader.ReadInt("a convolution's kernel size", 1, Math.Max(input.Height, input.Width) + 2);
+        int stride = reader.ReadInt("a convolution's stride", 1, MaxFeatures);
+        int padding = reader.ReadInt("a convolution's padding", 0, kernel - 1);
+        reader.EnsureFits((long)outChannels * input.Channels * kernel * kernel, $"a {outChannels}-filter {kernel}×{kernel} convolution's weights");
+        try
+        {
+            return new Conv2D(input, outChannels, kernel, stride, padding);
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Malformed($"the convolution's geometry is invalid ({e.Message})");
+        }
+    }
+
+    private static void WriteMaxPool2D(ILayer layer, ModelFileWriter writer)
+    {
+        var pool = (MaxPool2D)layer;
+        WriteImage(pool.Input, writer);
+        writer.WriteCount(pool.Kernel);
+        writer.WriteCount(pool.Stride);
+    }
+
+    private static MaxPool2D ReadMaxPool2D(ModelFileReader reader)
+    {
+        var input = ReadImage(reader, "a max pool's input");
+        int kernel = reader.ReadInt("a max pool's kernel size", 1, Math.Min(input.Height, input.Width));
+        int stride = reader.ReadInt("a max pool's stride", 1, MaxFeatures);
+        return new MaxPool2D(input, kernel, stride);
+    }
+
+    private static void WriteDropout(ILayer layer, ModelFileWriter writer)
+    {
+        var dropout = (Dropout)layer;
+        writer.WriteUInt64(BitConverter.DoubleToUInt64Bits(dropout.Rate));
+        writer.WriteUInt64((ulong)dropout.Seed);
+    }
+
+    private static Dropout ReadDropout(ModelFileReader reader)
+    {
+        double rate = BitConverter.UInt64BitsToDouble(((ulong)reader.ReadUInt32()) | ((ulong)reader.ReadUInt32() << 32));
+        long seed = (long)(reader.ReadUInt32() | ((ulong)reader.ReadUInt32() << 32));
+        if (!(rate >= 0 && rate < 1))
+        {
+            throw reader.Malformed($"the dropout rate is {rate}, outside [0, 1)");
+        }
+
+        return new Dropout(rate, seed);
     }
 }
