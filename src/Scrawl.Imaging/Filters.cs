@@ -1,5 +1,3 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
-
 namespace Scrawl.Imaging;
 
 /// <summary>Smoothing filters (scikit-image's <c>skimage.filters</c>).</summary>
@@ -10,7 +8,8 @@ public static class Filters
     /// like <c>skimage.filters.gaussian(image, sigma)</c> with its default edge mode <c>'nearest'</c>
     /// (pixels beyond the border repeat the edge pixel) and <c>truncate=4</c>: the kernel has radius
     /// ⌊truncate·σ + 0.5⌋ and weights exp(−x²/2σ²) normalised to sum 1 (scipy's
-    /// <c>gaussian_filter</c>). Separable: a horizontal pass, then a vertical pass, both row-wise.
+    /// <c>gaussian_filter</c>). Separable: a horizontal pass, then a vertical pass, both row-wise and vectorised
+    /// (<see cref="SymmetricConvolution"/>).
     /// </summary>
     /// <example><c>var smooth = Filters.GaussianBlur(photo, 2f);</c></example>
     public static GrayImage GaussianBlur(GrayImage image, float sigma, float truncate = 4f)
@@ -30,6 +29,12 @@ public static class Filters
         int h = image.Height, w = image.Width, radius = weights.Length / 2;
         var horizontal = new float[h * w];
         var padded = new float[w + (2 * radius)];
+        var offsets = new int[weights.Length];
+        for (int k = 0; k < offsets.Length; k++)
+        {
+            offsets[k] = k;
+        }
+
         for (int y = 0; y < h; y++)
         {
             // Edge mode 'nearest': the padded row repeats the first and last pixel radius times.
@@ -37,18 +42,18 @@ public static class Filters
             padded.AsSpan(0, radius).Fill(src[0]);
             src.CopyTo(padded.AsSpan(radius));
             padded.AsSpan(radius + w).Fill(src[w - 1]);
-            Convolve(padded, weights, horizontal.AsSpan(y * w, w));
+            SymmetricConvolution.Apply(padded, offsets, weights, horizontal.AsSpan(y * w, w));
         }
 
         var output = new float[h * w];
         for (int y = 0; y < h; y++)
         {
-            var dst = output.AsSpan(y * w, w);
-            for (int k = 0; k < weights.Length; k++)
+            for (int k = 0; k < offsets.Length; k++)
             {
-                int sy = Math.Clamp(y + k - radius, 0, h - 1);
-                TensorPrimitives.MultiplyAdd(horizontal.AsSpan(sy * w, w), weights[k], dst, dst);
+                offsets[k] = Math.Clamp(y + k - radius, 0, h - 1) * w;
             }
+
+            SymmetricConvolution.Apply(horizontal, offsets, weights, output.AsSpan(y * w, w));
         }
 
         return new GrayImage(output, h, w);
@@ -68,16 +73,5 @@ public static class Filters
         }
 
         return [.. weights.Select(v => (float)(v / sum))];
-    }
-
-    /// <summary>destination[j] = Σₖ weights[k]·padded[j + k], one vectorised pass per tap.</summary>
-    private static void Convolve(ReadOnlySpan<float> padded, ReadOnlySpan<float> weights, Span<float> destination)
-    {
-        int w = destination.Length;
-        TensorPrimitives.Multiply(padded[..w], weights[0], destination);
-        for (int k = 1; k < weights.Length; k++)
-        {
-            TensorPrimitives.MultiplyAdd(padded.Slice(k, w), weights[k], destination, destination);
-        }
     }
 }
