@@ -2,7 +2,7 @@ namespace Scrawl.NeuralNet.Layers;
 
 /// <summary>
 /// Implemented by layers that behave differently while training than at inference (<see cref="Dropout"/>,
-/// batch normalisation). Layers without it behave the same in both. Such layers start in inference
+/// <see cref="BatchNorm2D"/>). Layers without it behave the same in both. Such layers start in inference
 /// mode (<see cref="Training"/> = false), so a loaded model predicts deterministically; whoever trains
 /// switches them on for the training batches and off again for evaluation, e.g. with
 /// <see cref="TrainingModeExtensions.SetTraining"/>.

@@ -29,6 +29,7 @@ internal static class ModelFileLayers
         new("maxpool2d", WriteMaxPool2D, ReadMaxPool2D),
         new("global_avg_pool", (layer, writer) => WriteImage(((GlobalAveragePool)layer).Input, writer), reader => new GlobalAveragePool(ReadImage(reader, "a global average pool's input"))),
         new("dropout", WriteDropout, ReadDropout),
+        new("batchnorm2d", WriteBatchNorm2D, ReadBatchNorm2D),
     }.ToDictionary(c => c.Kind, StringComparer.Ordinal);
 
     /// <summary>The kinds this build can store, sorted, for error messages.</summary>
@@ -130,8 +131,8 @@ internal static class ModelFileLayers
 
     private static Dropout ReadDropout(ModelFileReader reader)
     {
-        double rate = BitConverter.UInt64BitsToDouble(((ulong)reader.ReadUInt32()) | ((ulong)reader.ReadUInt32() << 32));
-        long seed = (long)(reader.ReadUInt32() | ((ulong)reader.ReadUInt32() << 32));
+        double rate = BitConverter.UInt64BitsToDouble(ReadUInt64(reader));
+        long seed = (long)ReadUInt64(reader);
         if (!(rate >= 0 && rate < 1))
         {
             throw reader.Malformed($"the dropout rate is {rate}, outside [0, 1)");
@@ -139,4 +140,34 @@ internal static class ModelFileLayers
 
         return new Dropout(rate, seed);
     }
+
+    /// <summary>Configuration: the image shape, ε and momentum (float64 bits), then the running mean and variance (C floats each).</summary>
+    private static void WriteBatchNorm2D(ILayer layer, ModelFileWriter writer)
+    {
+        var norm = (BatchNorm2D)layer;
+        WriteImage(norm.Input, writer);
+        writer.WriteUInt64(BitConverter.DoubleToUInt64Bits(norm.Epsilon));
+        writer.WriteUInt64(BitConverter.DoubleToUInt64Bits(norm.Momentum));
+        writer.WriteFloats(norm.RunningMean.Span);
+        writer.WriteFloats(norm.RunningVariance.Span);
+    }
+
+    private static BatchNorm2D ReadBatchNorm2D(ModelFileReader reader)
+    {
+        var input = ReadImage(reader, "a batch norm's input");
+        double epsilon = BitConverter.UInt64BitsToDouble(ReadUInt64(reader));
+        double momentum = BitConverter.UInt64BitsToDouble(ReadUInt64(reader));
+        if (!(epsilon > 0) || double.IsInfinity(epsilon) || !(momentum >= 0 && momentum <= 1))
+        {
+            throw reader.Malformed($"the batch norm's epsilon {epsilon} or momentum {momentum} is out of range");
+        }
+
+        reader.EnsureFits(2L * input.Channels, $"a {input.Channels}-channel batch norm's running statistics");
+        var norm = new BatchNorm2D(input, epsilon, momentum);
+        reader.ReadFloats(norm.RunningMean.Span, "the batch norm's running mean");
+        reader.ReadFloats(norm.RunningVariance.Span, "the batch norm's running variance");
+        return norm;
+    }
+
+    private static ulong ReadUInt64(ModelFileReader reader) => reader.ReadUInt32() | ((ulong)reader.ReadUInt32() << 32);
 }

@@ -142,7 +142,7 @@ public class ModelFileCorruptionTests
         int at = Encoding.ASCII.GetString(bytes).IndexOf("sigmoid", StringComparison.Ordinal);
         Encoding.ASCII.GetBytes("sigmaid").CopyTo(bytes, at);
         var e = LoadFails(Resealed(bytes));
-        Assert.Contains("layer 1 has unknown kind 'sigmaid' (this build knows: conv2d, dense, dropout, global_avg_pool, maxpool2d, relu, sigmoid, softmax, tanh)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("layer 1 has unknown kind 'sigmaid' (this build knows: batchnorm2d, conv2d, dense, dropout, global_avg_pool, maxpool2d, relu, sigmoid, softmax, tanh)", e.Message, StringComparison.Ordinal);
 
         bytes = SmallFile();
         Encoding.ASCII.GetBytes("softmix").CopyTo(bytes, 24);
