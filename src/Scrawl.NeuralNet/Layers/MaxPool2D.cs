@@ -78,14 +78,14 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
                         float bestValue = x[top];
                         for (int ki = 0; ki < k; ki++)
                         {
-                            var window = x.Slice(top + (ki * shape.Width), k);
-                            for (int kj = 0; kj < k; kj++)
+                            int start = top + (ki * shape.Width);
+                            for (int i = start; i < start + k; i++)
                             {
-                                if (window[kj] > bestValue)
-                                {
-                                    bestValue = window[kj];
-                                    best = top + (ki * shape.Width) + kj;
-                                }
+                                // Branch-free select (random data makes a branch unpredictable); first max wins ties.
+                                float v = x[i];
+                                bool better = v > bestValue;
+                                best = better ? i : best;
+                                bestValue = better ? v : bestValue;
                             }
                         }
 
