@@ -16,6 +16,8 @@ internal static class Program
         var root = new RootCommand("Scrawl reads handwriting with neural networks written from scratch.")
         {
             DataCommand.Create(io),
+            TrainCommand.Create(io),
+            EvaluateCommand.Create(io),
             CompressCommand.Create(io),
             BenchCommand.Create(io),
             GradcheckCommand.Create(io),

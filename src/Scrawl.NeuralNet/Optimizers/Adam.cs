@@ -7,7 +7,7 @@ namespace Scrawl.NeuralNet.Optimizers;
 /// Adam (Kingma &amp; Ba 2015): m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; W ← W − lr·m̂/(√v̂ + ε) with the
 /// bias corrections m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ); t counts the steps taken.
 /// </summary>
-public sealed class Adam : Optimizer
+public sealed class Adam : Optimizer, IStatefulOptimizer
 {
     private readonly Dictionary<Parameter, (Tensor M, Tensor V)> _moments = [];
     private double _beta1Power = 1;
@@ -55,12 +55,7 @@ public sealed class Adam : Optimizer
             _beta2Power *= Beta2;
         }
 
-        if (!_moments.TryGetValue(parameter, out var state))
-        {
-            state = (new Tensor(parameter.Value.Shape.ToArray()), new Tensor(parameter.Value.Shape.ToArray()));
-            _moments[parameter] = state;
-        }
-
+        var state = Moments(parameter);
         var g = parameter.Gradient.Span;
         var w = parameter.Value.Span;
         var m = state.M.Span;
@@ -76,5 +71,53 @@ public sealed class Adam : Optimizer
             // Kingma & Ba's efficient form: lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε̂).
             w[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) + epsilonHat);
         }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<(string Name, Tensor Value)> SaveState(IReadOnlyList<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var state = new List<(string, Tensor)> { ("steps", Tensor.FromArray([Steps], 1)) };
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var (m, v) = Moments(parameters[i]);
+            state.Add(($"m.{i}", m.Clone()));
+            state.Add(($"v.{i}", v.Clone()));
+        }
+
+        return state;
+    }
+
+    /// <inheritdoc/>
+    public void LoadState(IReadOnlyList<Parameter> parameters, IReadOnlyList<(string Name, Tensor Value)> state)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Count != 1 + (2 * parameters.Count) || state[0].Name != "steps")
+        {
+            throw new ArgumentException($"The Adam state has {state.Count} tensors; {1 + (2 * parameters.Count)} expected.", nameof(state));
+        }
+
+        Steps = (int)state[0].Value[0];
+        _beta1Power = Math.Pow(Beta1, Steps);
+        _beta2Power = Math.Pow(Beta2, Steps);
+        _firstOfStep = parameters.Count > 0 ? parameters[0] : null;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var (m, v) = Moments(parameters[i]);
+            state[1 + (2 * i)].Value.CopyTo(m);
+            state[2 + (2 * i)].Value.CopyTo(v);
+        }
+    }
+
+    private (Tensor M, Tensor V) Moments(Parameter parameter)
+    {
+        if (!_moments.TryGetValue(parameter, out var state))
+        {
+            state = (new Tensor(parameter.Value.Shape.ToArray()), new Tensor(parameter.Value.Shape.ToArray()));
+            _moments[parameter] = state;
+        }
+
+        return state;
     }
 }

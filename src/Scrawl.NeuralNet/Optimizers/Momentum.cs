@@ -7,7 +7,7 @@ namespace Scrawl.NeuralNet.Optimizers;
 /// <summary>
 /// SGD with momentum in the seed's form: M ← μ·M − lr·g; W ← W + M (velocity starts at zero).
 /// </summary>
-public sealed class Momentum : Optimizer, IProductStep
+public sealed class Momentum : Optimizer, IProductStep, IStatefulOptimizer
 {
     private readonly Dictionary<Parameter, Tensor> _velocity = [];
 
@@ -57,5 +57,30 @@ public sealed class Momentum : Optimizer, IProductStep
         TensorPrimitives.Multiply(v, Mu, v);
         TensorPrimitives.MultiplyAdd(parameter.Gradient.Span, -LearningRate, v, v);
         TensorPrimitives.Add(parameter.Value.Span, v, parameter.Value.Span);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<(string Name, Tensor Value)> SaveState(IReadOnlyList<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return [.. parameters.Select((p, i) => ($"velocity.{i}", Velocity(p).Clone()))];
+    }
+
+    /// <inheritdoc/>
+    public void LoadState(IReadOnlyList<Parameter> parameters, IReadOnlyList<(string Name, Tensor Value)> state)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Count != parameters.Count)
+        {
+            throw new ArgumentException($"The momentum state has {state.Count} tensors for {parameters.Count} parameters.", nameof(state));
+        }
+
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var v = Velocity(parameters[i]);
+            v.EnsureSameShape(state[i].Value, nameof(state));
+            state[i].Value.CopyTo(v);
+        }
     }
 }

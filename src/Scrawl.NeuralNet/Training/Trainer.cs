@@ -16,7 +16,7 @@ public sealed class Trainer
     private readonly ILoss _loss;
     private readonly IOptimizer _optimizer;
     private readonly TrainingOptions _options;
-    private readonly SeededRandom _shuffle;
+    private SeededRandom _shuffle;
     private readonly Tensor _gradient = new(1, 1);
 
     /// <summary>Creates a trainer; the options are validated here.</summary>
@@ -34,8 +34,27 @@ public sealed class Trainer
         _shuffle = new SeededRandom(options.Seed);
     }
 
-    /// <summary>Epochs completed so far by this trainer.</summary>
+    /// <summary>Epochs completed so far by this trainer (restored by <see cref="Restore"/>).</summary>
     public int EpochsDone { get; private set; }
+
+    /// <summary>
+    /// What a checkpoint must hold besides the weights and the optimizer's state to continue this run
+    /// exactly: the epochs done and the shuffle generator's state.
+    /// </summary>
+    public TrainerState CaptureState() => new(EpochsDone, _shuffle.GetState());
+
+    /// <summary>Continues from a captured state: <see cref="Fit"/> then runs only the remaining epochs.</summary>
+    public void Restore(TrainerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.EpochsDone < 0 || state.EpochsDone > _options.Epochs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), $"A checkpoint after epoch {state.EpochsDone} does not fit a run of {_options.Epochs} epochs.");
+        }
+
+        _shuffle = SeededRandom.FromState(state.ShuffleState);
+        EpochsDone = state.EpochsDone;
+    }
 
     /// <summary>
     /// Trains for the configured epochs on inputs [N × features] and targets [N × outputs]
@@ -69,7 +88,7 @@ public sealed class Trainer
                 p.StepApplied = false;
             }
 
-            for (int e = 0; e < _options.Epochs; e++)
+            while (EpochsDone < _options.Epochs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var metrics = RunEpoch(trainInputs, trainTargets, validInputs, validTargets, batch);

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Scrawl.Data;
+using Scrawl.Data.Catalog;
+using Scrawl.Media;
+using Scrawl.NeuralNet;
+using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+
+namespace Scrawl.Cli.Commands;
+
+/// <summary>
+/// <c>scrawl evaluate MODEL --data NAME</c>: accuracy per split and per class, the most confused
+/// pairs, and a last line <c>accuracy: &lt;fraction&gt;</c> (the test split if there is one, else all data).
+/// </summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CliOutput io)
+    {
+        var model = new Argument<FileInfo>("model") { Description = "A model file from 'scrawl train', or a NIST36-layout .npz MLP (e.g. ../shared/models/nist36-mlp-reference.npz)" };
+        var data = new Option<string>("--data") { Description = "Catalog name or path", DefaultValueFactory = _ => "glyphs36" };
+        var seed = new Option<long>("--seed") { Description = "Seed for generated data and for splitting unsplit sets", DefaultValueFactory = _ => 0 };
+        var command = new Command("evaluate", "Accuracy of a model per split and per class; ends with 'accuracy: <fraction>'.") { model, data, seed };
+        command.SetAction(r => Run(io, r.GetValue(model)!, r.GetValue(data)!, r.GetValue(seed)));
+        return command;
+    }
+
+    private static int Run(CliOutput io, FileInfo modelFile, string dataName, long seed)
+    {
+        if (!modelFile.Exists)
+        {
+            throw new CliException($"{modelFile.FullName}: no such model file.");
+        }
+
+        var (network, classes, nist36Input) = LoadModel(modelFile.FullName);
+        DatasetSplits splits;
+        try
+        {
+            splits = DataResolver.Resolve(dataName, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed));
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        io.Out.WriteLine($"model: {modelFile.FullName} ({network.InputFeatures} inputs, {classes.Count} classes{(nist36Input ? ", NIST36 input layout" : "")})");
+        io.Out.WriteLine($"data: {splits.Name}");
+        var parts = splits.Parts().ToList();
+        (string Split, int[] Truth, int[] Predicted) last = default;
+        foreach (var (split, set) in parts)
+        {
+            var (truth, predicted) = Predict(network, set, classes, nist36Input);
+            int correct = truth.Zip(predicted).Count(p => p.First == p.Second);
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{split,-6} {correct,7:N0}/{set.Count,-7:N0} accuracy {(double)correct / set.Count:F4}"));
+            last = (split, truth, predicted);
+        }
+
+        var (name, t, p) = splits.Test is not null ? last : All(parts.Select(x => Predict(network, x.Set, classes, nist36Input)));
+        io.Out.WriteLine();
+        io.Out.WriteLine($"per class ({(splits.Test is not null ? name : "all splits")}):");
+        for (int c = 0; c < classes.Count; c++)
+        {
+            int total = t.Count(v => v == c);
+            int right = t.Zip(p).Count(x => x.First == c && x.Second == c);
+            if (total > 0)
+            {
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {classes[c],-12} {(double)right / total:F3}  ({right}/{total})"));
+            }
+        }
+
+        var confused = t.Zip(p).Where(x => x.First != x.Second).GroupBy(x => (Math.Min(x.First, x.Second), Math.Max(x.First, x.Second)))
+            .OrderByDescending(g => g.Count()).Take(5).ToList();
+        if (confused.Count > 0)
+        {
+            io.Out.WriteLine("most confused pairs: " + string.Join(", ", confused.Select(g => $"{classes[g.Key.Item1]}/{classes[g.Key.Item2]} ({g.Count()})")));
+        }
+
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy: {(double)t.Zip(p).Count(x => x.First == x.Second) / t.Length:F4}"));
+        return ExitCodes.Ok;
+    }
+
+    private static (string, int[], int[]) All(IEnumerable<(int[] Truth, int[] Predicted)> parts)
+    {
+        var list = parts.ToList();
+        return ("all", [.. list.SelectMany(x => x.Truth)], [.. list.SelectMany(x => x.Predicted)]);
+    }
+
+    private static (Sequential Network, IReadOnlyList<string> Classes, bool Nist36Input) LoadModel(string path)
+    {
+        if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+        {
+            // Third-party NIST36 MLPs: W/b arrays, NIST36 input layout, classes A–Z then 0–9.
+            return (ReferenceModelImporter.ImportMlp(path), Nist36Layout.ClassNames, true);
+        }
+
+        var model = ModelFile.Load(path);
+        var classes = model.Metadata.TryGetValue("classes", out string? json) ? JsonSerializer.Deserialize<string[]>(json) : null;
+        classes ??= [.. Enumerable.Range(0, model.Network.OutputFeatures).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+        bool nist = model.Metadata.TryGetValue("input", out string? input) && input == "nist36";
+        return (model.Network, classes, nist);
+    }
+
+    /// <summary>True labels (in the model's class order) and predictions for a set, in batches.</summary>
+    private static (int[] Truth, int[] Predicted) Predict(Sequential network, ImageSet set, IReadOnlyList<string> classes, bool nist36Input)
+    {
+        var index = classes.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        var truth = set.Labels.Select(l => index.TryGetValue(set.ClassNames[l], out int c)
+            ? c
+            : throw new CliException($"{set.Name}: class '{set.ClassNames[l]}' is not one of the model's classes ({string.Join(" ", classes)}).")).ToArray();
+        var features = nist36Input ? Nist36Layout.ToNist36(set) : set.Features();
+        if (features.RowLength != network.InputFeatures)
+        {
+            throw new CliException($"{set.Name}: {features.RowLength} values per sample, the model takes {network.InputFeatures}.");
+        }
+
+        var predicted = new int[set.Count];
+        for (int start = 0; start < set.Count; start += 1024)
+        {
+            int count = Math.Min(1024, set.Count - start);
+            var batch = Tensor.FromSpan(features.Span.Slice(start * features.RowLength, count * features.RowLength), count, features.RowLength);
+            var output = network.Forward(batch);
+            for (int r = 0; r < count; r++)
+            {
+                predicted[start + r] = TensorPrimitives.IndexOfMax(output.Row(r));
+            }
+        }
+
+        return (truth, predicted);
+    }
+}
