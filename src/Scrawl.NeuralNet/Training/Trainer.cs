@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Losses;
 using Scrawl.NeuralNet.Optimizers;
 using Scrawl.Numerics;
@@ -91,6 +92,7 @@ public sealed class Trainer
             while (EpochsDone < _options.Epochs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                _network.SetTraining(true); // dropout on, batch statistics (Evaluate switches back)
                 var metrics = RunEpoch(trainInputs, trainTargets, validInputs, validTargets, batch);
                 history.Add(metrics);
                 onEpoch?.Invoke(metrics);
@@ -98,6 +100,7 @@ public sealed class Trainer
         }
         finally
         {
+            _network.SetTraining(false);
             foreach (var p in _network.Parameters)
             {
                 p.FusedStep = null;
@@ -163,9 +166,10 @@ public sealed class Trainer
         return (output, batch.GatherTargets(y, rows));
     }
 
-    /// <summary>Mean loss per sample and accuracy (NaN unless classifying) on a data set with the current weights.</summary>
+    /// <summary>Mean loss per sample and accuracy (NaN unless classifying) on a data set with the current weights, in inference mode.</summary>
     public (double Loss, double Accuracy) Evaluate(Tensor inputs, Tensor targets)
     {
+        _network.SetTraining(false);
         CheckPair(inputs, targets, nameof(inputs));
         var output = _network.Forward(inputs);
         double loss = _loss.Compute(output, targets, null, Reduction.Sum) / inputs.Rows;
