@@ -13,7 +13,7 @@ public class CliTests
         var (code, output, _) = Run("gradcheck");
         Assert.Equal(0, code);
         Assert.Contains("gradcheck: passed", output, StringComparison.Ordinal);
-        foreach (string kind in new[] { "dense", "sigmoid", "tanh", "relu", "softmax", "cross-entropy", "squared error" })
+        foreach (string kind in new[] { "dense", "sigmoid", "tanh", "relu", "softmax", "conv2d", "maxpool2d", "global average pool", "batchnorm2d", "cross-entropy", "squared error" })
         {
             Assert.Contains(kind, output, StringComparison.Ordinal);
         }

@@ -77,6 +77,11 @@ internal static class GradcheckCommand
         yield return ("layer tanh", o => GradientChecker.CheckLayer(new Tanh(), Inputs(4, 6, seed + 3), o));
         yield return ("layer relu", o => GradientChecker.CheckLayer(new Relu(), Inputs(4, 6, seed + 4), o));
         yield return ("layer softmax", o => GradientChecker.CheckLayer(new Softmax(), Inputs(4, 6, seed + 5), o));
+        var image = new ImageShape(2, 5, 6);
+        yield return ("layer conv2d 3×3 stride 2 pad 1", o => GradientChecker.CheckLayer(new Conv2D(image, 3, 3, 2, 1, new SeededRandom(seed)), Inputs(2, image.Features, seed + 11), o));
+        yield return ("layer maxpool2d 2×2", o => GradientChecker.CheckLayer(new MaxPool2D(image, 2), Distinct(2, image.Features, seed + 12), o));
+        yield return ("layer global average pool", o => GradientChecker.CheckLayer(new GlobalAveragePool(image), Inputs(2, image.Features, seed + 13), o));
+        yield return ("layer batchnorm2d (training)", o => GradientChecker.CheckLayer(new BatchNorm2D(image) { Training = true }, Inputs(3, image.Features, seed + 14), o));
         yield return ("mlp 12-8-5 + softmax cross-entropy", o =>
         {
             var x = Inputs(6, 12, seed + 6);
@@ -91,6 +96,13 @@ internal static class GradcheckCommand
             new SeededRandom(seed + 9).FillUniform(target.Span, 0f, 1f);
             return GradientChecker.Check(net, new SquaredError(), Inputs(5, 8, seed + 10), target, o);
         });
+    }
+
+    /// <summary>Distinct values 1/8 apart in a seeded order, so max-pooling winners never tie or swap under the checker's steps.</summary>
+    private static Tensor Distinct(int rows, int cols, long seed)
+    {
+        var order = new SeededRandom(seed).Permutation(rows * cols);
+        return Tensor.FromArray([.. order.Select(i => i / 8f)], rows, cols);
     }
 
     private static Tensor OneHot(int rows, int classes, long seed)
