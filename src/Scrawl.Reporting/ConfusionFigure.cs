@@ -10,12 +10,12 @@ namespace Scrawl.Reporting;
 /// </summary>
 public static class ConfusionFigure
 {
-    /// <summary>PNG of the heat map, <paramref name="size"/> × <paramref name="size"/> pixels (0: automatic, ≈ 22 px per class, at least 500; else within the figure limits).</summary>
+    /// <summary>PNG of the heat map, <paramref name="size"/> × <paramref name="size"/> pixels (0: automatic, ≈ 22 px per class, at least 640; else within the figure limits).</summary>
     public static byte[] Render(ConfusionMatrix matrix, string title, int size = 0)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         int k = matrix.ClassNames.Count;
-        size = size > 0 ? size : Math.Clamp((k * 22) + 200, 500, 2000);
+        size = size > 0 ? size : Math.Clamp((k * 22) + 200, 640, 2000);
         Figure.CheckSize(size, size);
         using var plot = new Plot();
         PlotFont.Apply(plot);
@@ -42,7 +42,7 @@ public static class ConfusionFigure
             WriteCounts(plot, matrix, fractions, (float)Math.Clamp(cell * 0.42, 7, 14));
         }
 
-        plot.Title(title + " (colour: fraction of the true class)", 18);
+        plot.Title(title + " (colour = share of the true class)", 17);
         plot.XLabel("predicted class", 15);
         plot.YLabel("true class", 15);
         plot.Axes.SetLimits(-0.5, k - 0.5, -0.5, k - 0.5);

@@ -58,6 +58,8 @@ public static class CurveFigure
         plot.Title(title, 18);
         plot.XLabel(xLabel, 15);
         plot.YLabel(yLabel, 15);
+        // x is a count (epochs): no ticks between whole numbers.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         plot.Legend.FontSize = 13;

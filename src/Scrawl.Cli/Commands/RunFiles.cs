@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Scrawl.Data;
 using Scrawl.NeuralNet;
+using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Optimizers;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Numerics;
+using Scrawl.Reporting;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Scrawl.Cli.Commands;
 
-/// <summary>The files of a training run: resuming from its checkpoint and writing its history.</summary>
+/// <summary>The files of a training run: resuming from its checkpoint, writing its history and its figures.</summary>
 internal static class RunFiles
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -66,5 +70,70 @@ internal static class RunFiles
 
         AtomicFile.WriteAllBytes(Path.Combine(folder, "history.csv"), Encoding.UTF8.GetBytes(csv.ToString()));
         AtomicFile.WriteAllBytes(Path.Combine(folder, "history.json"), JsonSerializer.SerializeToUtf8Bytes(history, JsonOptions));
+    }
+
+    /// <summary>The weights [inputs × units] of the network's first layer when it is Dense, else null.</summary>
+    public static Tensor? FirstLayerWeights(Sequential network) =>
+        network.Layers.Count > 0 && network.Layers[0] is Dense dense ? dense.Weight.Value : null;
+
+    /// <summary>
+    /// Writes the run's figures (learning curves, first-layer weights before and after training for a 32×32 input
+    /// and 64 hidden units, a confusion matrix per split) and prints their paths and the most confused pairs.
+    /// </summary>
+    public static void WriteFigures(CliOutput io, string folder, DatasetSplits splits, Sequential network, Tensor? initialWeights, IReadOnlyList<EpochMetrics> history)
+    {
+        var written = new List<string>();
+        void Save(string name, byte[] png)
+        {
+            string path = Path.Combine(folder, name);
+            Figure.Save(path, png);
+            written.Add(path);
+        }
+
+        Save("curves-loss.png", LearningCurves.Render(history, CurveMetric.Loss, "Loss per epoch: train vs valid"));
+        Save("curves-accuracy.png", LearningCurves.Render(history, CurveMetric.Accuracy, "Accuracy per epoch: train vs valid"));
+        var train = splits.Train;
+        var finalWeights = FirstLayerWeights(network);
+        if (train is { Height: 32, Width: 32, Channels: 1 } && finalWeights is { } w && w.Dim(1) == 64 && initialWeights is not null)
+        {
+            Save("weights-init.png", WeightGrid.Render(initialWeights, 32, 32, "First-layer weights at initialisation (64 hidden units, each tile min→black, max→white)"));
+            Save("weights-final.png", WeightGrid.Render(w, 32, 32, $"First-layer weights after {history.Count} epochs (64 hidden units, each tile min→black, max→white)"));
+        }
+        else
+        {
+            io.Out.WriteLine($"weights figures skipped: they need 32x32 grey input and 64 hidden units (this run: {train.Height}x{train.Width}x{train.Channels}, {finalWeights?.Dim(1) ?? 0} hidden)");
+        }
+
+        foreach (var (split, set) in splits.Parts())
+        {
+            var matrix = ConfusionMatrix.Compute(set.Labels, Predict(network, set), train.ClassNames);
+            Save($"confusion-{split}.png", ConfusionFigure.Render(matrix, $"Confusion matrix: {split}"));
+            var pairs = matrix.MostConfusedPairs(5);
+            if (pairs.Count > 0)
+            {
+                io.Out.WriteLine($"most confused pairs ({split}): " + string.Join(", ", pairs.Select(p => $"{p.A}/{p.B} ({p.Count})")));
+            }
+        }
+
+        io.Out.WriteLine("figures: " + string.Join(", ", written.Select(Path.GetFileName)));
+    }
+
+    /// <summary>The predicted class (arg-max of the output) of every sample of a set in the model's class order, in batches of 1024.</summary>
+    public static int[] Predict(Sequential network, ImageSet set)
+    {
+        var features = set.Features();
+        var predicted = new int[set.Count];
+        for (int start = 0; start < set.Count; start += 1024)
+        {
+            int count = Math.Min(1024, set.Count - start);
+            var batch = Tensor.FromSpan(features.Span.Slice(start * features.RowLength, count * features.RowLength), count, features.RowLength);
+            var output = network.Forward(batch);
+            for (int r = 0; r < count; r++)
+            {
+                predicted[start + r] = TensorPrimitives.IndexOfMax(output.Row(r));
+            }
+        }
+
+        return predicted;
     }
 }

@@ -45,24 +45,52 @@ internal static class TrainCommand
 
     private static int Run(CliOutput io, RunSettings s, DirectoryInfo outDir, bool resume)
     {
+        Validate(s);
+        var outcome = Train(io, s, ResolveData(s.Data, s.Seed), outDir, resume);
+        if (outcome.Diverged is { } e)
+        {
+            throw new CliException($"{e.Message} The last good checkpoint ({Path.Combine(outDir.FullName, "checkpoint.ckpt")}) is kept.", ExitCodes.CheckFailed);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>What a run left: its history (every finished epoch) and, when the loss stopped being finite, why it stopped.</summary>
+    internal sealed record TrainOutcome(IReadOnlyList<EpochMetrics> History, TrainingDivergedException? Diverged);
+
+    /// <summary>Throws a <see cref="CliException"/> unless the settings are in range.</summary>
+    internal static void Validate(RunSettings s)
+    {
         if (s.Hidden < 1 || s.Epochs < 1 || s.Batch < 1 || !(s.LearningRate > 0) || s.Momentum is < 0 or >= 1)
         {
             throw new CliException("--hidden, --epochs and --batch must be ≥ 1, --lr > 0 and --momentum in [0, 1).");
         }
+    }
 
-        DatasetSplits splits;
+    /// <summary>Resolves a catalog name or path; a missing source becomes a <see cref="CliException"/>.</summary>
+    internal static DatasetSplits ResolveData(string name, long seed)
+    {
         try
         {
-            splits = DataResolver.Resolve(s.Data, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder(), s.Seed));
+            return DataResolver.Resolve(name, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed));
         }
         catch (FileNotFoundException e)
         {
             throw new CliException(e.Message);
         }
+    }
 
+    /// <summary>
+    /// Trains one run into <paramref name="outDir"/> (checkpoint every epoch; model, history and figures at the end).
+    /// A diverging run stops with the last good checkpoint kept and reports it in the outcome.
+    /// </summary>
+    internal static TrainOutcome Train(CliOutput io, RunSettings s, DatasetSplits splits, DirectoryInfo outDir, bool resume)
+    {
         var train = splits.Train;
         int classes = train.ClassNames.Count;
         var network = Sequential.Mlp(train.FeatureCount, s.Hidden, classes, s.Seed);
+        // The same seed rebuilds the same initial weights, so a resumed run still knows them.
+        var initialWeights = RunFiles.FirstLayerWeights(network)?.Clone();
         IOptimizer optimizer = s.Momentum > 0 ? new Momentum(s.LearningRate, s.Momentum) : new Sgd(s.LearningRate);
         var options = new TrainingOptions { Epochs = s.Epochs, BatchSize = s.Batch, Reduction = s.Mean ? Reduction.Mean : Reduction.Sum, Seed = s.Seed + 1 };
         var trainer = new Trainer(network, new SoftmaxCrossEntropy(), optimizer, options);
@@ -91,7 +119,7 @@ internal static class TrainCommand
         }
         catch (TrainingDivergedException e)
         {
-            throw new CliException($"{e.Message} The last good checkpoint ({checkpointPath}) is kept.", ExitCodes.CheckFailed);
+            return new TrainOutcome(history, e);
         }
 
         string modelPath = Path.Combine(outDir.FullName, "model.scrawl");
@@ -99,7 +127,8 @@ internal static class TrainCommand
         RunFiles.WriteHistory(outDir.FullName, history);
         io.Out.WriteLine($"model: {modelPath}");
         io.Out.WriteLine($"history: {Path.Combine(outDir.FullName, "history.csv")}");
-        return ExitCodes.Ok;
+        RunFiles.WriteFigures(io, outDir.FullName, splits, network, initialWeights, history);
+        return new TrainOutcome(history, null);
     }
 
     private static Dictionary<string, string> Metadata(RunSettings s, ImageSet train) => new()
