@@ -1,0 +1,187 @@
+using Scrawl.Data.Images;
+using Scrawl.Imaging;
+
+namespace Scrawl.Ocr;
+
+/// <summary>
+/// Stage 1 of the OCR pipeline: finds the characters in a photo of handwriting (grey, dark ink on
+/// lighter paper). Steps, each public so its intermediate can be inspected: downscale to a working
+/// size, binarise (<see cref="Binarize"/>), then <see cref="FindInInk"/>: 8-connected components, noise
+/// dropped, pieces of one character merged, dots and specks dropped, touching characters split.
+/// </summary>
+public static class CharacterFinder
+{
+    /// <summary>The characters of <paramref name="photo"/> (intensities in [0, 1], ink dark), in no particular order, boxes in the photo's pixels.</summary>
+    /// <example><c>var characters = CharacterFinder.Find(photo);</c></example>
+    public static IReadOnlyList<InkCharacter> Find(GrayImage photo, CharacterFinderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        options ??= new CharacterFinderOptions();
+        options.Validate();
+        var (working, scale) = ToWorkingSize(photo, options.WorkingSide);
+        return FindInInk(Binarize(working, options), scale, photo.Height, photo.Width, options);
+    }
+
+    /// <summary>
+    /// The photo downscaled (area-like resampling) so its longer side is at most <paramref name="workingSide"/>
+    /// (≥ 1), and the factor (≥ 1) from working pixels back to photo pixels; a small photo comes back as is with factor 1.
+    /// </summary>
+    public static (GrayImage Working, double Scale) ToWorkingSize(GrayImage photo, int workingSide)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingSide, 1);
+        int longer = Math.Max(photo.Height, photo.Width);
+        if (longer <= workingSide)
+        {
+            return (photo, 1.0);
+        }
+
+        double scale = (double)longer / workingSide;
+        int h = Math.Max(1, (int)Math.Round(photo.Height / scale)), w = Math.Max(1, (int)Math.Round(photo.Width / scale));
+        var resized = Resampler.Resize(new FloatImage(photo.Pixels.ToArray(), photo.Height, photo.Width), h, w);
+        return (new GrayImage(h, w, resized.Pixels), (double)photo.Height / h);
+    }
+
+    /// <summary>
+    /// The ink of a (working-size) photo: Gaussian blur; Sauvola's local threshold (robust to uneven light and
+    /// faint pencil); a pixel is ink when it is at or below its Sauvola threshold <i>and</i> not clearly paper by
+    /// the global check (≤ Otsu's threshold + <see cref="CharacterFinderOptions.OtsuSlack"/> × (paper median − Otsu),
+    /// which removes texture and show-through in flat bright areas); then a small closing heals broken strokes.
+    /// </summary>
+    public static BinaryImage Binarize(GrayImage working, CharacterFinderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(working);
+        options ??= new CharacterFinderOptions();
+        options.Validate();
+        var smooth = options.BlurSigma > 0 ? Filters.GaussianBlur(working, options.BlurSigma) : working;
+        var local = Thresholds.Sauvola(smooth, options.SauvolaWindow, options.SauvolaK);
+        float otsu = Thresholds.Otsu(smooth);
+        float paper = HistogramMedian(smooth.Pixels);
+        float ceiling = paper > otsu ? otsu + (options.OtsuSlack * (paper - otsu)) : float.PositiveInfinity;
+        var pixels = smooth.Pixels;
+        var thresholds = local.Pixels;
+        var ink = new byte[pixels.Length];
+        for (int i = 0; i < ink.Length; i++)
+        {
+            ink[i] = pixels[i] <= thresholds[i] && pixels[i] <= ceiling ? (byte)1 : (byte)0;
+        }
+
+        var mask = new BinaryImage(working.Height, working.Width, ink);
+        return options.ClosingSize > 1 ? Morphology.Close(mask, Footprint.Square(options.ClosingSize)) : mask;
+    }
+
+    /// <summary>
+    /// The characters of a binarised working image (<paramref name="ink"/>: 1 = ink); boxes are scaled by
+    /// <paramref name="scale"/> (≥ 1 working→photo factor) into a <paramref name="photoHeight"/>×<paramref name="photoWidth"/> photo.
+    /// Sizes are judged against the typical character height (<see cref="TypicalHeight"/>) and width.
+    /// </summary>
+    public static IReadOnlyList<InkCharacter> FindInInk(BinaryImage ink, double scale, int photoHeight, int photoWidth, CharacterFinderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ink);
+        options ??= new CharacterFinderOptions();
+        options.Validate();
+        var (labels, _) = Labeling.Label(ink, connectivity: 8);
+        var regions = Regions.Measure(labels);
+        if (regions.Count == 0)
+        {
+            return [];
+        }
+
+        double typical = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
+        double noise = options.NoiseFraction * typical;
+        var kept = regions.Where(r => r.BoxHeight >= noise || r.BoxWidth >= noise).ToList();
+        var boxes = kept.Select(r => new PixelBox(r.Top, r.Left, r.Bottom, r.Right)).ToList();
+        var stacked = PieceMerger.Merge(boxes, (a, b) => PieceMerger.Stacked(a, b, typical, options))
+            .Select(g => (Box: PixelBox.Enclosing(g.Select(i => boxes[i])), Members: g))
+            .Where(g => Math.Max(g.Box.Height, g.Box.Width) >= options.MarkFraction * typical)
+            .ToList();
+        if (stacked.Count == 0)
+        {
+            return [];
+        }
+
+        double typicalWidth = Median([.. stacked.Select(g => (float)g.Box.Width)]);
+        var stackedBoxes = stacked.Select(g => g.Box).ToList();
+        var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => PieceMerger.SideBySide(a, b, typical, typicalWidth, options))
+            .Select(g => new Piece(PixelBox.Enclosing(g.Select(i => stackedBoxes[i])), [.. g.SelectMany(i => stacked[i].Members).Select(i => kept[i].Label)]))
+            .ToList();
+        var result = new List<InkCharacter>(pieces.Count);
+        foreach (var piece in pieces)
+        {
+            var mask = MaskOf(labels, piece.Box, piece.Labels);
+            foreach (var (box, part) in TouchingSplitter.Split(piece.Box, mask, typicalWidth, options.SplitWidth))
+            {
+                result.Add(new InkCharacter(box.Scaled(scale, photoHeight, photoWidth), box, part));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The typical character height from component box heights (at least one): the median of the heights
+    /// that reach 30 % of the 90th percentile, so that specks and stroke fragments, however many, do not
+    /// drag it down, and a few long strokes or smudges do not drag it up.
+    /// </summary>
+    public static double TypicalHeight(IReadOnlyList<double> heights)
+    {
+        ArgumentNullException.ThrowIfNull(heights);
+        ArgumentOutOfRangeException.ThrowIfZero(heights.Count);
+        var sorted = heights.Order().ToArray();
+        double p90 = sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
+        return Median([.. sorted.Where(h => h >= 0.3 * p90).Select(h => (float)h)]);
+    }
+
+    /// <summary>The mask of the pixels inside <paramref name="box"/> whose label is one of <paramref name="members"/>.</summary>
+    private static BinaryImage MaskOf(LabelImage labels, PixelBox box, int[] members)
+    {
+        var set = new HashSet<int>(members);
+        var mask = new byte[box.Height * box.Width];
+        for (int y = box.Top; y < box.Bottom; y++)
+        {
+            var row = labels.Labels.Slice((y * labels.Width) + box.Left, box.Width);
+            for (int x = 0; x < row.Length; x++)
+            {
+                if (row[x] != 0 && set.Contains(row[x]))
+                {
+                    mask[((y - box.Top) * box.Width) + x] = 1;
+                }
+            }
+        }
+
+        return new BinaryImage(box.Height, box.Width, mask);
+    }
+
+    /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>
+    private static float HistogramMedian(ReadOnlySpan<float> values)
+    {
+        const int Bins = 1024;
+        var counts = new int[Bins];
+        foreach (float v in values)
+        {
+            counts[Math.Clamp((int)(v * Bins), 0, Bins - 1)]++;
+        }
+
+        long seen = 0;
+        for (int b = 0; b < Bins; b++)
+        {
+            seen += counts[b];
+            if (2 * seen >= values.Length)
+            {
+                return (b + 0.5f) / Bins;
+            }
+        }
+
+        return 1f;
+    }
+
+    private static float Median(ReadOnlySpan<float> values)
+    {
+        float[] sorted = values.ToArray();
+        Array.Sort(sorted);
+        int n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+    }
+
+    private sealed record Piece(PixelBox Box, int[] Labels);
+}

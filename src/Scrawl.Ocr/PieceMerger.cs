@@ -1,0 +1,64 @@
+namespace Scrawl.Ocr;
+
+/// <summary>
+/// Merges the pieces of one character. Two rules, applied by <see cref="CharacterFinder.FindInInk"/> in turn,
+/// each repeated until nothing joins: <see cref="Stacked"/> (a broken "E", the bars of an "=") and
+/// <see cref="SideBySide"/> (an "H" or "W" broken at a thin join into two narrow halves).
+/// </summary>
+internal static class PieceMerger
+{
+    /// <summary>Groups of indices into <paramref name="boxes"/> whose boxes <paramref name="joins"/> chains together; every index in exactly one group, groups ordered by their first index.</summary>
+    public static List<List<int>> Merge(IReadOnlyList<PixelBox> boxes, Func<PixelBox, PixelBox, bool> joins)
+    {
+        var groups = boxes.Select((b, i) => (Box: b, Members: new List<int> { i })).ToList();
+        bool merged = true;
+        while (merged)
+        {
+            merged = false;
+            groups.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
+            for (int i = 0; i < groups.Count && !merged; i++)
+            {
+                for (int j = i + 1; j < groups.Count; j++)
+                {
+                    if (joins(groups[i].Box, groups[j].Box))
+                    {
+                        groups[i] = (groups[i].Box.Union(groups[j].Box), [.. groups[i].Members, .. groups[j].Members]);
+                        groups.RemoveAt(j);
+                        merged = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return [.. groups.Select(g => g.Members.Order().ToList()).OrderBy(m => m[0])];
+    }
+
+    /// <summary>
+    /// Pieces stacked vertically: their columns overlap by at least <see cref="CharacterFinderOptions.MergeOverlap"/>
+    /// of the narrower one's width, the rows between them are at most <see cref="CharacterFinderOptions.MergeMaxGap"/>
+    /// typical heights, and the joined box stays within <see cref="CharacterFinderOptions.MergeMaxHeight"/>
+    /// typical heights (so characters of neighbouring lines stay apart).
+    /// </summary>
+    public static bool Stacked(PixelBox a, PixelBox b, double typicalHeight, CharacterFinderOptions options)
+    {
+        int overlap = a.HorizontalOverlap(b);
+        if (overlap < options.MergeOverlap * Math.Min(a.Width, b.Width))
+        {
+            return false;
+        }
+
+        int gap = -a.VerticalOverlap(b);
+        return gap <= options.MergeMaxGap * typicalHeight && a.Union(b).Height <= options.MergeMaxHeight * typicalHeight;
+    }
+
+    /// <summary>
+    /// Pieces side by side: they share at least half the shorter one's rows, the columns between them are at
+    /// most <see cref="CharacterFinderOptions.MergeTouchGap"/> typical heights (they nearly touch), and together
+    /// they are at most <see cref="CharacterFinderOptions.MergeMaxWidth"/> typical widths wide.
+    /// </summary>
+    public static bool SideBySide(PixelBox a, PixelBox b, double typicalHeight, double typicalWidth, CharacterFinderOptions options) =>
+        a.VerticalOverlap(b) >= 0.5 * Math.Min(a.Height, b.Height)
+        && -a.HorizontalOverlap(b) <= options.MergeTouchGap * typicalHeight
+        && a.Union(b).Width <= options.MergeMaxWidth * typicalWidth;
+}

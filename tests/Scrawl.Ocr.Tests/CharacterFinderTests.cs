@@ -1,0 +1,97 @@
+using Scrawl.Imaging;
+
+namespace Scrawl.Ocr.Tests;
+
+public class CharacterFinderTests
+{
+    private static IReadOnlyList<InkCharacter> Find(BinaryImage ink) => CharacterFinder.FindInInk(ink, 1.0, ink.Height, ink.Width);
+
+    [Fact]
+    public void Separate_rings_are_separate_characters()
+    {
+        var ink = Ink.Page(60, 200, [.. Ink.Row(10, 10, 5, 10)]);
+        var found = Find(ink);
+        Assert.Equal(5, found.Count);
+        Assert.All(found, c => Assert.Equal((30, 20), (c.Box.Height, c.Box.Width)));
+    }
+
+    [Fact]
+    public void Stacked_pieces_overlapping_horizontally_merge_into_one_character()
+    {
+        // Four rings, then an "=": two bars with a gap between them, one box 20 wide.
+        var ink = Ink.Page(60, 200, [.. Ink.Row(10, 10, 4, 10), new PixelBox(14, 130, 20, 150), new PixelBox(28, 132, 34, 150)]);
+        var found = Find(ink).OrderBy(c => c.Box.Left).ToList();
+        Assert.Equal(5, found.Count);
+        Assert.Equal(new PixelBox(14, 130, 34, 150), found[4].Box);
+        Assert.Equal(6 * 20 + 6 * 18, found[4].InkPixels);
+    }
+
+    [Fact]
+    public void Dots_and_specks_far_below_the_character_size_are_dropped()
+    {
+        // "1." style: a dot 4×4 right after a ring, and a 1-pixel speck.
+        var ink = Ink.Page(60, 200, [.. Ink.Row(10, 10, 4, 10), new PixelBox(36, 102, 40, 106), new PixelBox(50, 150, 51, 151)]);
+        Assert.Equal(4, Find(ink).Count);
+    }
+
+    [Fact]
+    public void A_blob_far_wider_than_a_character_is_split_at_the_profile_minima()
+    {
+        // Three rings touching through thin bridges (1 px high) form one component 3 characters wide.
+        var rings = Ink.Row(10, 10, 3, 4).ToList();
+        var ink = Ink.Page(60, 200, [.. rings, .. Ink.Row(10, 100, 3, 10), new PixelBox(20, 30, 21, 34), new PixelBox(20, 54, 21, 58)]);
+        var found = Find(ink).OrderBy(c => c.Box.Left).ToList();
+        Assert.Equal(6, found.Count);
+        Assert.All(found.Take(3).Zip([10, 34, 58]), p => Assert.InRange(p.First.Box.Left, p.Second - 4, p.Second + 4));
+        Assert.All(found, c => Assert.InRange(c.Box.Width, 20, 24));
+    }
+
+    [Fact]
+    public void Boxes_are_scaled_back_to_photo_pixels()
+    {
+        var ink = Ink.Page(60, 100, [.. Ink.Row(10, 10, 2, 10)]);
+        var found = CharacterFinder.FindInInk(ink, 2.0, 120, 200).OrderBy(c => c.Box.Left).ToList();
+        Assert.Equal(new PixelBox(20, 20, 80, 60), found[0].Box);
+        Assert.Equal(new PixelBox(10, 10, 40, 30), found[0].WorkingBox);
+    }
+
+    [Fact]
+    public void Binarize_finds_dark_strokes_on_unevenly_lit_paper()
+    {
+        // Paper brightening from 0.5 (left) to 0.9 (right); strokes 0.25 darker than their paper.
+        int h = 80, w = 300;
+        var pixels = new float[h * w];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                float paper = 0.5f + (0.4f * x / w);
+                bool stroke = y is >= 20 and < 60 && x % 50 is >= 20 and < 25;
+                pixels[(y * w) + x] = stroke ? paper - 0.25f : paper;
+            }
+        }
+
+        var ink = CharacterFinder.Binarize(new GrayImage(h, w, pixels));
+        var found = CharacterFinder.FindInInk(ink, 1, h, w);
+        Assert.Equal(6, found.Count);
+    }
+
+    [Fact]
+    public void Large_photos_are_downscaled_to_the_working_side()
+    {
+        var photo = new GrayImage(300, 4000, new float[300 * 4000]);
+        var (working, scale) = CharacterFinder.ToWorkingSize(photo, 2000);
+        Assert.Equal((150, 2000), (working.Height, working.Width));
+        Assert.Equal(2.0, scale, 6);
+        Assert.Same(photo, CharacterFinder.ToWorkingSize(photo, 4000).Working);
+    }
+
+    [Fact]
+    public void Options_out_of_range_are_refused()
+    {
+        var ink = Ink.Page(10, 10);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CharacterFinder.FindInInk(ink, 1, 10, 10, new CharacterFinderOptions { SplitWidth = 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CharacterFinder.FindInInk(ink, 1, 10, 10, new CharacterFinderOptions { SauvolaWindow = 50 }));
+        Assert.Empty(CharacterFinder.FindInInk(ink, 1, 10, 10));
+    }
+}
