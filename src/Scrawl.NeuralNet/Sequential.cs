@@ -83,6 +83,30 @@ public sealed class Sequential
     }
 
     /// <summary>
+    /// The arg-max output (predicted class) of every row of <paramref name="inputs"/> [N × InputFeatures],
+    /// evaluated in chunks of <paramref name="chunk"/> rows (≥ 1) so large sets need little memory.
+    /// </summary>
+    public int[] PredictClasses(Tensor inputs, int chunk = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        int features = inputs.RowLength;
+        var predicted = new int[inputs.Rows];
+        for (int start = 0; start < inputs.Rows; start += chunk)
+        {
+            int count = Math.Min(chunk, inputs.Rows - start);
+            var batch = Tensor.FromSpan(inputs.Span.Slice(start * features, count * features), count, features);
+            var output = Forward(batch);
+            for (int r = 0; r < count; r++)
+            {
+                predicted[start + r] = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(output.Row(r));
+            }
+        }
+
+        return predicted;
+    }
+
+    /// <summary>
     /// Back-propagates dLoss/dOutput of the last Forward, setting every parameter's gradient. The
     /// first layer's input gradient is not computed unless <paramref name="needInputGradient"/>.
     /// </summary>

@@ -80,15 +80,7 @@ internal static class BenchCommand
             return (tx, ty, vx, vy, "built-in synthetic NIST36-shaped set (seed 1234)");
         }
 
-        DatasetSplits splits;
-        try
-        {
-            splits = DataResolver.Resolve(data, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder()));
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new CliException(e.Message);
-        }
+        var splits = CliData.Load(data);
 
         var valid = splits.Valid ?? splits.Test
             ?? throw new CliException($"{data}: the benchmark needs a validation (or test) split besides train.");

@@ -60,15 +60,7 @@ internal static class CompressCommand
 
     private static (ImageSet Train, ImageSet Eval, string Name) Load(string dataName, long seed)
     {
-        DatasetSplits splits;
-        try
-        {
-            splits = DataResolver.Resolve(dataName, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed));
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new CliException(e.Message);
-        }
+        var splits = CliData.Load(dataName, seed);
 
         return (splits.Train, splits.Valid ?? splits.Test ?? splits.Train, splits.Name);
     }

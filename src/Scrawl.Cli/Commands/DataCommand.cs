@@ -42,12 +42,9 @@ internal static class DataCommand
         return new Command("data", "Data sets: list, inspect, download, generate, look at.") { list, info, fetch, synth, show };
     }
 
-    private static DataContext Context(long seed = 0, Action<Data.Downloads.DownloadProgress>? progress = null) =>
-        new(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed, Progress: progress);
-
     private static int List(CliOutput io)
     {
-        var context = Context();
+        var context = CliData.Context();
         io.Out.WriteLine($"{"name",-16} {"classes",7}  {"sizes",-44} where");
         foreach (var e in DatasetCatalog.Entries)
         {
@@ -83,7 +80,7 @@ internal static class DataCommand
     {
         var entry = DatasetCatalog.Find(name) ?? throw new CliException($"{name}: no such data set (see 'scrawl data list').");
         var progress = new TerminalProgress(io.Out, $"fetch {entry.Name}", TerminalProgress.StdoutIsTerminal);
-        var context = Context(progress: p => progress.Report(p.BytesDone / 1e6, (p.TotalBytes ?? 0) / 1e6, "MB"));
+        var context = CliData.Context(progress: p => progress.Report(p.BytesDone / 1e6, (p.TotalBytes ?? 0) / 1e6, "MB"));
         try
         {
             string path = DataFetcher.Fetch(entry, context);
@@ -130,13 +127,6 @@ internal static class DataCommand
 
     private static DatasetSplits Load(string data, long seed)
     {
-        try
-        {
-            return DataResolver.Resolve(data, Context(seed));
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new CliException(e.Message);
-        }
+        return CliData.Load(data, seed);
     }
 }

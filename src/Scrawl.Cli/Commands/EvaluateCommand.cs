@@ -35,15 +35,7 @@ internal static class EvaluateCommand
         }
 
         var (network, classes, nist36Input) = LoadModel(modelFile.FullName);
-        DatasetSplits splits;
-        try
-        {
-            splits = DataResolver.Resolve(dataName, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed));
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new CliException(e.Message);
-        }
+        var splits = CliData.Load(dataName, seed);
 
         io.Out.WriteLine($"model: {modelFile.FullName} ({network.InputFeatures} inputs, {classes.Count} classes{(nist36Input ? ", NIST36 input layout" : "")})");
         io.Out.WriteLine($"data: {splits.Name}");
@@ -115,18 +107,7 @@ internal static class EvaluateCommand
             throw new CliException($"{set.Name}: {features.RowLength} values per sample, the model takes {network.InputFeatures}.");
         }
 
-        var predicted = new int[set.Count];
-        for (int start = 0; start < set.Count; start += 1024)
-        {
-            int count = Math.Min(1024, set.Count - start);
-            var batch = Tensor.FromSpan(features.Span.Slice(start * features.RowLength, count * features.RowLength), count, features.RowLength);
-            var output = network.Forward(batch);
-            for (int r = 0; r < count; r++)
-            {
-                predicted[start + r] = TensorPrimitives.IndexOfMax(output.Row(r));
-            }
-        }
-
+        var predicted = network.PredictClasses(features);
         return (truth, predicted);
     }
 }

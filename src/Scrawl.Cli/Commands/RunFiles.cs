@@ -106,7 +106,7 @@ internal static class RunFiles
 
         foreach (var (split, set) in splits.Parts())
         {
-            var matrix = ConfusionMatrix.Compute(set.Labels, Predict(network, set), train.ClassNames);
+            var matrix = ConfusionMatrix.Compute(set.Labels, network.PredictClasses(set.Features()), train.ClassNames);
             Save($"confusion-{split}.png", ConfusionFigure.Render(matrix, $"Confusion matrix: {split}"));
             var pairs = matrix.MostConfusedPairs(5);
             if (pairs.Count > 0)
@@ -116,24 +116,5 @@ internal static class RunFiles
         }
 
         io.Out.WriteLine("figures: " + string.Join(", ", written.Select(Path.GetFileName)));
-    }
-
-    /// <summary>The predicted class (arg-max of the output) of every sample of a set in the model's class order, in batches of 1024.</summary>
-    public static int[] Predict(Sequential network, ImageSet set)
-    {
-        var features = set.Features();
-        var predicted = new int[set.Count];
-        for (int start = 0; start < set.Count; start += 1024)
-        {
-            int count = Math.Min(1024, set.Count - start);
-            var batch = Tensor.FromSpan(features.Span.Slice(start * features.RowLength, count * features.RowLength), count, features.RowLength);
-            var output = network.Forward(batch);
-            for (int r = 0; r < count; r++)
-            {
-                predicted[start + r] = TensorPrimitives.IndexOfMax(output.Row(r));
-            }
-        }
-
-        return predicted;
     }
 }

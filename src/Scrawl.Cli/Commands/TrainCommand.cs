@@ -70,14 +70,7 @@ internal static class TrainCommand
     /// <summary>Resolves a catalog name or path; a missing source becomes a <see cref="CliException"/>.</summary>
     internal static DatasetSplits ResolveData(string name, long seed)
     {
-        try
-        {
-            return DataResolver.Resolve(name, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed));
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new CliException(e.Message);
-        }
+        return CliData.Load(name, seed);
     }
 
     /// <summary>
