@@ -12,7 +12,7 @@ using Scrawl.Numerics;
 
 namespace Scrawl.Cli.Commands;
 
-/// <summary><c>scrawl bench mlp</c>: times the seed's MLP training run (the speed bar against numpy/PyTorch).</summary>
+/// <summary><c>scrawl bench mlp</c>: times the seed's MLP training run (the speed bar against numpy/PyTorch); <c>bench cnn</c> is in <see cref="BenchCnnCommand"/>.</summary>
 internal static class BenchCommand
 {
     public static Command Create(CliOutput io)
@@ -30,7 +30,7 @@ internal static class BenchCommand
         };
         mlp.SetAction(r => RunMlp(io, new MlpBenchOptions(
             r.GetValue(epochs), r.GetValue(data), r.GetValue(hidden), r.GetValue(batch), r.GetValue(rate), r.GetValue(seed), r.GetValue(quiet))));
-        return new Command("bench", "Benchmarks of the engine.") { mlp };
+        return new Command("bench", "Benchmarks of the engine.") { mlp, BenchCnnCommand.Create(io) };
     }
 
     private sealed record MlpBenchOptions(int Epochs, string? Data, int Hidden, int Batch, float LearningRate, long Seed, bool Quiet);
