@@ -24,16 +24,17 @@ internal static class BenchCnnCommand
         var rate = new Option<float>("--lr") { Description = "Adam learning rate (> 0), on mean batch gradients", DefaultValueFactory = _ => 1e-3f };
         var seed = new Option<long>("--seed") { Description = "Seed for weights and shuffling", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "Use only the first N training samples (0: all)", DefaultValueFactory = _ => 0 };
+        var profile = new Option<bool>("--profile") { Description = "After training, time each layer's forward and backward and the optimiser step over 100 batches (untimed by samples-per-second)" };
         var cnn = new Command("cnn", "Train a small CNN (conv3×3 16 + ReLU + maxpool 2, conv3×3 32 + ReLU + maxpool 2, global average pool, dense; Adam, mean cross-entropy) and time it; ends with 'samples-per-second: <value>'.")
         {
-            epochs, data, batch, rate, seed, limit,
+            epochs, data, batch, rate, seed, limit, profile,
         };
         cnn.SetAction(r => Run(io, new CnnBenchOptions(
-            r.GetValue(epochs), r.GetValue(data)!, r.GetValue(batch), r.GetValue(rate), r.GetValue(seed), r.GetValue(limit))));
+            r.GetValue(epochs), r.GetValue(data)!, r.GetValue(batch), r.GetValue(rate), r.GetValue(seed), r.GetValue(limit), r.GetValue(profile))));
         return cnn;
     }
 
-    private sealed record CnnBenchOptions(int Epochs, string Data, int Batch, float LearningRate, long Seed, int Limit);
+    private sealed record CnnBenchOptions(int Epochs, string Data, int Batch, float LearningRate, long Seed, int Limit, bool Profile);
 
     /// <summary>The benchmark network for C×H×W inputs and <paramref name="classes"/> outputs (logits).</summary>
     internal static Sequential Network(ImageShape input, int classes, long seed)
@@ -91,10 +92,67 @@ internal static class BenchCnnCommand
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {m.Epoch,3}  train_loss {m.TrainLoss:F5}  train_acc {m.TrainAccuracy:F4}  valid_loss {validLoss:F5}  valid_acc {validAccuracy:F4}  {m.Seconds:F3} s  {train.Count / m.Seconds,8:F0} samples/s"));
         });
+        if (o.Profile)
+        {
+            Profile(io, network, new Adam(o.LearningRate), train.Features(), Labels.OneHot(train.Labels, classes), o.Batch);
+        }
+
         double rate = (double)train.Count * o.Epochs / seconds;
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"train-seconds: {seconds:F3} ({o.Epochs} epochs, all timed, training passes only)"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"samples-per-second: {rate:F1}"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Per-layer forward/backward and optimiser-step times, averaged over 100 batches (after 10 warm-up batches).</summary>
+    private static void Profile(CliOutput io, Sequential network, Adam optimizer, Tensor x, Tensor y, int batchSize)
+    {
+        var layers = network.Layers;
+        var forward = new double[layers.Count];
+        var backward = new double[layers.Count];
+        double loss = 0, step = 0;
+        var gradient = new Tensor(1, 1);
+        var lossFunction = new SoftmaxCrossEntropy();
+        int n = Math.Min(batchSize, x.Rows);
+        var bx = Tensor.FromSpan(x.Span[..(n * x.Dim(1))], n, x.Dim(1));
+        var by = Tensor.FromSpan(y.Span[..(n * y.Dim(1))], n, y.Dim(1));
+        const int warmup = 10, measured = 100;
+        for (int b = 0; b < warmup + measured; b++)
+        {
+            bool timed = b >= warmup;
+            var output = bx;
+            for (int i = 0; i < layers.Count; i++)
+            {
+                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                output = layers[i].Forward(output);
+                forward[i] += timed ? System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds : 0;
+            }
+
+            long tl = System.Diagnostics.Stopwatch.GetTimestamp();
+            lossFunction.Compute(output, by, gradient, Reduction.Mean);
+            loss += timed ? System.Diagnostics.Stopwatch.GetElapsedTime(tl).TotalMilliseconds : 0;
+            Tensor? g = gradient;
+            for (int i = layers.Count - 1; i >= 0; i--)
+            {
+                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                g = layers[i].Backward(g!, i > 0);
+                backward[i] += timed ? System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds : 0;
+            }
+
+            long ts = System.Diagnostics.Stopwatch.GetTimestamp();
+            optimizer.Step(network.Parameters);
+            step += timed ? System.Diagnostics.Stopwatch.GetElapsedTime(ts).TotalMilliseconds : 0;
+        }
+
+        double total = forward.Sum() + backward.Sum() + loss + step;
+        io.Out.WriteLine($"profile: ms per batch of {n}, mean of {measured} batches");
+        for (int i = 0; i < layers.Count; i++)
+        {
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {i,2} {layers[i].Kind,-16} forward {forward[i] / measured,7:F3}  backward {backward[i] / measured,7:F3}  ({(forward[i] + backward[i]) / total * 100,5:F1} %)"));
+        }
+
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  loss {loss / measured:F3}  optimiser step {step / measured:F3}  total {total / measured:F3} ms ({n / (total / measured) * 1000:F0} samples/s)"));
     }
 }
