@@ -13,11 +13,6 @@ public sealed class Relu : Activation
     public override double ApplyFloat64(double x) => Math.Max(0, x);
 
     /// <inheritdoc/>
-    protected override void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (int i = 0; i < x.Length; i++)
-        {
-            dx[i] = x[i] > 0 ? dy[i] : 0f;
-        }
-    }
+    protected override void Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) =>
+        Scrawl.Numerics.ReluGradient.Compute(x, dy, dx);
 }
