@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Layers;
@@ -61,6 +63,13 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
         }
 
         var (shape, k, s) = (_g.Input, _g.Kernel, _g.Stride);
+        if (k == 2 && s == 2)
+        {
+            Forward2x2(input, batch, outFeatures);
+            _batch = batch;
+            return _output;
+        }
+
         for (int n = 0; n < batch; n++)
         {
             var x = input.Row(n);
@@ -98,6 +107,59 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
 
         _batch = batch;
         return _output;
+    }
+
+    /// <summary>
+    /// The common 2×2, stride-2 case without per-element bounds checks: each window's four values are
+    /// compared in reading order with strict &gt;, so the first maximum wins ties exactly as in the general loop.
+    /// </summary>
+    private void Forward2x2(Tensor input, int batch, int outFeatures)
+    {
+        var shape = _g.Input;
+        int width = shape.Width, outHeight = _g.OutHeight, outWidth = _g.OutWidth;
+        for (int n = 0; n < batch; n++)
+        {
+            ref float x = ref MemoryMarshal.GetReference(input.Row(n));
+            ref float y = ref MemoryMarshal.GetReference(_output.Row(n));
+            ref int winners = ref _argmax[n * outFeatures];
+            int o = 0;
+            for (int c = 0; c < shape.Channels; c++)
+            {
+                for (int oy = 0; oy < outHeight; oy++)
+                {
+                    int top = (c * shape.PlaneSize) + (2 * oy * width);
+                    for (int ox = 0; ox < outWidth; ox++, o++)
+                    {
+                        int i0 = top + (2 * ox), i2 = i0 + width;
+                        int best = i0;
+                        float value = Unsafe.Add(ref x, i0);
+                        float v = Unsafe.Add(ref x, i0 + 1);
+                        if (v > value)
+                        {
+                            value = v;
+                            best = i0 + 1;
+                        }
+
+                        v = Unsafe.Add(ref x, i2);
+                        if (v > value)
+                        {
+                            value = v;
+                            best = i2;
+                        }
+
+                        v = Unsafe.Add(ref x, i2 + 1);
+                        if (v > value)
+                        {
+                            value = v;
+                            best = i2 + 1;
+                        }
+
+                        Unsafe.Add(ref y, o) = value;
+                        Unsafe.Add(ref winners, o) = best;
+                    }
+                }
+            }
+        }
     }
 
     /// <inheritdoc/>
