@@ -7,7 +7,7 @@ namespace Scrawl.NeuralNet.Layers;
 /// Fully connected layer y = x·W + b with W stored input × output (the seed's layout), so a batch
 /// X[B×in] maps to Y[B×out]. Backward: dW = Xᵀ·dY, db = Σ_rows dY, dX = dY·Wᵀ.
 /// </summary>
-public sealed class Dense : ILayer, IFloat64Forward
+public sealed class Dense : IRowSelectingLayer, IFloat64Forward
 {
     private readonly Tensor _output = new(1, 1);
     private readonly Tensor _inputGradient = new(1, 1);

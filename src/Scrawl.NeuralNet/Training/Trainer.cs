@@ -146,12 +146,12 @@ public sealed class Trainer
 
     /// <summary>
     /// Forward on the batch of rows <paramref name="rows"/> of x; returns the output and the gathered
-    /// targets. A Dense first layer reads its rows straight from x (no copy of the inputs).
+    /// targets. A row-selecting first layer (e.g. Dense) reads its rows straight from x (no copy of the inputs).
     /// </summary>
     private (Tensor Output, Tensor Targets) ForwardBatch(Tensor x, Tensor y, ReadOnlySpan<int> rows, BatchBuffers batch)
     {
         var layers = _network.Layers;
-        if (layers[0] is not Layers.Dense first)
+        if (layers[0] is not IRowSelectingLayer first)
         {
             var (bx, by) = batch.Gather(x, y, rows);
             return (_network.Forward(bx), by);
