@@ -20,6 +20,7 @@ internal static class Program
             SweepCommand.Create(io),
             EvaluateCommand.Create(io),
             CompressCommand.Create(io),
+            ReportCommand.Create(io),
             BenchCommand.Create(io),
             GradcheckCommand.Create(io),
             SelfcheckCommand.Create(io),

@@ -66,26 +66,62 @@ public sealed class Autoencoder
         var x = Flat(train);
         var vx = valid is null ? null : Flat(valid);
         bool adam = options.Recipe == AutoencoderRecipe.Adam;
+        bool decay = options.Recipe != AutoencoderRecipe.Seed;
         float lr = options.EffectiveLearningRate;
         IOptimizer optimizer = adam ? new Adam(lr) : new Momentum(lr, 0.9f);
+        if (options.Recipe == AutoencoderRecipe.Tuned)
+        {
+            StartOutputAtMean(x);
+        }
+
         var trainer = new Trainer(Network, new SquaredError(), optimizer, new TrainingOptions
         {
             Epochs = options.Epochs,
             BatchSize = options.BatchSize,
-            Reduction = adam ? Reduction.Mean : Reduction.Sum,
+            Reduction = options.Recipe == AutoencoderRecipe.Seed ? Reduction.Sum : Reduction.Mean,
             Seed = options.Seed,
         });
 
         return trainer.Fit(x, x, vx, vx, m =>
         {
-            if (adam)
+            if (decay)
             {
-                // Cosine decay: epoch e (0-based) runs at lr·(1 + cos(π·e/E))/2, always > 0 for e < E.
+                // Cosine decay (adam and tuned): epoch e (0-based) runs at lr·(1 + cos(π·e/E))/2, always > 0 for e < E.
                 optimizer.LearningRate = CosineRate(lr, m.Epoch, options.Epochs);
             }
 
             onEpoch?.Invoke(m);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the output layer's bias to the logit of the training mean (clamped to [1e-3, 1 − 1e-3]), so the untrained
+    /// network already outputs roughly the mean image and training starts from the mean, as PCA does.
+    /// </summary>
+    private void StartOutputAtMean(Tensor x)
+    {
+        if (Network.Layers[^2] is not Dense output || x.Rows == 0)
+        {
+            return;
+        }
+
+        int d = x.RowLength;
+        var mean = new double[d];
+        for (int r = 0; r < x.Rows; r++)
+        {
+            var row = x.Row(r);
+            for (int j = 0; j < d; j++)
+            {
+                mean[j] += row[j];
+            }
+        }
+
+        var bias = output.Bias.Value.Span;
+        for (int j = 0; j < d; j++)
+        {
+            double p = Math.Clamp(mean[j] / x.Rows, 1e-3, 1 - 1e-3);
+            bias[j] = (float)Math.Log(p / (1 - p));
+        }
     }
 
     /// <summary>The reconstructions [N × D] of the rows of <paramref name="data"/> [N × D], in (0, 1); a new tensor.</summary>

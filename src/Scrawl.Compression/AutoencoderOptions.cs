@@ -8,6 +8,12 @@ public enum AutoencoderRecipe
 
     /// <summary>Adam on mean-reduced gradients with a cosine learning-rate decay to zero (default lr 2e-3).</summary>
     Adam,
+
+    /// <summary>
+    /// SGD with momentum 0.9 on mean-reduced gradients with a cosine learning-rate decay to zero (default lr
+    /// <see cref="AutoencoderOptions.TunedLearningRate"/>), the output bias starting at the logit of the training mean.
+    /// </summary>
+    Tuned,
 }
 
 /// <summary>Settings of an autoencoder training run; the defaults are the seed's (batch 36, lr 3e-5, 100 epochs).</summary>
@@ -29,7 +35,15 @@ public sealed record AutoencoderOptions
     public long Seed { get; init; }
 
     /// <summary>The learning rate actually used: <see cref="LearningRate"/> or the recipe's default.</summary>
-    public float EffectiveLearningRate => LearningRate ?? (Recipe == AutoencoderRecipe.Adam ? 2e-3f : 3e-5f);
+    public float EffectiveLearningRate => LearningRate ?? Recipe switch
+    {
+        AutoencoderRecipe.Adam => 2e-3f,
+        AutoencoderRecipe.Tuned => TunedLearningRate,
+        _ => 3e-5f,
+    };
+
+    /// <summary>The tuned recipe's default initial learning rate (for mean-reduced gradients).</summary>
+    public const float TunedLearningRate = 4e-3f;
 
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()

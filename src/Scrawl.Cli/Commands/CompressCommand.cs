@@ -7,7 +7,9 @@ using Scrawl.Data;
 using Scrawl.Data.Catalog;
 using Scrawl.Media;
 using Scrawl.NeuralNet.Serialization;
+using Scrawl.NeuralNet.Training;
 using Scrawl.Numerics;
+using Scrawl.Reporting;
 
 namespace Scrawl.Cli.Commands;
 
@@ -16,6 +18,12 @@ internal static class CompressCommand
 {
     // The seed's autoencoder 1024-32-32-32-1024: weights plus biases of its four dense layers.
     private static readonly long AutoencoderParameters = Dense(1024, 32) + Dense(32, 32) + Dense(32, 32) + Dense(32, 1024);
+
+    /// <summary>The autoencoder recipes the command accepts, lower case.</summary>
+    internal static readonly string[] Recipes = ["tuned", "seed", "adam"];
+
+    /// <summary>The recipe <c>compress autoencoder</c> uses when none is named.</summary>
+    internal const string DefaultRecipe = "tuned";
 
     public static Command Create(CliOutput io)
     {
@@ -35,8 +43,8 @@ internal static class CompressCommand
     private static Command AutoencoderCommand(CliOutput io, Option<string> data)
     {
         var epochs = new Option<int>("--epochs") { Description = "Epochs (≥ 1)", DefaultValueFactory = _ => 100 };
-        var recipe = new Option<string>("--recipe") { Description = "seed: momentum 0.9, summed gradients, lr 3e-5 (the seed's); adam: Adam, mean gradients, lr 2e-3 with cosine decay", DefaultValueFactory = _ => "seed" };
-        recipe.AcceptOnlyFromAmong("seed", "adam");
+        var recipe = new Option<string>("--recipe") { Description = "tuned: momentum 0.9, mean gradients, lr 4e-3 with cosine decay, output bias at the mean image; seed: momentum 0.9, summed gradients, lr 3e-5 (the seed's); adam: Adam, mean gradients, lr 2e-3 with cosine decay", DefaultValueFactory = _ => DefaultRecipe };
+        recipe.AcceptOnlyFromAmong(Recipes);
         var rate = new Option<float?>("--lr") { Description = "Initial learning rate (> 0; default by recipe)" };
         var batch = new Option<int>("--batch") { Description = "Batch size (≥ 1)", DefaultValueFactory = _ => 36 };
         var seed = new Option<long>("--seed") { Description = "Seed for data, weights and shuffling", DefaultValueFactory = _ => 0 };
@@ -47,7 +55,7 @@ internal static class CompressCommand
         };
         command.SetAction(r => RunAutoencoder(io, r.GetValue(data)!, r.GetValue(seed), r.GetValue(output)!, new AutoencoderOptions
         {
-            Recipe = r.GetValue(recipe) == "adam" ? AutoencoderRecipe.Adam : AutoencoderRecipe.Seed,
+            Recipe = Enum.Parse<AutoencoderRecipe>(r.GetValue(recipe)!, ignoreCase: true),
             Epochs = r.GetValue(epochs),
             BatchSize = r.GetValue(batch),
             LearningRate = r.GetValue(rate),
@@ -138,7 +146,12 @@ internal static class CompressCommand
         var x = train.Features();
         var vx = eval.Features();
         var autoencoder = Autoencoder.Create(features, seed);
-        string reduction = options.Recipe == AutoencoderRecipe.Adam ? "mean gradients, cosine decay" : "momentum 0.9, summed gradients";
+        string reduction = options.Recipe switch
+        {
+            AutoencoderRecipe.Adam => "mean gradients, cosine decay",
+            AutoencoderRecipe.Tuned => "momentum 0.9, mean gradients, cosine decay, output bias at the mean",
+            _ => "momentum 0.9, summed gradients",
+        };
         io.Out.WriteLine($"data: {name}; train on {train.Count:N0} × {features}, measure on {eval.Name} ({eval.Count:N0})");
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{AutoencoderName(features)}: {autoencoder.ParameterCount:N0} parameters; recipe {options.Recipe.ToString().ToLowerInvariant()} ({reduction}), lr {options.EffectiveLearningRate:G3}, batch {options.BatchSize}, {options.Epochs} epochs"));
@@ -185,6 +198,9 @@ internal static class CompressCommand
         AtomicFile.WriteAllBytes(lossPath, Encoding.UTF8.GetBytes(csv.ToString()));
         io.Out.WriteLine($"model: {modelPath}");
         io.Out.WriteLine($"loss: {lossPath}");
+        string lossFigure = Path.Combine(outDir.FullName, "autoencoder-loss.png");
+        Figure.Save(lossFigure, LossFigure(history, AutoencoderName(features)));
+        io.Out.WriteLine($"figure: {lossFigure}");
         string figure = Path.Combine(outDir.FullName, "autoencoder-reconstructions.png");
         if (SaveFigure(eval, reconstructed, figure, "Autoencoder", $"{Autoencoder.HiddenUnits}-unit bottleneck", seed))
         {
@@ -194,6 +210,17 @@ internal static class CompressCommand
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train-seconds: {trainSeconds:F2}"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"psnr-db: {psnr:F2}"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The autoencoder's loss per epoch (summed squared error per image): train dashed, validation solid.</summary>
+    private static byte[] LossFigure(IReadOnlyList<EpochMetrics> history, string name)
+    {
+        double[] epochs = [.. history.Select(m => (double)m.Epoch)];
+        return CurveFigure.Render($"{name}: loss per epoch", "epoch", "squared error per image (sum over pixels)",
+        [
+            new CurveSeries("train", epochs, [.. history.Select(m => m.TrainLoss)], 0, Dashed: true),
+            new CurveSeries("valid", epochs, [.. history.Select(m => m.ValidLoss)], 1),
+        ]);
     }
 
     /// <summary>

@@ -1,0 +1,200 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Scrawl.Data;
+using Scrawl.NeuralNet.Serialization;
+using Scrawl.Reporting;
+
+namespace Scrawl.Cli.Commands;
+
+/// <summary>
+/// <c>scrawl report</c>: runs (or collects from its run folders) the classifier training, the learning-rate study,
+/// the autoencoder and PCA on one data set, and writes one self-contained HTML page with every figure and table,
+/// each captioned with the exact <c>./scrawl …</c> command that reproduces it.
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>What the report runs; the run folders live under <see cref="Runs"/> (as the user wrote it).</summary>
+    internal sealed record Settings(string Data, long Seed, int Epochs, int SweepEpochs, int AutoencoderEpochs, string Recipe, string Runs, bool Fresh);
+
+    /// <summary>One command the report ran or collected: its arguments, its run folder and its captured output (empty when collected).</summary>
+    internal sealed record Stage(string[] Args, string Folder, bool Collected, string Output)
+    {
+        /// <summary>The shell command that reproduces the stage.</summary>
+        public string Command => ShellCommand(Args);
+    }
+
+    public static Command Create(CliOutput io)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "The HTML file to write (atomically)", DefaultValueFactory = _ => new FileInfo("report.html") };
+        var data = new Option<string>("--data") { Description = "Catalog name or path (see 'scrawl data list')", DefaultValueFactory = _ => "glyphs36" };
+        var seed = new Option<long>("--seed") { Description = "Seed of every run", DefaultValueFactory = _ => 0 };
+        var epochs = new Option<int?>("--epochs") { Description = "Classifier epochs (≥ 1; default 100, --quick 3)" };
+        var sweepEpochs = new Option<int?>("--sweep-epochs") { Description = "Epochs per learning-rate run (≥ 1; default 30, --quick 2)" };
+        var aeEpochs = new Option<int?>("--ae-epochs") { Description = "Autoencoder epochs (≥ 1; default 100, --quick 2)" };
+        var recipe = new Option<string>("--recipe") { Description = "Autoencoder recipe (see 'scrawl compress autoencoder')", DefaultValueFactory = _ => CompressCommand.DefaultRecipe };
+        recipe.AcceptOnlyFromAmong(CompressCommand.Recipes);
+        var runs = new Option<string>("--runs") { Description = "Folder of the run folders (train/, sweep/, autoencoder/, pca/) and their logs", DefaultValueFactory = _ => "runs/report" };
+        var fresh = new Option<bool>("--fresh") { Description = "Rerun every study even when its run folder already holds a run with the same settings" };
+        var quick = new Option<bool>("--quick") { Description = "A smoke run in seconds: 3 classifier, 2 sweep and 2 autoencoder epochs (explicit epochs win)" };
+        var command = new Command("report", "Run (or collect) the training, learning-rate, autoencoder and PCA studies and write one self-contained HTML report.")
+        {
+            output, data, seed, epochs, sweepEpochs, aeEpochs, recipe, runs, fresh, quick,
+        };
+        command.SetAction(r =>
+        {
+            bool q = r.GetValue(quick);
+            var s = new Settings(r.GetValue(data)!, r.GetValue(seed), r.GetValue(epochs) ?? (q ? 3 : 100), r.GetValue(sweepEpochs) ?? (q ? 2 : 30),
+                r.GetValue(aeEpochs) ?? (q ? 2 : 100), r.GetValue(recipe)!, r.GetValue(runs)!, r.GetValue(fresh));
+            return Run(io, s, r.GetValue(output)!);
+        });
+        return command;
+    }
+
+    private static int Run(CliOutput io, Settings s, FileInfo outFile)
+    {
+        if (s.Epochs < 1 || s.SweepEpochs < 1 || s.AutoencoderEpochs < 1)
+        {
+            throw new CliException("--epochs, --sweep-epochs and --ae-epochs must be ≥ 1.");
+        }
+
+        if (Directory.Exists(outFile.FullName))
+        {
+            throw new CliException($"{outFile.FullName}: is a folder; --out takes the HTML file to write.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        io.Out.WriteLine($"report: data {s.Data}, seed {s.Seed}; run folders under {s.Runs}");
+        var splits = CliData.Load(s.Data, s.Seed);
+        string dataText = s.Data, seedText = Text(s.Seed);
+        string train = Path.Combine(s.Runs, "train"), sweep = Path.Combine(s.Runs, "sweep");
+        string autoencoder = Path.Combine(s.Runs, "autoencoder"), pca = Path.Combine(s.Runs, "pca");
+        var trainRun = new TrainCommand.RunSettings(s.Data, 64, s.Epochs, 0.02f, 64, 0f, false, s.Seed);
+
+        var stages = new ReportStages(
+            Do(io, s, 1, "classifier", s.Epochs, ["train", "--data", dataText, "--hidden", "64", "--epochs", Text(s.Epochs), "--lr", "0.02", "--batch", "64", "--seed", seedText, "--out", train],
+                train, () => TrainRunMatches(train, trainRun, "curves-loss.png", "history.json")),
+            Do(io, s, 2, "learning-rate study", 3 * s.SweepEpochs, ["sweep-lr", "--data", dataText, "--lr", "0.02", "--epochs", Text(s.SweepEpochs), "--hidden", "64", "--batch", "64", "--seed", seedText, "--out", sweep],
+                sweep, () => TrainRunMatches(Path.Combine(sweep, "lr-0.02"), trainRun with { Epochs = s.SweepEpochs }, "history.json") && AllExist(sweep, "sweep.csv", "sweep-loss.png", "sweep-accuracy.png")),
+            Do(io, s, 3, "autoencoder", s.AutoencoderEpochs, ["compress", "autoencoder", "--data", dataText, "--epochs", Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--seed", seedText, "--out", autoencoder],
+                autoencoder, () => AutoencoderMatches(autoencoder, s, splits.Name)),
+            Do(io, s, 4, "PCA", 0, ["compress", "pca", "--data", dataText, "--components", "32", "--seed", seedText, "--out", pca, "--autoencoder", Path.Combine(autoencoder, "model.scrawl")],
+                pca, () => false));
+
+        io.Out.WriteLine("report: collecting figures and tables");
+        var document = ReportSections.Build(s, splits, stages);
+        ReportHtml.Save(document, outFile.FullName);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"report: {outFile.FullName} ({document.Figures.Count()} figures, {document.Tables.Count()} tables, {new FileInfo(outFile.FullName).Length / 1024.0:N0} KiB) in {clock.Elapsed.TotalSeconds:F1} s"));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Runs one stage in-process (output to its log, epochs to the progress) unless its folder already holds a matching run.</summary>
+    private static Stage Do(CliOutput io, Settings s, int index, string name, int epochs, string[] args, string folder, Func<bool> matches)
+    {
+        string command = ShellCommand(args);
+        if (!s.Fresh && matches())
+        {
+            io.Out.WriteLine($"report [{index}/4] {name}: collected from {folder} (same settings; --fresh reruns it)");
+            return new Stage(args, folder, Collected: true, "");
+        }
+
+        string logPath = Path.Combine(s.Runs, "logs", $"{index}-{name.Replace(' ', '-')}.log");
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        io.Out.WriteLine($"report [{index}/4] {name}: {command}  (log: {logPath})");
+        var clock = Stopwatch.StartNew();
+        var captured = new StringWriter();
+        var errors = new StringWriter();
+        int code;
+        using (var log = new StreamWriter(logPath, append: false))
+        {
+            var progress = new TerminalProgress(io.Out, $"  {name}", TerminalProgress.StdoutIsTerminal && ReferenceEquals(io.Out, Console.Out));
+            using var stdout = new ReportProgress(new TeeWriter(log, captured), progress, epochs);
+            code = Program.Run(args, stdout, errors);
+            progress.Finish();
+            log.Write(errors.ToString());
+        }
+
+        if (code != ExitCodes.Ok)
+        {
+            throw new CliException($"report: the {name} stage failed ({command}): {errors.ToString().Trim()} (log: {logPath}); no report written.", code);
+        }
+
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report [{index}/4] {name}: done in {clock.Elapsed.TotalSeconds:F1} s"));
+        return new Stage(args, folder, Collected: false, captured.ToString());
+    }
+
+    /// <summary>True when <paramref name="folder"/> holds a finished train run made with exactly <paramref name="settings"/> and the named files.</summary>
+    private static bool TrainRunMatches(string folder, TrainCommand.RunSettings settings, params string[] files)
+    {
+        string model = Path.Combine(folder, "model.scrawl");
+        if (!AllExist(folder, [.. files, "model.scrawl"]))
+        {
+            return false;
+        }
+
+        var metadata = TryMetadata(model);
+        return metadata is not null && metadata.TryGetValue("run", out string? json)
+            && JsonSerializer.Deserialize<TrainCommand.RunSettings>(json) == settings;
+    }
+
+    private static bool AutoencoderMatches(string folder, Settings s, string dataName)
+    {
+        if (!AllExist(folder, "model.scrawl", "loss.csv", "autoencoder-loss.png", "autoencoder-reconstructions.png"))
+        {
+            return false;
+        }
+
+        var m = TryMetadata(Path.Combine(folder, "model.scrawl"));
+        var defaults = new Compression.AutoencoderOptions { Recipe = Enum.Parse<Compression.AutoencoderRecipe>(s.Recipe, ignoreCase: true) };
+        return m is not null && Get(m, "data") == dataName && Get(m, "recipe") == s.Recipe && Get(m, "epochs") == Text(s.AutoencoderEpochs)
+            && Get(m, "seed") == Text(s.Seed) && Get(m, "batch") == Text(defaults.BatchSize)
+            && Get(m, "lr") == defaults.EffectiveLearningRate.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    private static string? Get(IReadOnlyDictionary<string, string> metadata, string key) => metadata.TryGetValue(key, out string? v) ? v : null;
+
+    private static IReadOnlyDictionary<string, string>? TryMetadata(string modelPath)
+    {
+        try
+        {
+            return ModelFile.Load(modelPath).Metadata;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
+        {
+            return null; // an unreadable earlier run is simply run again
+        }
+    }
+
+    private static bool AllExist(string folder, params string[] files) => files.All(f => File.Exists(Path.Combine(folder, f)));
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"./scrawl " and the arguments, each single-quoted for a POSIX shell when it holds anything but safe characters.</summary>
+    internal static string ShellCommand(IEnumerable<string> args) =>
+        "./scrawl " + string.Join(' ', args.Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:+,@%".Contains(c))
+            ? a
+            : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+
+    /// <summary>Writes everything to two writers.</summary>
+    private sealed class TeeWriter(TextWriter first, TextWriter second) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => first.Encoding;
+
+        public override void Write(char value)
+        {
+            first.Write(value);
+            second.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            first.Write(value);
+            second.Write(value);
+        }
+    }
+}
+
+/// <summary>The four stages of a report, in order.</summary>
+internal sealed record ReportStages(ReportCommand.Stage Train, ReportCommand.Stage Sweep, ReportCommand.Stage Autoencoder, ReportCommand.Stage Pca);
