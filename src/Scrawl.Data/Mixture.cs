@@ -62,9 +62,14 @@ public static class Mixture
         return new DatasetSplits(name, joinedTrain.Subset(order), Join(valid, "valid"), Join(test, "test"));
     }
 
-    /// <summary>Maps <paramref name="set"/>'s labels and image size onto <paramref name="target"/>'s.</summary>
-    private static ImageSet Conform(ImageSet set, ImageSet target)
+    /// <summary>
+    /// <paramref name="set"/> with its labels mapped by class name onto <paramref name="target"/>'s classes and its
+    /// images normalised like character crops to the target's size when the sizes differ (grey images only).
+    /// </summary>
+    public static ImageSet Conform(ImageSet set, ImageSet target)
     {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(target);
         if (set.Channels != 1)
         {
             throw new ArgumentException($"{set.Name}: only grey images can be mixed, got {set.Channels} channels.", nameof(set));

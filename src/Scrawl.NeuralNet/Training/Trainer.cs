@@ -19,6 +19,7 @@ public sealed class Trainer
     private readonly TrainingOptions _options;
     private SeededRandom _shuffle;
     private readonly Tensor _gradient = new(1, 1);
+    private readonly float _baseRate;
 
     /// <summary>Creates a trainer; the options are validated here.</summary>
     public Trainer(Sequential network, ILoss loss, IOptimizer optimizer, TrainingOptions options)
@@ -33,6 +34,7 @@ public sealed class Trainer
         _optimizer = optimizer;
         _options = options;
         _shuffle = new SeededRandom(options.Seed);
+        _baseRate = optimizer.LearningRate;
     }
 
     /// <summary>Epochs completed so far by this trainer (restored by <see cref="Restore"/>).</summary>
@@ -44,7 +46,7 @@ public sealed class Trainer
     /// </summary>
     public TrainerState CaptureState() => new(EpochsDone, _shuffle.GetState());
 
-    /// <summary>Continues from a captured state: <see cref="Fit"/> then runs only the remaining epochs.</summary>
+    /// <summary>Continues from a captured state: Fit then runs only the remaining epochs.</summary>
     public void Restore(TrainerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -68,6 +70,19 @@ public sealed class Trainer
         Action<EpochMetrics>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         CheckPair(trainInputs, trainTargets, nameof(trainInputs));
+        return Fit(_ => (trainInputs, trainTargets), validInputs, validTargets, onEpoch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like the fixed-data overload, but asks <paramref name="epochData"/> for each epoch's training inputs and
+    /// targets (argument: the 1-based epoch number), e.g. freshly sampled and augmented data. For an exact
+    /// resume the function must depend only on the epoch number (and its own seed).
+    /// </summary>
+    public IReadOnlyList<EpochMetrics> Fit(
+        Func<int, (Tensor Inputs, Tensor Targets)> epochData, Tensor? validInputs = null, Tensor? validTargets = null,
+        Action<EpochMetrics>? onEpoch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(epochData);
         if ((validInputs is null) != (validTargets is null))
         {
             throw new ArgumentException("Give both validation inputs and targets, or neither.", nameof(validInputs));
@@ -79,7 +94,7 @@ public sealed class Trainer
         }
 
         var history = new List<EpochMetrics>(_options.Epochs);
-        var batch = new BatchBuffers(trainInputs, trainTargets, _options.BatchSize);
+        BatchBuffers? batch = null;
         var fused = _options.FuseUpdates ? _optimizer as IProductStep : null;
         try
         {
@@ -92,8 +107,11 @@ public sealed class Trainer
             while (EpochsDone < _options.Epochs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var (x, y) = epochData(EpochsDone + 1);
+                CheckPair(x, y, nameof(epochData));
+                batch ??= new BatchBuffers(x, y, _options.BatchSize);
                 _network.SetTraining(true); // dropout on, batch statistics (Evaluate switches back)
-                var metrics = RunEpoch(trainInputs, trainTargets, validInputs, validTargets, batch);
+                var metrics = RunEpoch(x, y, validInputs, validTargets, batch);
                 history.Add(metrics);
                 onEpoch?.Invoke(metrics);
             }
@@ -101,6 +119,7 @@ public sealed class Trainer
         finally
         {
             _network.SetTraining(false);
+            _optimizer.LearningRate = _baseRate;
             foreach (var p in _network.Parameters)
             {
                 p.FusedStep = null;
@@ -123,6 +142,12 @@ public sealed class Trainer
         for (int start = 0; start < n; start += _options.BatchSize)
         {
             int count = Math.Min(_options.BatchSize, n - start);
+            if (_options.Schedule is { } schedule)
+            {
+                double progress = (EpochsDone + ((double)start / n)) / _options.Epochs;
+                _optimizer.LearningRate = (float)(_baseRate * schedule.Factor(progress));
+            }
+
             var (output, by) = ForwardBatch(x, y, order.AsSpan(start, count), batch);
             totalLoss += _loss.Compute(output, by, _gradient, _options.Reduction);
             if (classify)

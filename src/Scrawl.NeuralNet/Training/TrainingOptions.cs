@@ -26,6 +26,12 @@ public sealed record TrainingOptions
     /// </summary>
     public bool FuseUpdates { get; init; } = true;
 
+    /// <summary>
+    /// Learning-rate schedule applied once per batch to the optimizer's base rate (the rate it had when
+    /// training started); null or <see cref="LearningRateSchedule.Constant"/> keeps the rate fixed.
+    /// </summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
