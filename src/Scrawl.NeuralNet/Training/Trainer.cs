@@ -145,7 +145,7 @@ public sealed class Trainer
             if (_options.Schedule is { } schedule)
             {
                 double progress = (EpochsDone + ((double)start / n)) / _options.Epochs;
-                _optimizer.LearningRate = (float)(_baseRate * schedule.Factor(progress));
+                _optimizer.LearningRate = Math.Max(float.Epsilon, (float)(_baseRate * schedule.Factor(progress)));
             }
 
             var (output, by) = ForwardBatch(x, y, order.AsSpan(start, count), batch);
