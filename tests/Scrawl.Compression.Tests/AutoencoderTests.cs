@@ -72,6 +72,7 @@ public class AutoencoderTests
     [Theory]
     [InlineData(AutoencoderRecipe.Seed)]
     [InlineData(AutoencoderRecipe.Adam)]
+    [InlineData(AutoencoderRecipe.Tuned)]
     public void The_same_seed_gives_the_same_loss_history(AutoencoderRecipe recipe)
     {
         var train = Images(200, 64, seed: 6);
@@ -84,6 +85,43 @@ public class AutoencoderTests
 
         Assert.Equal(Run(11), Run(11));
         Assert.NotEqual(Run(11), Run(12));
+    }
+
+    [Fact]
+    public void The_tuned_recipe_starts_the_output_bias_at_the_logit_of_the_mean_image()
+    {
+        // With a vanishing rate the bias keeps its starting value: logit of the training mean, clamped away from 0 and 1.
+        var train = Images(120, 64, seed: 8);
+        var ae = Autoencoder.Create(64, seed: 9);
+        var untouched = Autoencoder.Create(64, seed: 9);
+        untouched.Train(train, null, new AutoencoderOptions { Recipe = AutoencoderRecipe.Seed, Epochs = 1, LearningRate = 1e-12f, Seed = 9 });
+        ae.Train(train, null, new AutoencoderOptions { Recipe = AutoencoderRecipe.Tuned, Epochs = 1, LearningRate = 1e-12f, Seed = 9 });
+        var bias = ((Dense)ae.Network.Layers[^2]).Bias.Value.Span.ToArray();
+        for (int j = 0; j < 64; j++)
+        {
+            double mean = Math.Clamp(Enumerable.Range(0, train.Rows).Average(r => (double)train.Row(r)[j]), 1e-3, 1 - 1e-3);
+            Assert.Equal(Math.Log(mean / (1 - mean)), bias[j], 1e-4);
+        }
+
+        Assert.Contains(bias, b => b < -1); // mostly paper: the mean image is dark in places, unlike the seed's zero bias
+        Assert.All(((Dense)untouched.Network.Layers[^2]).Bias.Value.Span.ToArray(), b => Assert.Equal(0f, b, 1e-6f));
+    }
+
+    [Fact]
+    public void The_tuned_recipe_beats_the_seed_recipe_in_the_same_epochs()
+    {
+        var train = Images(400, 64, seed: 11);
+        var valid = Images(100, 64, seed: 12);
+        double Psnr(AutoencoderRecipe recipe)
+        {
+            var ae = Autoencoder.Create(64, seed: 13);
+            ae.Train(train, valid, new AutoencoderOptions { Recipe = recipe, Epochs = 10, Seed = 13 });
+            return Compression.Psnr.Mean(valid, ae.Reconstruct(valid));
+        }
+
+        double seed = Psnr(AutoencoderRecipe.Seed), tuned = Psnr(AutoencoderRecipe.Tuned);
+        Assert.True(tuned > seed + 1, $"seed {seed:F2} dB, tuned {tuned:F2} dB");
+        Assert.Equal(AutoencoderOptions.TunedLearningRate, new AutoencoderOptions { Recipe = AutoencoderRecipe.Tuned }.EffectiveLearningRate);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal static class ReportSections
             f[6] == "1" ? new TrainingDivergedException(int.Parse(f[1], CultureInfo.InvariantCulture) + 1) : null))).ToList();
         float? best = SweepCommand.Best(results);
         var section = document.AddSection("Learning-rate study (seed Figure 1)",
-            $"The same network and seed trained at lr, 10·lr and 0.1·lr; best rate by final validation accuracy: {(best is { } b ? Text(b) : "none (every run diverged)")}.");
+            $"The same network and seed trained at lr, 10·lr and 0.1·lr; best rate by final validation accuracy: {(best is { } b ? b.ToString(CultureInfo.InvariantCulture) : "none (every run diverged)")}.");
         section.AddFigure(Png(stage, "sweep-loss.png"), "Loss per epoch at each learning rate on shared axes (dashed train, solid valid).", stage.Command);
         section.AddFigure(Png(stage, "sweep-accuracy.png"), "Accuracy per epoch at each learning rate on shared axes (dashed train, solid valid).", stage.Command);
         section.AddTable(["lr", "epochs", "train loss", "train accuracy", "valid loss", "valid accuracy", "note"],
