@@ -42,6 +42,16 @@ public class ArchitectureTests
         Assert.DoesNotContain(Ours("Scrawl.Data"), n => n == "Scrawl.Media"); // Skia stays at the edge
     }
 
+    [Fact]
+    public void The_main_cli_never_loads_libtorch()
+    {
+        // The deep commands live in scrawl-deep (src/Scrawl.Deep.Cli): the OCR main job must run without libtorch.
+        var refs = References("scrawl");
+        Assert.DoesNotContain(refs.Assemblies, a => a.StartsWith("TorchSharp", StringComparison.Ordinal) || a.StartsWith("Scrawl.Deep", StringComparison.Ordinal) || a == "TorchVision");
+        Assert.DoesNotContain(refs.Types, t => t.StartsWith("TorchSharp", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "TorchSharp.dll")), "TorchSharp.dll must not be copied with the main CLI");
+    }
+
     private static List<string> Forbidden((List<string> Types, List<string> Assemblies) refs) =>
         [.. refs.Types.Where(t => t == "System.Console" || ForbiddenPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal)))
             .Concat(refs.Assemblies.Where(a => ForbiddenPrefixes.Any(p => a.StartsWith(p, StringComparison.Ordinal))))

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using Scrawl.Data;
+using Scrawl.Deep.Models;
+using Scrawl.Deep.Training;
+using TorchSharp;
+
+namespace Scrawl.Deep.Cli.Commands;
+
+/// <summary>
+/// <c>scrawl deep train</c>: an MLP or CNN in TorchSharp on any data, seeded, a checkpoint after every epoch (atomic),
+/// <c>--resume</c>, history and curves, the model in TorchSharp format; ends with <c>test-accuracy: &lt;fraction&gt;</c>.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(DeepOutput io)
+    {
+        var model = new Option<string>("--model") { Description = "mlp (flatten → hidden sigmoid → classes) or cnn (3 conv/BN/ReLU/pool blocks)", DefaultValueFactory = _ => "cnn" };
+        var data = new Option<string>("--data") { Description = "Catalog name or path (see 'scrawl data list')", DefaultValueFactory = _ => "mnist-10k" };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs (≥ 1)", DefaultValueFactory = _ => 5 };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9) or adam", DefaultValueFactory = _ => "adam" };
+        var schedule = new Option<string>("--schedule") { Description = "none, cosine or step (×0.1 after each third)", DefaultValueFactory = _ => "cosine" };
+        var rate = new Option<double>("--lr") { Description = "Initial learning rate (> 0)", DefaultValueFactory = _ => 1e-3 };
+        var batch = new Option<int>("--batch") { Description = "Batch size (≥ 1)", DefaultValueFactory = _ => 64 };
+        var hidden = new Option<int>("--hidden") { Description = "MLP hidden units; for the CNN twice its base width (≥ 2)", DefaultValueFactory = _ => 64 };
+        var seed = new Option<long>("--seed") { Description = "Seed of the split, weights, shuffling and dropout", DefaultValueFactory = _ => 0 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: model.pt/.json, checkpoint.ckpt, history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-train") };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (same settings; --epochs may grow)" };
+        var device = new Option<string>("--device") { Description = "cpu, or cuda (falls back to the CPU without a CUDA libtorch)", DefaultValueFactory = _ => "cpu" };
+        var command = new Command("train", "Train an MLP or CNN in TorchSharp; per-epoch train/valid/test loss and accuracy, a checkpoint every epoch.")
+        {
+            model, data, epochs, optimizer, schedule, rate, batch, hidden, seed, output, resume, device,
+        };
+        command.SetAction(r => Run(io,
+            new DeepTrainOptions(r.GetValue(model)!, r.GetValue(data)!, r.GetValue(epochs), r.GetValue(optimizer)!, r.GetValue(schedule)!, r.GetValue(rate), r.GetValue(batch), r.GetValue(seed), r.GetValue(hidden)),
+            r.GetValue(output)!, r.GetValue(resume), r.GetValue(device)!));
+        return command;
+    }
+
+    internal static int Run(DeepOutput io, DeepTrainOptions options, DirectoryInfo outDir, bool resume, string deviceName)
+    {
+        options.Validate();
+        string checkpoint = Path.Combine(outDir.FullName, "checkpoint.ckpt");
+        if (resume && !File.Exists(checkpoint))
+        {
+            throw new DeepCliException($"{checkpoint}: no checkpoint to resume from (start the run without --resume).");
+        }
+
+        var device = TorchRuntime.SelectDevice(deviceName, out string? note);
+        if (note is not null)
+        {
+            io.Error.WriteLine($"scrawl deep: {note}");
+        }
+
+        var splits = DeepCli.Load(options.Data, options.Seed);
+        var train = splits.Train;
+        using var trainSet = LabelledTensors.From(train)!;
+        using var validSet = LabelledTensors.From(splits.Valid);
+        using var testSet = LabelledTensors.From(splits.Test);
+        TorchRuntime.Seed(options.Seed);
+        var description = new ModelDescription(options.Model, options.Hidden, train.Channels, train.Height, train.Width, train.ClassNames);
+        using var module = ModelFactory.Create(options.Model, train.Channels, train.Height, train.Width, train.ClassNames.Count, options.Hidden);
+        module.to(device);
+        using var trainer = new DeepTrainer(module, options, device);
+        if (resume)
+        {
+            DeepCheckpoint.Load(checkpoint, trainer);
+            io.Out.WriteLine($"resuming {checkpoint} after epoch {trainer.EpochsDone}");
+        }
+
+        long parameters = module.parameters().Sum(p => p.numel());
+        io.Out.WriteLine($"data: {splits.Name}; train {train.Count:N0}, valid {splits.Valid?.Count ?? 0:N0}, test {splits.Test?.Count ?? 0:N0}; {train.Height}x{train.Width}x{train.Channels}, {train.ClassNames.Count} classes");
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"model: {options.Model} ({parameters:N0} parameters) on {device.type}; {options.Optimizer} lr {options.LearningRate} ({options.Schedule}), batch {options.Batch}, seed {options.Seed}"));
+        Directory.CreateDirectory(outDir.FullName);
+        var progress = new BatchProgress(io.Out);
+        trainer.Fit(trainSet, validSet, testSet,
+            m =>
+            {
+                progress.Finish();
+                DeepCheckpoint.Save(checkpoint, trainer);
+                io.Out.WriteLine(RunReport.EpochLine(m, options.Epochs));
+            },
+            (done, total) => progress.Report(trainer.EpochsDone + 1, done, total));
+
+        string modelPath = Path.Combine(outDir.FullName, "model.pt");
+        description.Save(module, modelPath);
+        RunReport.WriteHistory(outDir.FullName, trainer.History);
+        var figures = RunReport.WriteCurves(outDir.FullName, [("", trainer.History)], $"{options.Model} on {splits.Name}");
+        io.Out.WriteLine($"model: {modelPath}");
+        io.Out.WriteLine($"history: {Path.Combine(outDir.FullName, "history.csv")}");
+        io.Out.WriteLine("figures: " + string.Join(", ", figures.Select(Path.GetFileName)));
+        var final = trainer.History[^1];
+        double accuracy = !double.IsNaN(final.TestAccuracy) ? final.TestAccuracy : final.ValidAccuracy;
+        if (double.IsNaN(final.TestAccuracy))
+        {
+            io.Out.WriteLine("(no test split: test-accuracy is the validation accuracy)");
+        }
+
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test-accuracy: {accuracy:F4}"));
+        return DeepCli.Ok;
+    }
+}
+
+/// <summary>Progress inside an epoch: a line at every 25 % of its batches.</summary>
+internal sealed class BatchProgress(TextWriter output)
+{
+    private int _lastQuarter = -1;
+
+    /// <summary>Reports batch <paramref name="done"/> of <paramref name="total"/> in <paramref name="epoch"/>.</summary>
+    public void Report(int epoch, int done, int total)
+    {
+        int quarter = 4 * done / total;
+        if (quarter != _lastQuarter && quarter < 4)
+        {
+            _lastQuarter = quarter;
+            if (quarter > 0)
+            {
+                output.WriteLine($"  epoch {epoch}: {25 * quarter}% ({done}/{total} batches)");
+            }
+        }
+    }
+
+    /// <summary>Starts the next epoch's count.</summary>
+    public void Finish() => _lastQuarter = -1;
+}
