@@ -17,6 +17,7 @@ internal static class Program
         {
             DataCommand.Create(io),
             TrainCommand.Create(io),
+            TrainCharModelCommand.Create(io),
             SweepCommand.Create(io),
             EvaluateCommand.Create(io),
             CompressCommand.Create(io),

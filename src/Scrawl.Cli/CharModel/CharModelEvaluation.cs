@@ -1,0 +1,56 @@
+using Scrawl.Data;
+using Scrawl.NeuralNet;
+using Scrawl.NeuralNet.Layers;
+using Scrawl.Reporting;
+
+namespace Scrawl.Cli.CharModel;
+
+/// <summary>Accuracy of one real source's held-out part.</summary>
+internal sealed record SourceAccuracy(string Source, int Count, double Accuracy);
+
+/// <summary>A character model scored on held-out real data: per source, overall, and the confusion matrix of all of it.</summary>
+internal sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, double Overall, ConfusionMatrix Confusion)
+{
+    /// <summary>Classifies every set (inference mode) and tallies the results.</summary>
+    public static CharModelScore Evaluate(Sequential network, IReadOnlyList<ImageSet> sets)
+    {
+        network.SetTraining(false);
+        var sources = new List<SourceAccuracy>();
+        var truth = new List<int>();
+        var predicted = new List<int>();
+        foreach (var set in sets)
+        {
+            int[] guess = network.PredictClasses(set.Features());
+            int right = 0;
+            for (int i = 0; i < guess.Length; i++)
+            {
+                right += guess[i] == set.Labels[i] ? 1 : 0;
+            }
+
+            sources.Add(new SourceAccuracy(set.Name, set.Count, (double)right / Math.Max(1, set.Count)));
+            truth.AddRange(set.Labels);
+            predicted.AddRange(guess);
+        }
+
+        var matrix = ConfusionMatrix.Compute(truth.ToArray(), predicted.ToArray(), sets[0].ClassNames);
+        return new CharModelScore(sources, matrix.Accuracy, matrix);
+    }
+
+    /// <summary>Per-class accuracy (NaN for a class with no samples), in class order.</summary>
+    public IReadOnlyList<(string Class, int Count, double Accuracy)> PerClass()
+    {
+        var result = new List<(string, int, double)>();
+        for (int c = 0; c < Confusion.ClassNames.Count; c++)
+        {
+            int total = 0;
+            for (int p = 0; p < Confusion.ClassNames.Count; p++)
+            {
+                total += Confusion.Counts[c, p];
+            }
+
+            result.Add((Confusion.ClassNames[c], total, total == 0 ? double.NaN : (double)Confusion.Counts[c, c] / total));
+        }
+
+        return result;
+    }
+}

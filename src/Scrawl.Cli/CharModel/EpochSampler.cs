@@ -1,0 +1,114 @@
+using Scrawl.Data;
+using Scrawl.Data.Augmentation;
+using Scrawl.NeuralNet.Training;
+using Scrawl.Numerics;
+
+namespace Scrawl.Cli.CharModel;
+
+/// <summary>
+/// Draws each epoch's training set: the same number of samples for every class (class-balanced, so MNIST's
+/// many digits do not dominate), each from the synthetic pool with probability <c>syntheticFraction</c>, else
+/// from one real source chosen uniformly among those that have the class; then augments every image.
+/// Epoch e depends only on (seed, e), so a resumed or repeated run sees the same data.
+/// </summary>
+internal sealed class EpochSampler
+{
+    private readonly ImageSet _synthetic;
+    private readonly IReadOnlyList<ImageSet> _real;
+    private readonly int[][] _syntheticRows;
+    private readonly List<(int Source, int[] Rows)>[] _realRows;
+    private readonly int _perClass;
+    private readonly double _syntheticFraction;
+    private readonly long _seed;
+    private readonly AugmentOptions? _augment;
+
+    /// <summary>Indexes the pools by class; <paramref name="augment"/> null turns augmentation off.</summary>
+    public EpochSampler(CharModelSources sources, int perClass, double syntheticFraction, long seed, AugmentOptions? augment)
+    {
+        _synthetic = sources.Synthetic;
+        _real = sources.RealTrain;
+        _perClass = perClass;
+        _syntheticFraction = _real.Count == 0 ? 1 : syntheticFraction;
+        _seed = seed;
+        _augment = augment;
+        int classes = _synthetic.ClassNames.Count;
+        _syntheticRows = RowsByClass(_synthetic, classes);
+        _realRows = new List<(int, int[])>[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            _realRows[c] = [];
+        }
+
+        for (int s = 0; s < _real.Count; s++)
+        {
+            var byClass = RowsByClass(_real[s], classes);
+            for (int c = 0; c < classes; c++)
+            {
+                if (byClass[c].Length > 0)
+                {
+                    _realRows[c].Add((s, byClass[c]));
+                }
+            }
+        }
+    }
+
+    /// <summary>Samples per epoch: classes × per-class count.</summary>
+    public int EpochSize => _syntheticRows.Length * _perClass;
+
+    /// <summary>The inputs [N × side²] and one-hot targets [N × classes] of 1-based epoch <paramref name="epoch"/>.</summary>
+    public (Tensor Inputs, Tensor Targets) Epoch(int epoch)
+    {
+        var images = Images(epoch, out int[] labels);
+        if (_augment is not null)
+        {
+            images = CharacterAugmenter.AugmentAll(images, CharacterAugmenter.ItemSeed(_seed ^ 0x5A5A5A5AL, epoch), _augment);
+        }
+
+        return (images.Reshape(labels.Length, images.Dim(1) * images.Dim(2)), Labels.OneHot(labels, _syntheticRows.Length));
+    }
+
+    /// <summary>The drawn (not yet augmented) images [N × side × side] of epoch <paramref name="epoch"/> and their labels.</summary>
+    public Tensor Images(int epoch, out int[] labels)
+    {
+        var random = new SeededRandom(CharacterAugmenter.ItemSeed(_seed, epoch));
+        int classes = _syntheticRows.Length, side = _synthetic.Height, size = side * side;
+        var images = new Tensor(classes * _perClass, side, side);
+        labels = new int[classes * _perClass];
+        int k = 0;
+        for (int c = 0; c < classes; c++)
+        {
+            for (int i = 0; i < _perClass; i++, k++)
+            {
+                ImageSet set;
+                int row;
+                if (_realRows[c].Count == 0 || random.NextDouble() < _syntheticFraction)
+                {
+                    set = _synthetic;
+                    row = _syntheticRows[c][random.NextInt(_syntheticRows[c].Length)];
+                }
+                else
+                {
+                    var (source, rows) = _realRows[c][random.NextInt(_realRows[c].Count)];
+                    set = _real[source];
+                    row = rows[random.NextInt(rows.Length)];
+                }
+
+                set.Images.Span.Slice(row * size, size).CopyTo(images.Span.Slice(k * size, size));
+                labels[k] = c;
+            }
+        }
+
+        return images;
+    }
+
+    private static int[][] RowsByClass(ImageSet set, int classes)
+    {
+        var lists = Enumerable.Range(0, classes).Select(_ => new List<int>()).ToArray();
+        for (int i = 0; i < set.Count; i++)
+        {
+            lists[set.Labels[i]].Add(i);
+        }
+
+        return [.. lists.Select(l => l.ToArray())];
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Scrawl.Cli.CharModel;
+using Scrawl.NeuralNet.Serialization;
+
+namespace Scrawl.Cli.Tests;
+
+/// <summary>The character-model recipe (tiny runs) and the shipped model's held-out accuracy.</summary>
+public class TrainCharModelTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("scrawl-charmodel-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    private static string[] Tiny(string outDir) =>
+        ["train-charmodel", "--epochs", "2", "--per-class", "6", "--synth-per-class", "6", "--width", "4", "--seed", "5", "--out", outDir];
+
+    [Fact]
+    public void TinyRunWritesModelManifestAndFigures_AndIsDeterministic()
+    {
+        string a = Path.Combine(_dir, "a"), b = Path.Combine(_dir, "b");
+        var (code, stdout, stderr) = CliRunner.Run(Tiny(a));
+        Assert.True(code == 0, stderr);
+        Assert.Matches(new Regex(@"heldout-accuracy: (0|1)\.\d{4}\s*$"), stdout);
+        Assert.Contains("held-out photo-chars:", stdout);
+        Assert.Contains("held-out emnist-sample:", stdout);
+        foreach (string file in new[] { "charmodel.scrawl", "charmodel.json", "history.csv", "accuracy.png", "confusion-heldout.png", "augmentation.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(a, file)), file);
+        }
+
+        Assert.Equal(0, CliRunner.Run(Tiny(b)).Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "charmodel.scrawl")), File.ReadAllBytes(Path.Combine(b, "charmodel.scrawl")));
+
+        var model = ModelFile.Load(Path.Combine(a, "charmodel.scrawl"));
+        Assert.Equal("scrawl", model.Metadata["input"]);
+        Assert.Equal(36, JsonSerializer.Deserialize<string[]>(model.Metadata["classes"])!.Length);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(a, "charmodel.json")));
+        Assert.StartsWith("./scrawl train-charmodel --epochs 2 --per-class 6", manifest.RootElement.GetProperty("Command").GetString());
+        double stated = manifest.RootElement.GetProperty("HeldOutAccuracy").GetProperty("overall").GetDouble();
+        double printed = double.Parse(Regex.Match(stdout, @"heldout-accuracy: ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(printed, stated, 4);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0")]
+    [InlineData("--width", "2")]
+    [InlineData("--synthetic-fraction", "1.5")]
+    [InlineData("--schedule", "sawtooth")]
+    public void BadSettingsAreRejectedBeforeAnyWork(string option, string value)
+    {
+        string outDir = Path.Combine(_dir, "bad");
+        var (code, _, stderr) = CliRunner.Run("train-charmodel", option, value, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.StartsWith("scrawl: ", stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void HeldOutSetIsFixedAndDisjointFromTraining()
+    {
+        var one = CharModelData.Load(3, seed: 1, syntheticOnly: false, _ => { });
+        var other = CharModelData.Load(3, seed: 2, syntheticOnly: false, _ => { });
+        Assert.Equal(CharModelData.HeldOutSources, one.HeldOut.Select(s => s.Name));
+        for (int s = 0; s < one.HeldOut.Count; s++)
+        {
+            Assert.Equal(one.HeldOut[s].Images.Span.ToArray(), other.HeldOut[s].Images.Span.ToArray());
+            var train = one.RealTrain.First(t => t.Name == one.HeldOut[s].Name);
+            var seen = new HashSet<string>(Enumerable.Range(0, train.Count).Select(i => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(train.Images.Row(i)))));
+            int overlap = Enumerable.Range(0, one.HeldOut[s].Count).Count(i => seen.Contains(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(one.HeldOut[s].Images.Row(i)))));
+            Assert.True(overlap <= 2, $"{one.HeldOut[s].Name}: {overlap} held-out images also in training"); // the sets were de-duplicated by file; identical renders are rare
+        }
+    }
+}
