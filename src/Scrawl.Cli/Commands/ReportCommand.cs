@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Scrawl.Data;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Reporting;
 
@@ -66,24 +65,24 @@ internal static class ReportCommand
 
         var clock = Stopwatch.StartNew();
         io.Out.WriteLine($"report: data {s.Data}, seed {s.Seed}; run folders under {s.Runs}");
-        var splits = CliData.Load(s.Data, s.Seed);
-        string dataText = s.Data, seedText = Text(s.Seed);
-        string train = Path.Combine(s.Runs, "train"), sweep = Path.Combine(s.Runs, "sweep");
-        string autoencoder = Path.Combine(s.Runs, "autoencoder"), pca = Path.Combine(s.Runs, "pca");
-        var trainRun = new TrainCommand.RunSettings(s.Data, 64, s.Epochs, 0.02f, 64, 0f, false, s.Seed);
-
-        var stages = new ReportStages(
-            Do(io, s, 1, "classifier", s.Epochs, ["train", "--data", dataText, "--hidden", "64", "--epochs", Text(s.Epochs), "--lr", "0.02", "--batch", "64", "--seed", seedText, "--out", train],
-                train, () => TrainRunMatches(train, trainRun, "curves-loss.png", "history.json")),
-            Do(io, s, 2, "learning-rate study", 3 * s.SweepEpochs, ["sweep-lr", "--data", dataText, "--lr", "0.02", "--epochs", Text(s.SweepEpochs), "--hidden", "64", "--batch", "64", "--seed", seedText, "--out", sweep],
-                sweep, () => TrainRunMatches(Path.Combine(sweep, "lr-0.02"), trainRun with { Epochs = s.SweepEpochs }, "history.json") && AllExist(sweep, "sweep.csv", "sweep-loss.png", "sweep-accuracy.png")),
-            Do(io, s, 3, "autoencoder", s.AutoencoderEpochs, ["compress", "autoencoder", "--data", dataText, "--epochs", Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--seed", seedText, "--out", autoencoder],
-                autoencoder, () => AutoencoderMatches(autoencoder, s, splits.Name)),
-            Do(io, s, 4, "PCA", 0, ["compress", "pca", "--data", dataText, "--components", "32", "--seed", seedText, "--out", pca, "--autoencoder", Path.Combine(autoencoder, "model.scrawl")],
-                pca, () => false));
+        var context = new ReportContext(s, CliData.Load(s.Data, s.Seed));
+        IReportPart[] parts = [new SeedStudiesReport()];
+        var plans = parts.SelectMany(p => p.Plan(context)).ToList();
+        var stages = new Dictionary<string, Stage>(StringComparer.Ordinal);
+        for (int i = 0; i < plans.Count; i++)
+        {
+            stages.Add(plans[i].Name, Do(io, s, i + 1, plans.Count, plans[i]));
+        }
 
         io.Out.WriteLine("report: collecting figures and tables");
-        var document = ReportSections.Build(s, splits, stages);
+        var splits = context.Splits;
+        var document = new ReportDocument($"Scrawl report: {splits.Name}", string.Create(CultureInfo.InvariantCulture,
+            $"Data {splits.Name} ({splits.Train.Height}×{splits.Train.Width}×{splits.Train.Channels}, {splits.Train.ClassNames.Count} classes; train {splits.Train.Count:N0}, valid {splits.Valid?.Count ?? 0:N0}, test {splits.Test?.Count ?? 0:N0}), seed {s.Seed}. Written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by {ShellCommand(Args(s))}. Every figure and table names the command that reproduces it."));
+        foreach (var part in parts)
+        {
+            part.AddSections(document, context, stages);
+        }
+
         ReportHtml.Save(document, outFile.FullName);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"report: {outFile.FullName} ({document.Figures.Count()} figures, {document.Tables.Count()} tables, {new FileInfo(outFile.FullName).Length / 1024.0:N0} KiB) in {clock.Elapsed.TotalSeconds:F1} s"));
@@ -91,18 +90,19 @@ internal static class ReportCommand
     }
 
     /// <summary>Runs one stage in-process (output to its log, epochs to the progress) unless its folder already holds a matching run.</summary>
-    private static Stage Do(CliOutput io, Settings s, int index, string name, int epochs, string[] args, string folder, Func<bool> matches)
+    private static Stage Do(CliOutput io, Settings s, int index, int total, ReportStagePlan plan)
     {
+        var (name, epochs, args, folder) = (plan.Name, plan.Epochs, plan.Args, plan.Folder);
         string command = ShellCommand(args);
-        if (!s.Fresh && matches())
+        if (!s.Fresh && plan.AlreadyDone())
         {
-            io.Out.WriteLine($"report [{index}/4] {name}: collected from {folder} (same settings; --fresh reruns it)");
+            io.Out.WriteLine($"report [{index}/{total}] {name}: collected from {folder} (same settings; --fresh reruns it)");
             return new Stage(args, folder, Collected: true, "");
         }
 
         string logPath = Path.Combine(s.Runs, "logs", $"{index}-{name.Replace(' ', '-')}.log");
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        io.Out.WriteLine($"report [{index}/4] {name}: {command}  (log: {logPath})");
+        io.Out.WriteLine($"report [{index}/{total}] {name}: {command}  (log: {logPath})");
         var clock = Stopwatch.StartNew();
         var captured = new StringWriter();
         var errors = new StringWriter();
@@ -121,41 +121,12 @@ internal static class ReportCommand
             throw new CliException($"report: the {name} stage failed ({command}): {errors.ToString().Trim()} (log: {logPath}); no report written.", code);
         }
 
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report [{index}/4] {name}: done in {clock.Elapsed.TotalSeconds:F1} s"));
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report [{index}/{total}] {name}: done in {clock.Elapsed.TotalSeconds:F1} s"));
         return new Stage(args, folder, Collected: false, captured.ToString());
     }
 
-    /// <summary>True when <paramref name="folder"/> holds a finished train run made with exactly <paramref name="settings"/> and the named files.</summary>
-    private static bool TrainRunMatches(string folder, TrainCommand.RunSettings settings, params string[] files)
-    {
-        string model = Path.Combine(folder, "model.scrawl");
-        if (!AllExist(folder, [.. files, "model.scrawl"]))
-        {
-            return false;
-        }
-
-        var metadata = TryMetadata(model);
-        return metadata is not null && metadata.TryGetValue("run", out string? json)
-            && JsonSerializer.Deserialize<TrainCommand.RunSettings>(json) == settings;
-    }
-
-    private static bool AutoencoderMatches(string folder, Settings s, string dataName)
-    {
-        if (!AllExist(folder, "model.scrawl", "loss.csv", "autoencoder-loss.png", "autoencoder-reconstructions.png"))
-        {
-            return false;
-        }
-
-        var m = TryMetadata(Path.Combine(folder, "model.scrawl"));
-        var defaults = new Compression.AutoencoderOptions { Recipe = Enum.Parse<Compression.AutoencoderRecipe>(s.Recipe, ignoreCase: true) };
-        return m is not null && Get(m, "data") == dataName && Get(m, "recipe") == s.Recipe && Get(m, "epochs") == Text(s.AutoencoderEpochs)
-            && Get(m, "seed") == Text(s.Seed) && Get(m, "batch") == Text(defaults.BatchSize)
-            && Get(m, "lr") == defaults.EffectiveLearningRate.ToString("R", CultureInfo.InvariantCulture);
-    }
-
-    private static string? Get(IReadOnlyDictionary<string, string> metadata, string key) => metadata.TryGetValue(key, out string? v) ? v : null;
-
-    private static IReadOnlyDictionary<string, string>? TryMetadata(string modelPath)
+    /// <summary>The metadata of a model file, or null when it cannot be read (an unreadable earlier run is run again).</summary>
+    internal static IReadOnlyDictionary<string, string>? TryMetadata(string modelPath)
     {
         try
         {
@@ -167,9 +138,18 @@ internal static class ReportCommand
         }
     }
 
-    private static bool AllExist(string folder, params string[] files) => files.All(f => File.Exists(Path.Combine(folder, f)));
+    /// <summary>True when every named file exists in <paramref name="folder"/>.</summary>
+    internal static bool AllExist(string folder, params string[] files) => files.All(f => File.Exists(Path.Combine(folder, f)));
 
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The arguments of the report command itself for these settings.</summary>
+    private static string[] Args(Settings s) =>
+    [
+        "report", "--data", s.Data, "--seed", Text(s.Seed), "--epochs", Text(s.Epochs), "--sweep-epochs", Text(s.SweepEpochs),
+        "--ae-epochs", Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--runs", s.Runs,
+    ];
+
+    /// <summary>An integer in invariant culture.</summary>
+    internal static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"./scrawl " and the arguments, each single-quoted for a POSIX shell when it holds anything but safe characters.</summary>
     internal static string ShellCommand(IEnumerable<string> args) =>
@@ -195,6 +175,3 @@ internal static class ReportCommand
         }
     }
 }
-
-/// <summary>The four stages of a report, in order.</summary>
-internal sealed record ReportStages(ReportCommand.Stage Train, ReportCommand.Stage Sweep, ReportCommand.Stage Autoencoder, ReportCommand.Stage Pca);

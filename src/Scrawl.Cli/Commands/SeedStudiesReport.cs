@@ -2,41 +2,90 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Scrawl.Data;
+using Scrawl.Compression;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Reporting;
 
 namespace Scrawl.Cli.Commands;
 
-/// <summary>Builds the report's sections from the run folders the stages left (figures read back as PNG files).</summary>
-internal static class ReportSections
+/// <summary>
+/// The seed's studies in the report: the classifier (curves, weights, confusion), the learning-rate study, the
+/// autoencoder and PCA with their comparison; each section built from the run folder its command left.
+/// </summary>
+internal sealed class SeedStudiesReport : IReportPart
 {
+    private const string Train = "classifier", SweepStage = "learning-rate study", AutoencoderStage = "autoencoder", PcaStage = "PCA";
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>The whole document: classifier, learning rates, weights, confusion, autoencoder, PCA, the comparison.</summary>
-    public static ReportDocument Build(ReportCommand.Settings s, DatasetSplits splits, ReportStages stages)
+    /// <inheritdoc/>
+    public IEnumerable<ReportStagePlan> Plan(ReportContext context)
     {
-        var train = splits.Train;
-        var document = new ReportDocument($"Scrawl report: {splits.Name}",
-            string.Create(CultureInfo.InvariantCulture,
-                $"Data {splits.Name} ({train.Height}×{train.Width}×{train.Channels}, {train.ClassNames.Count} classes; train {train.Count:N0}, valid {splits.Valid?.Count ?? 0:N0}, test {splits.Test?.Count ?? 0:N0}), seed {s.Seed}. Written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by {ReportCommand.ShellCommand(ReportArgs(s))}. Every figure and table names the command that reproduces it."));
-        Classifier(document, stages.Train, splits);
-        Sweep(document, stages.Sweep);
-        Weights(document, stages.Train);
-        Confusion(document, stages.Train, splits);
-        Autoencoder(document, stages.Autoencoder);
-        PcaAndComparison(document, stages.Pca, stages.Autoencoder);
-        return document;
+        var s = context.Settings;
+        string seed = ReportCommand.Text(s.Seed);
+        string train = Path.Combine(s.Runs, "train"), sweep = Path.Combine(s.Runs, "sweep");
+        string autoencoder = Path.Combine(s.Runs, "autoencoder"), pca = Path.Combine(s.Runs, "pca");
+        var run = new TrainCommand.RunSettings(s.Data, 64, s.Epochs, 0.02f, 64, 0f, false, s.Seed);
+        yield return new(Train, s.Epochs,
+            ["train", "--data", s.Data, "--hidden", "64", "--epochs", ReportCommand.Text(s.Epochs), "--lr", "0.02", "--batch", "64", "--seed", seed, "--out", train],
+            train, () => TrainRunMatches(train, run, "curves-loss.png", "history.json"));
+        yield return new(SweepStage, 3 * s.SweepEpochs,
+            ["sweep-lr", "--data", s.Data, "--lr", "0.02", "--epochs", ReportCommand.Text(s.SweepEpochs), "--hidden", "64", "--batch", "64", "--seed", seed, "--out", sweep],
+            sweep, () => TrainRunMatches(Path.Combine(sweep, "lr-0.02"), run with { Epochs = s.SweepEpochs }, "history.json")
+                && ReportCommand.AllExist(sweep, "sweep.csv", "sweep-loss.png", "sweep-accuracy.png"));
+        yield return new(AutoencoderStage, s.AutoencoderEpochs,
+            ["compress", "autoencoder", "--data", s.Data, "--epochs", ReportCommand.Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--seed", seed, "--out", autoencoder],
+            autoencoder, () => AutoencoderMatches(autoencoder, s, context.Splits.Name));
+
+        // PCA fits in well under a second: always run, so its fit time is measured now.
+        yield return new(PcaStage, 0,
+            ["compress", "pca", "--data", s.Data, "--components", "32", "--seed", seed, "--out", pca, "--autoencoder", Path.Combine(autoencoder, "model.scrawl")],
+            pca, () => false);
     }
 
-    private static string[] ReportArgs(ReportCommand.Settings s) =>
-    [
-        "report", "--data", s.Data, "--seed", Text(s.Seed), "--epochs", Text(s.Epochs), "--sweep-epochs", Text(s.SweepEpochs),
-        "--ae-epochs", Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--runs", s.Runs,
-    ];
+    /// <inheritdoc/>
+    public void AddSections(ReportDocument document, ReportContext context, IReadOnlyDictionary<string, ReportCommand.Stage> stages)
+    {
+        var splits = context.Splits;
+        Classifier(document, stages[Train], splits);
+        Sweep(document, stages[SweepStage]);
+        Weights(document, stages[Train]);
+        Confusion(document, stages[Train], splits);
+        Autoencoder(document, stages[AutoencoderStage]);
+        PcaAndComparison(document, stages[PcaStage], stages[AutoencoderStage]);
+    }
+
+    /// <summary>True when <paramref name="folder"/> holds a finished train run made with exactly <paramref name="settings"/> and the named files.</summary>
+    private static bool TrainRunMatches(string folder, TrainCommand.RunSettings settings, params string[] files)
+    {
+        string model = Path.Combine(folder, "model.scrawl");
+        if (!ReportCommand.AllExist(folder, [.. files, "model.scrawl"]))
+        {
+            return false;
+        }
+
+        var metadata = ReportCommand.TryMetadata(model);
+        return metadata is not null && metadata.TryGetValue("run", out string? json)
+            && JsonSerializer.Deserialize<TrainCommand.RunSettings>(json) == settings;
+    }
+
+    private static bool AutoencoderMatches(string folder, ReportCommand.Settings s, string dataName)
+    {
+        if (!ReportCommand.AllExist(folder, "model.scrawl", "loss.csv", "autoencoder-loss.png", "autoencoder-reconstructions.png"))
+        {
+            return false;
+        }
+
+        var m = ReportCommand.TryMetadata(Path.Combine(folder, "model.scrawl"));
+        var defaults = new AutoencoderOptions { Recipe = Enum.Parse<AutoencoderRecipe>(s.Recipe, ignoreCase: true) };
+        return m is not null && Get(m, "data") == dataName && Get(m, "recipe") == s.Recipe && Get(m, "epochs") == ReportCommand.Text(s.AutoencoderEpochs)
+            && Get(m, "seed") == ReportCommand.Text(s.Seed) && Get(m, "batch") == ReportCommand.Text(defaults.BatchSize)
+            && Get(m, "lr") == defaults.EffectiveLearningRate.ToString("R", CultureInfo.InvariantCulture);
+    }
 
     private static void Classifier(ReportDocument document, ReportCommand.Stage stage, DatasetSplits splits)
     {
@@ -48,7 +97,7 @@ internal static class ReportSections
         section.AddFigure(Png(stage, "curves-accuracy.png"), "Accuracy per epoch: training (dashed) and validation (solid).", stage.Command);
         var last = history[^1];
         section.AddTable(["epoch", "train loss", "train accuracy", "valid loss", "valid accuracy"],
-            [[Text(last.Epoch), F(last.TrainLoss, "F4"), F(last.TrainAccuracy, "F4"), F(last.ValidLoss, "F4"), F(last.ValidAccuracy, "F4")]],
+            [[ReportCommand.Text(last.Epoch), F(last.TrainLoss, "F4"), F(last.TrainAccuracy, "F4"), F(last.ValidLoss, "F4"), F(last.ValidAccuracy, "F4")]],
             "The classifier after its last epoch.", stage.Command);
     }
 
@@ -158,5 +207,4 @@ internal static class ReportSections
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
