@@ -26,6 +26,7 @@ internal static class Program
             GradcheckCommand.Create(io),
             SelfcheckCommand.Create(io),
         };
+        Ocr.OcrCommand.AddTo(root, io);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

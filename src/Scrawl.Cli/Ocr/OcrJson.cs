@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Scrawl.Ocr;
+
+namespace Scrawl.Cli.Ocr;
+
+/// <summary>The JSON form of OCR results: page → lines → words → characters, boxes as [top, left, bottom, right] in photo pixels, confidences in [0, 1].</summary>
+internal static class OcrJson
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>One object for one photo, an array of objects for several.</summary>
+    public static string Serialize(IReadOnlyList<PhotoReading> readings, string modelPath) =>
+        readings.Count == 1
+            ? JsonSerializer.Serialize(Page(readings[0], modelPath), Indented)
+            : JsonSerializer.Serialize(readings.Select(r => Page(r, modelPath)).ToArray(), Indented);
+
+    private static Dictionary<string, object> Page(PhotoReading reading, string modelPath)
+    {
+        var r = reading.Result;
+        return new()
+        {
+            ["file"] = reading.Path,
+            ["model"] = modelPath,
+            ["height"] = r.Height,
+            ["width"] = r.Width,
+            ["text"] = r.Text,
+            ["lines"] = r.Lines.Select(l => new Dictionary<string, object>
+            {
+                ["text"] = l.Text,
+                ["box"] = Box(l.Box),
+                ["confidence"] = Round(l.Confidence),
+                ["words"] = l.Words.Select(w => new Dictionary<string, object>
+                {
+                    ["text"] = w.Text,
+                    ["box"] = Box(w.Box),
+                    ["confidence"] = Round(w.Confidence),
+                    ["characters"] = w.Characters.Select(c => new Dictionary<string, object>
+                    {
+                        ["label"] = c.Label,
+                        ["box"] = Box(c.Box),
+                        ["confidence"] = Round(c.Confidence),
+                        ["top_label"] = c.TopLabel,
+                        ["top_confidence"] = Round(c.TopConfidence),
+                    }).ToArray(),
+                }).ToArray(),
+            }).ToArray(),
+        };
+    }
+
+    private static int[] Box(PixelBox b) => [b.Top, b.Left, b.Bottom, b.Right];
+
+    private static double Round(double v) => Math.Round(v, 4);
+}

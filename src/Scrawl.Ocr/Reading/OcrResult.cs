@@ -1,0 +1,62 @@
+namespace Scrawl.Ocr;
+
+/// <summary>What a page reads: its lines top to bottom (the Tesseract-like hierarchy page → line → word → character).</summary>
+/// <param name="Height">Height in pixels (≥ 1) of the image the boxes refer to.</param>
+/// <param name="Width">Width in pixels (≥ 1) of the image the boxes refer to.</param>
+/// <param name="Lines">The lines, top to bottom.</param>
+public sealed record OcrResult(int Height, int Width, IReadOnlyList<ReadLine> Lines)
+{
+    /// <summary>The text: one line per text line, words separated by one space.</summary>
+    public string Text => string.Join("\n", Lines.Select(l => l.Text));
+
+    /// <summary>All characters in reading order.</summary>
+    public IEnumerable<ReadCharacter> Characters => Lines.SelectMany(l => l.Words).SelectMany(w => w.Characters);
+
+    /// <summary>The same result with every box mapped into a <paramref name="height"/>×<paramref name="width"/> (≥ 1) frame of the same picture (e.g. the full-size photo after reading a downscaled copy).</summary>
+    public OcrResult ScaledTo(int height, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        double sy = (double)height / Height, sx = (double)width / Width;
+        PixelBox Map(PixelBox b) => new(
+            Math.Clamp((int)Math.Floor(b.Top * sy), 0, height - 1), Math.Clamp((int)Math.Floor(b.Left * sx), 0, width - 1),
+            Math.Clamp((int)Math.Ceiling(b.Bottom * sy), 1, height), Math.Clamp((int)Math.Ceiling(b.Right * sx), 1, width));
+        return new OcrResult(height, width, [.. Lines.Select(l => l with
+        {
+            Box = Map(l.Box),
+            Words = [.. l.Words.Select(w => w with { Box = Map(w.Box), Characters = [.. w.Characters.Select(c => c with { Box = Map(c.Box) })] })],
+        })]);
+    }
+}
+
+/// <summary>One read line.</summary>
+/// <param name="Box">The box enclosing the line's characters.</param>
+/// <param name="Words">The words, left to right (at least one).</param>
+public sealed record ReadLine(PixelBox Box, IReadOnlyList<ReadWord> Words)
+{
+    /// <summary>The words' texts joined by single spaces.</summary>
+    public string Text => string.Join(" ", Words.Select(w => w.Text));
+
+    /// <summary>Mean confidence of the line's characters, in [0, 1].</summary>
+    public double Confidence => Words.SelectMany(w => w.Characters).Average(c => c.Confidence);
+}
+
+/// <summary>One read word.</summary>
+/// <param name="Box">The box enclosing the word's characters.</param>
+/// <param name="Characters">The characters, left to right (at least one).</param>
+public sealed record ReadWord(PixelBox Box, IReadOnlyList<ReadCharacter> Characters)
+{
+    /// <summary>The characters' labels concatenated.</summary>
+    public string Text => string.Concat(Characters.Select(c => c.Label));
+
+    /// <summary>Mean confidence of the word's characters, in [0, 1].</summary>
+    public double Confidence => Characters.Average(c => c.Confidence);
+}
+
+/// <summary>One read character.</summary>
+/// <param name="Box">The character's box.</param>
+/// <param name="Label">The class chosen with the word's context.</param>
+/// <param name="Confidence">The classifier's probability of <paramref name="Label"/>, in [0, 1].</param>
+/// <param name="TopLabel">The classifier's own most probable class (differs from Label when context changed it).</param>
+/// <param name="TopConfidence">The probability of <paramref name="TopLabel"/>, in [0, 1].</param>
+public sealed record ReadCharacter(PixelBox Box, string Label, double Confidence, string TopLabel, double TopConfidence);
