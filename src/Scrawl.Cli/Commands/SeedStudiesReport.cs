@@ -175,7 +175,7 @@ internal sealed class SeedStudiesReport : IReportPart
         var section = document.AddSection("PCA (seed §6, Figure 8)",
             "The projection matrix is fitted on the training images (randomized SVD on Scrawl's GEMM) and measured on the validation images.");
         section.AddFigure(Png(pca, "pca-reconstructions.png"), $"Ten validation images (top) above their PCA reconstructions from {pcaRow.Groups[1].Value} components (bottom).", pca.Command);
-        section.AddTable(["components", "projection matrix", "rank", "variance kept", "fit seconds", "PSNR (dB)"],
+        section.AddTable(["components", "projection matrix", "rank", "variance along the components (sum)", "fit seconds", "PSNR (dB)"],
             [[pcaRow.Groups[1].Value, $"{matrix.Groups[1].Value}×{matrix.Groups[2].Value}", matrix.Groups[3].Value, matrix.Groups[4].Value, fit.Groups[1].Value, pcaRow.Groups[3].Value]],
             "PCA fitted on the training images: rank of the projection matrix, fit time, mean validation PSNR (MAX = 1).", pca.Command);
 
