@@ -58,6 +58,16 @@ public static partial class Gemm
         => MultiplyCore(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, path, allowThreads: true);
 
     /// <summary>
+    /// As the first Multiply overload, always on the calling thread: for callers that already split their work
+    /// across cores (e.g. with <see cref="ParallelWork"/>).
+    /// </summary>
+    public static void MultiplyOnCallingThread(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc)
+        => MultiplyCore(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, BestPath, allowThreads: false);
+
+    /// <summary>
     /// The Multiply body; <paramref name="allowThreads"/> = false keeps the call on the calling thread.
     /// With <paramref name="gatherA"/>, row r of the stored A (m×k, or k×m when transposed) is row
     /// aRows[r] of <paramref name="a"/>.

@@ -7,19 +7,30 @@ namespace Scrawl.NeuralNet.Layers;
 /// 2-D convolution (cross-correlation, as in PyTorch's Conv2d) of C×H×W images with outC square k×k
 /// filters, stride s and zero padding p, on batches [N × C·H·W] → [N × outC·Ho·Wo] (NCHW rows, see
 /// <see cref="ImageShape"/>). The weight is stored [outC × C·k·k], i.e. PyTorch's [outC, C, k, k]
-/// flattened per filter. Forward: cols = im2col(x) [C·k·k × N·P]; Y' = W·cols [outC × N·P], then
-/// permuted to rows with the bias added. Backward: dY' = dY permuted; dW = dY'·colsᵀ (the sum over the
-/// batch in one GEMM), db = Σ dY', dX = col2im(Wᵀ·dY').
+/// flattened per filter. The batch is cut into tiles of samples whose column matrix fits in L2, and the
+/// tiles into one contiguous group per core (<see cref="ParallelWork"/>). Per tile, forward: cols =
+/// im2col(x) [C·k·k × g·P]; Y' = W·cols [outC × g·P], permuted to rows with the bias added. Backward:
+/// dY' = dY permuted; dW += dY'·colsᵀ and db += Σ dY' per group (then summed), dX = col2im(Wᵀ·dY').
 /// </summary>
 public sealed class Conv2D : ILayer, IFloat64Forward
 {
     private readonly WindowGeometry _g;
-    private readonly Tensor _cols = new(1, 1);
-    private readonly Tensor _product = new(1, 1); // Y' in forward, dY' in backward: [outC × N·P]
-    private readonly Tensor _columnGradient = new(1, 1);
+    /// <summary>Column-matrix floats per tile (256 KiB): a tile's im2col block stays in L2 while its GEMM reads it.</summary>
+    private const int TileFloats = 1 << 16;
+
+    private readonly Tensor _cols = new(1, 1); // per tile of samples [n0, n0 + g): a [C·k·k × g·P] block at C·k·k·n0·P
+    private readonly Tensor _product = new(1, 1); // Y' in forward, dY' in backward; per tile an [outC × g·P] block
     private readonly Tensor _output = new(1, 1);
     private readonly Tensor _inputGradient = new(1, 1);
+    private readonly List<Tensor> _partialWeight = [];
+    private readonly List<Tensor> _partialBias = [];
+    private readonly List<Tensor> _groupColumns = [];
+    private Tensor? _input;
+    private Tensor? _outputGradient;
+    private bool _needInputGradient;
     private int _batch = -1;
+    private int _tile = 1;
+    private int _tiles;
 
     /// <summary>
     /// Creates the layer with zero weights and bias: <paramref name="input"/> C×H×W, outChannels ≥ 1,
@@ -88,26 +99,40 @@ public sealed class Conv2D : ILayer, IFloat64Forward
     public Tensor Forward(Tensor input)
     {
         _g.Input.CheckBatch(input, Kind);
-        int batch = input.Rows, plane = _g.OutPlane, columns = batch * plane;
-        _cols.Resize(_g.PatchSize, columns);
-        Im2Col.Expand(_g, input.Span, batch, _cols.Span);
-        _product.Resize(OutChannels, columns);
-        Gemm.MatMul(Weight.Value, _cols, _product);
-
-        // Y'[o, n·P + j] → output[n, o·P + j], adding the bias.
+        int batch = input.Rows, plane = _g.OutPlane;
+        _tile = Math.Clamp(TileFloats / (_g.PatchSize * plane), 1, batch);
+        _tiles = (batch + _tile - 1) / _tile;
+        _cols.Resize(_g.PatchSize, batch * plane);
+        _product.Resize(OutChannels, batch * plane);
         _output.Resize(batch, OutChannels * plane);
-        var bias = Bias.Value.Span;
-        for (int o = 0; o < OutChannels; o++)
+        _input = input;
+        _batch = batch;
+        ForEachGroup(ForwardGroup);
+        return _output;
+    }
+
+    /// <summary>Tiles of one group: cols = im2col(x tile); Y' = W·cols; Y' permuted into the output rows with the bias.</summary>
+    private void ForwardGroup(int group, int firstTile, int endTile)
+    {
+        int k = _g.PatchSize, plane = _g.OutPlane, features = _g.Input.Features, outC = OutChannels;
+        for (int t = firstTile; t < endTile; t++)
         {
-            var source = _product.Row(o);
-            for (int n = 0; n < batch; n++)
+            var (n0, count) = TileRange(t);
+            int columns = count * plane;
+            var cols = _cols.Span.Slice(k * n0 * plane, k * columns);
+            var product = _product.Span.Slice(outC * n0 * plane, outC * columns);
+            Im2Col.Expand(_g, _input!.Span.Slice(n0 * features, count * features), count, cols);
+            Gemm.MultiplyOnCallingThread(false, false, outC, columns, k, 1f, Weight.Value.Span, k, cols, columns, 0f, product, columns);
+            var bias = Bias.Value.Span;
+            for (int n = 0; n < count; n++)
             {
-                TensorPrimitives.Add(source.Slice(n * plane, plane), bias[o], _output.Row(n).Slice(o * plane, plane));
+                var row = _output.Row(n0 + n);
+                for (int o = 0; o < outC; o++)
+                {
+                    TensorPrimitives.Add(product.Slice((o * columns) + (n * plane), plane), bias[o], row.Slice(o * plane, plane));
+                }
             }
         }
-
-        _batch = batch;
-        return _output;
     }
 
     /// <inheritdoc/>
@@ -119,38 +144,97 @@ public sealed class Conv2D : ILayer, IFloat64Forward
             throw new InvalidOperationException("Conv2D.Backward called before Forward.");
         }
 
-        int batch = _batch, plane = _g.OutPlane, columns = batch * plane;
+        int batch = _batch, plane = _g.OutPlane;
         if (outputGradient.Rank != 2 || outputGradient.Rows != batch || outputGradient.Dim(1) != OutChannels * plane)
         {
             throw new ArgumentException($"Output gradient [{outputGradient.ShapeText}] does not match output [{batch}, {OutChannels * plane}].", nameof(outputGradient));
         }
 
-        // dY' = dY permuted to [outC × N·P]; db[o] = Σ of its row o.
-        _product.Resize(OutChannels, columns);
-        var biasGradient = Bias.Gradient.Span;
-        for (int o = 0; o < OutChannels; o++)
-        {
-            var target = _product.Row(o);
-            for (int n = 0; n < batch; n++)
-            {
-                outputGradient.Row(n).Slice(o * plane, plane).CopyTo(target.Slice(n * plane, plane));
-            }
-
-            biasGradient[o] = TensorPrimitives.Sum<float>(target);
-        }
-
-        // dX uses the current weights, so it comes before a fused update may change them.
-        Tensor? inputGradient = null;
+        _outputGradient = outputGradient;
+        _needInputGradient = needInputGradient;
         if (needInputGradient)
         {
-            _columnGradient.Resize(_g.PatchSize, columns);
-            Gemm.MatMul(Weight.Value, _product, _columnGradient, transposeA: true);
-            inputGradient = _inputGradient.Resize(batch, _g.Input.Features);
-            Im2Col.Collapse(_g, _columnGradient.Span, batch, inputGradient.Span);
+            _inputGradient.Resize(batch, _g.Input.Features);
         }
 
-        Weight.SetGradientToProduct(_product, _cols, transposeA: false, transposeB: true);
-        return inputGradient;
+        int groups = ForEachGroup(BackwardGroup);
+
+        // dW and db are the sums of the groups' partial sums.
+        _partialWeight[0].Span.CopyTo(Weight.Gradient.Span);
+        _partialBias[0].Span.CopyTo(Bias.Gradient.Span);
+        for (int g = 1; g < groups; g++)
+        {
+            TensorPrimitives.Add(Weight.Gradient.Span, _partialWeight[g].Span, Weight.Gradient.Span);
+            TensorPrimitives.Add(Bias.Gradient.Span, _partialBias[g].Span, Bias.Gradient.Span);
+        }
+
+        return needInputGradient ? _inputGradient : null;
+    }
+
+    /// <summary>Tiles of one group: dY' = dY permuted; partial db, dW += dY'·colsᵀ; dX tile = col2im(Wᵀ·dY').</summary>
+    private void BackwardGroup(int group, int firstTile, int endTile)
+    {
+        int k = _g.PatchSize, plane = _g.OutPlane, features = _g.Input.Features, outC = OutChannels;
+        var partialWeight = _partialWeight[group].Span;
+        var partialBias = _partialBias[group].Span;
+        partialBias.Clear();
+        for (int t = firstTile; t < endTile; t++)
+        {
+            var (n0, count) = TileRange(t);
+            int columns = count * plane;
+            var cols = _cols.Span.Slice(k * n0 * plane, k * columns);
+            var product = _product.Span.Slice(outC * n0 * plane, outC * columns);
+            for (int n = 0; n < count; n++)
+            {
+                var row = _outputGradient!.Row(n0 + n);
+                for (int o = 0; o < outC; o++)
+                {
+                    row.Slice(o * plane, plane).CopyTo(product.Slice((o * columns) + (n * plane), plane));
+                }
+            }
+
+            for (int o = 0; o < outC; o++)
+            {
+                partialBias[o] += TensorPrimitives.Sum<float>(product.Slice(o * columns, columns));
+            }
+
+            if (_needInputGradient)
+            {
+                var columnGradient = _groupColumns[group].Resize(k, columns).Span;
+                Gemm.MultiplyOnCallingThread(true, false, k, columns, outC, 1f, Weight.Value.Span, k, product, columns, 0f, columnGradient, columns);
+                Im2Col.Collapse(_g, columnGradient, count, _inputGradient.Span.Slice(n0 * features, count * features));
+            }
+
+            Gemm.MultiplyOnCallingThread(false, true, outC, k, columns, 1f, product, columns, cols, columns, t == firstTile ? 0f : 1f, partialWeight, k);
+        }
+    }
+
+    /// <summary>Samples [start, start + count) of tile <paramref name="tile"/>.</summary>
+    private (int Start, int Count) TileRange(int tile)
+    {
+        int start = tile * _tile;
+        return (start, Math.Min(_tile, _batch - start));
+    }
+
+    /// <summary>Splits the tiles into one contiguous group per core and runs <paramref name="body"/>(group, first tile, end tile) on each; returns the group count.</summary>
+    private int ForEachGroup(Action<int, int, int> body)
+    {
+        int groups = Math.Min(ParallelWork.Parallelism, _tiles);
+        while (_partialWeight.Count < groups)
+        {
+            _partialWeight.Add(new Tensor(OutChannels, _g.PatchSize));
+            _partialBias.Add(new Tensor(OutChannels));
+            _groupColumns.Add(new Tensor(1, 1));
+        }
+
+        if (groups == 1)
+        {
+            body(0, 0, _tiles);
+            return 1;
+        }
+
+        ParallelWork.For(groups, g => body(g, (int)((long)_tiles * g / groups), (int)((long)_tiles * (g + 1) / groups)));
+        return groups;
     }
 
     /// <inheritdoc/>
