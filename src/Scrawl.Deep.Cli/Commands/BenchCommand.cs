@@ -22,26 +22,32 @@ internal static class BenchCommand
         var rate = new Option<double>("--lr") { Description = "Adam learning rate (> 0)", DefaultValueFactory = _ => 1e-3 };
         var seed = new Option<long>("--seed") { Description = "Seed", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads of both libtorch runs (≥ 1)", DefaultValueFactory = _ => 2 };
+        var limit = new Option<int>("--limit") { Description = "Train on the first N samples only (0: all)", DefaultValueFactory = _ => 0 };
         var python = new Option<string>("--python") { Description = "Python with torch for the reference; 'none' skips it", DefaultValueFactory = _ => "/usr/bin/python3" };
         var cnn = new Command("cnn", "TorchSharp vs PyTorch CPU training throughput of the small CNN (Adam, mean cross-entropy); ends with ratio: torchsharp/pytorch.")
         {
-            epochs, data, batch, rate, seed, threads, python,
+            epochs, data, batch, rate, seed, threads, limit, python,
         };
-        cnn.SetAction(r => RunCnn(io, r.GetValue(epochs), r.GetValue(data)!, r.GetValue(batch), r.GetValue(rate), r.GetValue(seed), r.GetValue(threads), r.GetValue(python)!));
+        cnn.SetAction(r => RunCnn(io, new BenchSettings(r.GetValue(epochs), r.GetValue(data)!, r.GetValue(batch), r.GetValue(rate), r.GetValue(seed), r.GetValue(threads), r.GetValue(limit)), r.GetValue(python)!));
         return new Command("bench", "Throughput benchmarks of the TorchSharp track.") { cnn };
     }
 
-    private static int RunCnn(DeepOutput io, int epochs, string data, int batch, double rate, long seed, int threads, string python)
+    /// <summary>The settings both engines get.</summary>
+    private sealed record BenchSettings(int Epochs, string Data, int Batch, double Rate, long Seed, int Threads, int Limit);
+
+    private static int RunCnn(DeepOutput io, BenchSettings settings, string python)
     {
-        if (epochs < 1 || batch < 1 || threads < 1 || !(rate > 0))
+        var (epochs, data, batch, rate, seed, threads, limit) = settings;
+        if (epochs < 1 || batch < 1 || threads < 1 || !(rate > 0) || limit < 0)
         {
-            throw new DeepCliException("--epochs, --batch and --threads must be ≥ 1 and --lr > 0.");
+            throw new DeepCliException("--epochs, --batch and --threads must be ≥ 1, --limit ≥ 0 and --lr > 0.");
         }
 
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(threads);
         var splits = DeepCli.Load(data, seed);
-        using var train = LabelledTensors.From(splits.Train)!;
+        var trainSet = limit > 0 && limit < splits.Train.Count ? splits.Train.Subset([.. Enumerable.Range(0, limit)]) : splits.Train;
+        using var train = LabelledTensors.From(trainSet)!;
         using var valid = LabelledTensors.From(splits.Valid);
         TorchRuntime.Seed(seed);
         using var model = new BenchCnn(splits.Train.Channels, splits.Train.ClassNames.Count);
@@ -78,7 +84,7 @@ internal static class BenchCommand
 
         double ours = n * (double)epochs / seconds;
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp: {ours:F1} samples/s ({seconds:F2} s of training)"));
-        double? theirs = python == "none" ? null : RunPyTorch(io, python, data, epochs, batch, rate, seed, threads);
+        double? theirs = python == "none" ? null : RunPyTorch(io, python, settings);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| engine | samples/s |\n|---|---|\n| TorchSharp 0.107 (libtorch {torch.__version__}) | {ours:F0} |"));
         if (theirs is { } t)
         {
@@ -100,8 +106,9 @@ internal static class BenchCommand
     }
 
     /// <summary>Runs bench/torch_cnn.py (found above the working folder or the program) and returns its samples/s, or null when it cannot run.</summary>
-    private static double? RunPyTorch(DeepOutput io, string python, string data, int epochs, int batch, double rate, long seed, int threads)
+    private static double? RunPyTorch(DeepOutput io, string python, BenchSettings s)
     {
+        var (epochs, data, batch, rate, seed, threads, limit) = s;
         string? script = FindAbove(Directory.GetCurrentDirectory(), "bench/torch_cnn.py") ?? FindAbove(AppContext.BaseDirectory, "bench/torch_cnn.py");
         string? folder = data == "mnist-10k" ? FindAbove(Directory.GetCurrentDirectory(), "../shared/datasets/mnist-10k") : Directory.Exists(data) ? data : null;
         if (script is null || folder is null || !File.Exists(python))
@@ -111,7 +118,7 @@ internal static class BenchCommand
         }
 
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { script, "--epochs", $"{epochs}", "--batch", $"{batch}", "--lr", rate.ToString("R", CultureInfo.InvariantCulture), "--seed", $"{seed}", "--threads", $"{threads}", "--data", folder })
+        foreach (string a in new[] { script, "--epochs", $"{epochs}", "--batch", $"{batch}", "--lr", rate.ToString("R", CultureInfo.InvariantCulture), "--seed", $"{seed}", "--threads", $"{threads}", "--limit", $"{limit}", "--data", folder })
         {
             info.ArgumentList.Add(a);
         }

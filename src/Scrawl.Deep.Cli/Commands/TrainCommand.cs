@@ -27,19 +27,25 @@ internal static class TrainCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: model.pt/.json, checkpoint.ckpt, history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-train") };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (same settings; --epochs may grow)" };
         var device = new Option<string>("--device") { Description = "cpu, or cuda (falls back to the CPU without a CUDA libtorch)", DefaultValueFactory = _ => "cpu" };
+        var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (≥ 1; 1 is faster on a busy shared machine)", DefaultValueFactory = _ => 2 };
         var command = new Command("train", "Train an MLP or CNN in TorchSharp; per-epoch train/valid/test loss and accuracy, a checkpoint every epoch.")
         {
-            model, data, epochs, optimizer, schedule, rate, batch, hidden, seed, output, resume, device,
+            model, data, epochs, optimizer, schedule, rate, batch, hidden, seed, output, resume, device, threads,
         };
         command.SetAction(r => Run(io,
             new DeepTrainOptions(r.GetValue(model)!, r.GetValue(data)!, r.GetValue(epochs), r.GetValue(optimizer)!, r.GetValue(schedule)!, r.GetValue(rate), r.GetValue(batch), r.GetValue(seed), r.GetValue(hidden)),
-            r.GetValue(output)!, r.GetValue(resume), r.GetValue(device)!));
+            r.GetValue(output)!, r.GetValue(resume), r.GetValue(device)!, r.GetValue(threads)));
         return command;
     }
 
-    internal static int Run(DeepOutput io, DeepTrainOptions options, DirectoryInfo outDir, bool resume, string deviceName)
+    internal static int Run(DeepOutput io, DeepTrainOptions options, DirectoryInfo outDir, bool resume, string deviceName, int threads = 2)
     {
         options.Validate();
+        if (threads < 1)
+        {
+            throw new DeepCliException("--threads must be ≥ 1.");
+        }
+
         string checkpoint = Path.Combine(outDir.FullName, "checkpoint.ckpt");
         if (resume && !File.Exists(checkpoint))
         {
@@ -47,6 +53,7 @@ internal static class TrainCommand
         }
 
         var device = TorchRuntime.SelectDevice(deviceName, out string? note);
+        torch.set_num_threads(threads);
         if (note is not null)
         {
             io.Error.WriteLine($"scrawl deep: {note}");
