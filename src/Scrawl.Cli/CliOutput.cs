@@ -15,4 +15,5 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int CheckFailed = 1;
     public const int BadInput = 2;
+    public const int InternalError = 3;
 }

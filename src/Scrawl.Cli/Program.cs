@@ -27,26 +27,39 @@ internal static class Program
             SelfcheckCommand.Create(io),
         };
         Ocr.OcrCommand.AddTo(root, io);
+        var verbose = new Option<bool>("--verbose") { Description = "On an error, also print its stack trace", Recursive = true };
+        root.Options.Add(verbose);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var parsed = root.Parse(args);
         try
         {
-            return root.Parse(args).Invoke(config);
+            return parsed.Invoke(config);
         }
-        catch (CliException e)
+        catch (Exception e)
         {
-            stderr.WriteLine($"scrawl: {e.Message}");
-            return e.ExitCode;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            // File problems: the message already names the file; no stack trace for the user.
-            stderr.WriteLine($"scrawl: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (TrainingDivergedException e)
-        {
-            stderr.WriteLine($"scrawl: {e.Message}");
-            return ExitCodes.CheckFailed;
+            return Report(e, parsed.GetValue(verbose), stderr);
         }
     }
+
+    /// <summary>One line naming the problem (the stack trace too with --verbose); returns the exit code for <paramref name="e"/>.</summary>
+    private static int Report(Exception e, bool verbose, TextWriter stderr)
+    {
+        // File problems: the message already names the file and the problem.
+        (string line, int code) = e switch
+        {
+            CliException c => (c.Message, c.ExitCode),
+            InvalidDataException or IOException or UnauthorizedAccessException => (e.Message, ExitCodes.BadInput),
+            TrainingDivergedException => (e.Message, ExitCodes.CheckFailed),
+            _ => ($"internal error ({e.GetType().Name}): {e.Message} (a bug; --verbose shows where)", ExitCodes.InternalError),
+        };
+        stderr.WriteLine($"scrawl: {OneLine(line)}");
+        if (verbose)
+        {
+            stderr.WriteLine(e.ToString());
+        }
+
+        return code;
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

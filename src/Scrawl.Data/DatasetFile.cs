@@ -68,6 +68,21 @@ public static class DatasetFile
 
         using (zip)
         {
+            try
+            {
+                return Read(zip, path);
+            }
+            catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
+            {
+                // The zip layer's own errors ("A local file header is corrupt.") do not say which file.
+                throw new InvalidDataException($"{path}: damaged zip archive ({e.Message.TrimEnd('.')}).", e);
+            }
+        }
+    }
+
+    private static DatasetSplits Read(ZipArchive zip, string path)
+    {
+        {
             var meta = ReadMeta(zip, path);
             ImageSet? Part(string split)
             {
@@ -85,6 +100,12 @@ public static class DatasetFile
                 for (int i = 0; i < v.Length; i++)
                 {
                     v[i] /= 255f;
+                }
+
+                int bad = ImageSet.FirstNonFinite(v);
+                if (bad >= 0)
+                {
+                    throw new InvalidDataException($"{path}: {split}_images.npy holds {v[bad]} at index {bad}; pixels must be finite numbers.");
                 }
 
                 try

@@ -66,6 +66,20 @@ public sealed class ImageSet
     /// <summary>Values per image (H·W·C).</summary>
     public int FeatureCount => Height * Width * Channels;
 
+    /// <summary>The index of the first NaN or ±Infinity in <paramref name="values"/>, or -1 when all are finite.</summary>
+    public static int FirstNonFinite(ReadOnlySpan<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The same images and labels under another name (storage shared).</summary>
     public ImageSet Renamed(string name) => new(Images, Labels, ClassNames, name);
 

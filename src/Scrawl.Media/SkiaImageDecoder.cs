@@ -31,6 +31,12 @@ public sealed class SkiaImageDecoder : IImageDecoder
     /// <summary>The grey in [0, 1] that transparent pixels are composited over.</summary>
     public float AlphaBackground { get; }
 
+    /// <summary>
+    /// The most pixels decoded into one full frame (64 megapixels, ≥ 1). Larger images are decoded row by row and
+    /// block-averaged when a smaller size is asked for, and refused at native size, so memory stays bounded.
+    /// </summary>
+    public long MaxFramePixels { get; init; } = 1L << 26;
+
     /// <inheritdoc/>
     public FloatImage Decode(string path, DecodeRequest request)
     {
@@ -60,9 +66,23 @@ public sealed class SkiaImageDecoder : IImageDecoder
         bool swapsAxes = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         int uprightHeight = swapsAxes ? codec.Info.Width : codec.Info.Height;
         int uprightWidth = swapsAxes ? codec.Info.Height : codec.Info.Width;
-        var plan = ResizePlan.For(uprightHeight, uprightWidth, request);
+        if (uprightHeight < 1 || uprightWidth < 1)
+        {
+            throw new InvalidDataException($"{name}: the image has no pixels ({uprightWidth}×{uprightHeight}).");
+        }
 
-        using var source = DecodeAtLeast(codec, swapsAxes ? plan.ScaledWidth : plan.ScaledHeight, swapsAxes ? plan.ScaledHeight : plan.ScaledWidth, name);
+        if (request.IsNative && (long)uprightHeight * uprightWidth > MaxFramePixels)
+        {
+            throw new InvalidDataException($"{name}: the image is {uprightWidth:N0}×{uprightHeight:N0} pixels, more than the {MaxFramePixels:N0} decoded at native size; ask for a smaller size.");
+        }
+
+        var plan = ResizePlan.For(uprightHeight, uprightWidth, request);
+        if ((long)plan.ScaledHeight * plan.ScaledWidth > MaxFramePixels)
+        {
+            throw new InvalidDataException($"{name}: a {plan.ScaledWidth:N0}×{plan.ScaledHeight:N0} result is more than the {MaxFramePixels:N0} pixels this decoder produces.");
+        }
+
+        using var source = DecodeAtLeast(codec, swapsAxes ? plan.ScaledWidth : plan.ScaledHeight, swapsAxes ? plan.ScaledHeight : plan.ScaledWidth, name, MaxFramePixels);
         using var image = SKImage.FromBitmap(source);
         using var target = new SKBitmap(new SKImageInfo(plan.ScaledWidth, plan.ScaledHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(target))
@@ -88,7 +108,7 @@ public sealed class SkiaImageDecoder : IImageDecoder
     }
 
     /// <summary>Decodes the whole frame, at the smallest DCT scale the codec offers that is still ≥ the needed size.</summary>
-    private static SKBitmap DecodeAtLeast(SKCodec codec, int neededHeight, int neededWidth, string name)
+    private static SKBitmap DecodeAtLeast(SKCodec codec, int neededHeight, int neededWidth, string name, long maxPixels)
     {
         var size = new SKSizeI(codec.Info.Width, codec.Info.Height);
         float scale = Math.Max((float)neededWidth / size.Width, (float)neededHeight / size.Height);
@@ -101,6 +121,13 @@ public sealed class SkiaImageDecoder : IImageDecoder
                 size = reduced;
                 break;
             }
+        }
+
+        if ((long)size.Width * size.Height > maxPixels)
+        {
+            // Too large for one frame: average blocks row by row (memory: one row plus the reduced frame).
+            int factor = ScanlineDownsampler.Factor(size.Width, size.Height, neededWidth, neededHeight, maxPixels);
+            return ScanlineDownsampler.Decode(codec, size, factor, name);
         }
 
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);

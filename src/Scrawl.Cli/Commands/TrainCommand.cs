@@ -80,6 +80,11 @@ internal static class TrainCommand
     internal static TrainOutcome Train(CliOutput io, RunSettings s, DatasetSplits splits, DirectoryInfo outDir, bool resume)
     {
         var train = splits.Train;
+        if (train.Count == 0)
+        {
+            throw new CliException($"{splits.Name}: the training split is empty.");
+        }
+
         int classes = train.ClassNames.Count;
         var network = Sequential.Mlp(train.FeatureCount, s.Hidden, classes, s.Seed);
         // The same seed rebuilds the same initial weights, so a resumed run still knows them.
@@ -98,7 +103,7 @@ internal static class TrainCommand
 
         io.Out.WriteLine($"data: {splits.Name}; train {train.Count:N0}, valid {splits.Valid?.Count ?? 0:N0}; {train.FeatureCount}-{s.Hidden}-{classes}, {optimizer.Kind} lr {s.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {s.Batch}");
         var trainY = NeuralNet.Training.Labels.OneHot(train.Labels, classes);
-        var valid = splits.Valid;
+        var valid = splits.Valid is { Count: > 0 } v ? v : null; // an empty validation split is no validation
         try
         {
             trainer.Fit(train.Features(), trainY, valid?.Features(), valid is null ? null : NeuralNet.Training.Labels.OneHot(valid.Labels, classes), m =>

@@ -28,6 +28,12 @@ internal static class NpyFolder
                 throw new InvalidDataException($"{x}: expected N×F features for the {labels.Length} labels in {y}, got [{features.ShapeText}].");
             }
 
+            int bad = ImageSet.FirstNonFinite(features.Span);
+            if (bad >= 0)
+            {
+                throw new InvalidDataException($"{x}: value {features.Span[bad]} at row {bad / features.Dim(1)}, column {bad % features.Dim(1)}; features must be finite numbers.");
+            }
+
             parts[split] = (features.Reshape(features.Rows, 1, features.Dim(1)), labels);
         }
 

@@ -36,7 +36,17 @@ public static class IdxFile
         }
 
         using var unzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-        return Parse(unzip, sourceName, true, Math.Min(Array.MaxLength, raw.Length * MaxInflateRatio));
+        var array = Parse(unzip, sourceName, true, Math.Min(Array.MaxLength, raw.Length * MaxInflateRatio));
+
+        // The inflater accepts a stream cut inside its 8-byte trailer (CRC-32, size): check the size it records.
+        long total = array.DataOffset + ((long)array.Count * array.ItemSize);
+        uint recorded = raw.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) : 0;
+        if (recorded != (uint)total)
+        {
+            throw new InvalidDataException($"{sourceName}: the gzip data is truncated or corrupt (its trailer records {recorded:N0} bytes, {total:N0} were decompressed).");
+        }
+
+        return array;
     }
 
     private static IdxArray Parse(Stream input, string source, bool gzip, long maxLength)
@@ -87,7 +97,8 @@ public static class IdxFile
             }
 
             dims[i] = (int)d;
-            count = Math.Min(count * d, 1L << 40);
+            // Saturate at 2⁴⁰: count ≤ 2⁴⁰ and d < 2³¹ would overflow a long (a wrapped product went negative or 0).
+            count = d == 0 ? 0 : count > (1L << 40) / d ? 1L << 40 : count * d;
         }
 
         int dataOffset = 4 + (4 * rank);

@@ -159,7 +159,8 @@ internal sealed class MatParser
                 throw r.Fail(dimsTag.DataStart + (4 * i), $"dimension {i} is negative ({dims[i]})");
             }
 
-            count = Math.Min(count * dims[i], 1L << 40);
+            // Saturate at 2⁴⁰: count ≤ 2⁴⁰ times a dimension < 2³¹ would overflow a long (wrapping to 0 or below).
+            count = dims[i] == 0 ? 0 : count > (1L << 40) / dims[i] ? 1L << 40 : count * dims[i];
         }
 
         var nameTag = r.ReadTag(MatRegion.After(dimsTag, end), end, "array name");

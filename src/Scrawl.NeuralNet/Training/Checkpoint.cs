@@ -55,9 +55,11 @@ public sealed record Checkpoint(Model Model, TrainerState Trainer, IReadOnlyList
             var shuffle = header.ShuffleState.Select(h => ulong.Parse(h, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             return new Checkpoint(model, new TrainerState(header.EpochsDone, shuffle), optimizer, header.History);
         }
-        catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException or InvalidOperationException
+            || (e is InvalidDataException && !e.Message.StartsWith(path, StringComparison.Ordinal)))
         {
-            throw new InvalidDataException($"{path}: damaged checkpoint ({e.Message})", e);
+            // Includes the zip layer's own errors ("Central Directory corrupt."), which do not say which file.
+            throw new InvalidDataException($"{path}: damaged checkpoint ({e.Message.TrimEnd('.')}).", e);
         }
     }
 
