@@ -57,7 +57,7 @@ internal static class OcrCommand
                 var reading = OcrSupport.Read(image, classifier, options);
                 if (annotate is not null)
                 {
-                    OcrSupport.Annotate(reading, options.Segmentation.Characters.WorkingSide, AnnotationPath(annotate, image, images.Length));
+                    OcrSupport.Annotate(reading, AnnotationPath(annotate, image, images.Length));
                 }
 
                 readings.Add(reading);

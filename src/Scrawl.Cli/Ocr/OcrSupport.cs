@@ -76,9 +76,12 @@ internal static class OcrSupport
     public static PhotoReading Read(string path, ICharacterClassifier classifier, PageReadingOptions options)
     {
         var watch = Stopwatch.StartNew();
-        var (image, photoHeight, photoWidth) = PhotoLoader.Load(path, options.Segmentation.Characters.WorkingSide);
+        // A JPEG decoded at a DCT scale up to 10 % above the working side is worked at that size (no resampling pass).
+        var (image, photoHeight, photoWidth) = PhotoLoader.Load(path, options.WorkingSide, slack: 0.1);
         double decodeSeconds = watch.Elapsed.TotalSeconds;
-        var page = PageSegmenter.Segment(new GrayImage(image.Height, image.Width, image.Pixels), options.Segmentation);
+        var grey = new GrayImage(image.Height, image.Width, image.Pixels);
+        options = options with { WorkingSide = Math.Max(options.WorkingSide, Math.Max(image.Height, image.Width)) };
+        var page = PageSegmenter.Segment(grey, PageReader.SegmentationFor(grey, options));
         double segmentSeconds = watch.Elapsed.TotalSeconds - decodeSeconds;
         var working = PageReader.Read(page, classifier, options);
         double classifySeconds = watch.Elapsed.TotalSeconds - decodeSeconds - segmentSeconds;
@@ -96,11 +99,11 @@ internal static class OcrSupport
             c.Confidence >= 0.5 ? AnnotationKind.Character : AnnotationKind.DoubtfulCharacter, c.Label)),
     ];
 
-    /// <summary>Writes the photo at its working size with the result's boxes and labels drawn, atomically.</summary>
-    public static void Annotate(PhotoReading reading, int workingSide, string outPath)
+    /// <summary>Writes the photo at the size it was read at with the result's boxes and labels drawn, atomically.</summary>
+    public static void Annotate(PhotoReading reading, string outPath)
     {
-        var (rgb, _, _) = PhotoLoader.Load(reading.Path, workingSide, ColorMode.Rgb);
-        Annotation.Save(rgb, AnnotationBoxes(reading.Working), outPath);
+        var (rgb, _, _) = PhotoLoader.Load(reading.Path, Math.Max(reading.Working.Height, reading.Working.Width), ColorMode.Rgb);
+        Annotation.Save(rgb, AnnotationBoxes(reading.Working.ScaledTo(rgb.Height, rgb.Width)), outPath);
     }
 }
 

@@ -6,7 +6,13 @@ namespace Scrawl.Ocr;
 /// <summary>Settings of <see cref="PageReader"/>: the segmentation stages, the crop normalisation and the context decoding.</summary>
 public sealed record PageReadingOptions
 {
-    /// <summary>Stages 1–3: characters, lines, words.</summary>
+    /// <summary>
+    /// Longer side (≥ 64) of the working image: larger photos are read downscaled to it (the CLI decodes them at this
+    /// size directly); the pixel-valued segmentation settings follow the measured character height (<see cref="WorkingResolution"/>).
+    /// </summary>
+    public int WorkingSide { get; init; } = 2000;
+
+    /// <summary>Stages 1–3: characters, lines, words; pixel sizes for characters 45–115 pixels tall (see <see cref="WorkingResolution"/>).</summary>
     public PageSegmentationOptions Segmentation { get; init; } = new();
 
     /// <summary>Stage 4: how crops are made (stroke width, 32×32 frame in the training data's convention, blur).</summary>
@@ -30,7 +36,23 @@ public static class PageReader
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new PageReadingOptions();
-        return Read(PageSegmenter.Segment(photo, options.Segmentation), classifier, options);
+        return Read(PageSegmenter.Segment(photo, SegmentationFor(photo, options)), classifier, options);
+    }
+
+    /// <summary>
+    /// The segmentation settings <see cref="Read(GrayImage, ICharacterClassifier, PageReadingOptions?)"/> uses for
+    /// <paramref name="photo"/>: working side WorkingSide, and the pixel settings scaled to the page's measured character
+    /// height at that working size (<see cref="WorkingResolution"/>).
+    /// </summary>
+    public static PageSegmentationOptions SegmentationFor(GrayImage photo, PageReadingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WorkingSide, 64);
+        double shrink = Math.Min(1.0, (double)options.WorkingSide / Math.Max(photo.Height, photo.Width));
+        double? height = WorkingResolution.EstimateCharacterHeight(photo) * shrink;
+        var characters = WorkingResolution.Scale(options.Segmentation.Characters, WorkingResolution.Factor(height)) with { WorkingSide = options.WorkingSide };
+        return options.Segmentation with { Characters = characters };
     }
 
     /// <summary>Classifies and decodes an already segmented <paramref name="page"/>.</summary>

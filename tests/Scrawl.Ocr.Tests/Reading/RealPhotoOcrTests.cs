@@ -24,7 +24,7 @@ public class RealPhotoOcrTests
         TextScore? total = null;
         foreach (string name in new[] { "01_list", "02_letters" })
         {
-            var (image, _, _) = PhotoLoader.Load(Path.Combine(Shared.Images(), name + ".jpg"), new CharacterFinderOptions().WorkingSide);
+            var (image, _, _) = PhotoLoader.Load(Path.Combine(Shared.Images(), name + ".jpg"), new PageReadingOptions().WorkingSide);
             var result = PageReader.Read(new GrayImage(image.Height, image.Width, image.Pixels), classifier);
             var score = TextScore.Compute(File.ReadAllText(Path.Combine(Shared.Images(), name + ".txt")), result.Text);
             string truth = File.ReadAllText(Path.Combine(Shared.Images(), name + ".txt"));

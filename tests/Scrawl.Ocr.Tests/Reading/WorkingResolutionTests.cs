@@ -1,0 +1,31 @@
+namespace Scrawl.Ocr.Tests;
+
+public class WorkingResolutionTests
+{
+    [Theory]
+    [InlineData(null, 1.0)]
+    [InlineData(80.0, 1.0)]
+    [InlineData(22.5, 0.5)]
+    [InlineData(230.0, 2.0)]
+    public void Pixel_settings_scale_only_outside_the_validated_band(double? height, double factor) =>
+        Assert.Equal(factor, WorkingResolution.Factor(height), 9);
+
+    [Fact]
+    public void Scaling_keeps_the_window_odd_and_every_size_valid()
+    {
+        var half = WorkingResolution.Scale(new CharacterFinderOptions(), 0.5);
+        Assert.Equal((27, 2, 0.5f), (half.SauvolaWindow, half.ClosingSize, half.BlurSigma));
+        var tiny = WorkingResolution.Scale(new CharacterFinderOptions(), 0.01);
+        Assert.Equal((3, 1), (tiny.SauvolaWindow, tiny.ClosingSize));
+        tiny.Validate();
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingResolution.Scale(new CharacterFinderOptions(), 0));
+    }
+
+    [Fact]
+    public void The_character_height_estimate_is_close_to_the_drawn_height()
+    {
+        var page = SyntheticPage.Render(["HELLO WORLD 42", "TEST PAGE"], seed: 2, new SyntheticPageOptions { CharacterHeight = 60 });
+        Assert.InRange(WorkingResolution.EstimateCharacterHeight(page)!.Value, 50, 70);
+        Assert.Null(WorkingResolution.EstimateCharacterHeight(new Scrawl.Imaging.GrayImage(100, 100, Enumerable.Repeat(0.8f, 10000).ToArray())));
+    }
+}
