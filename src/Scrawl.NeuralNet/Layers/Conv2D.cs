@@ -216,10 +216,16 @@ public sealed class Conv2D : ILayer, IFloat64Forward
         return (start, Math.Min(_tile, _batch - start));
     }
 
-    /// <summary>Splits the tiles into one contiguous group per core and runs <paramref name="body"/>(group, first tile, end tile) on each; returns the group count.</summary>
+    /// <summary>
+    /// Tile groups per batch, independent of the core count so that the partial sums of dW and db, and with
+    /// them the trained weights, are the same bit for bit on every machine.
+    /// </summary>
+    private const int MaxGroups = 8;
+
+    /// <summary>Splits the tiles into at most <see cref="MaxGroups"/> contiguous groups, spread over the cores, and runs <paramref name="body"/>(group, first tile, end tile) on each; returns the group count.</summary>
     private int ForEachGroup(Action<int, int, int> body)
     {
-        int groups = Math.Min(ParallelWork.Parallelism, _tiles);
+        int groups = Math.Min(MaxGroups, _tiles);
         while (_partialWeight.Count < groups)
         {
             _partialWeight.Add(new Tensor(OutChannels, _g.PatchSize));
