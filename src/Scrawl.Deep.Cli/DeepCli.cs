@@ -32,6 +32,7 @@ internal static class DeepCli
         {
             TrainCommand.Create(io),
             BenchCommand.Create(io),
+            FinetuneCommand.Create(io),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
@@ -44,6 +45,11 @@ internal static class DeepCli
             return e.ExitCode;
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"scrawl deep: {e.Message}");
+            return BadInput;
+        }
+        catch (NotSupportedException e)
         {
             stderr.WriteLine($"scrawl deep: {e.Message}");
             return BadInput;

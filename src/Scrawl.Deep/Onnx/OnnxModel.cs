@@ -90,10 +90,7 @@ public sealed class OnnxModel
             switch (WireFormat.GetTagFieldNumber(tag))
             {
                 case 1: Nodes.Add(ReadNode(input.ReadBytes().ToByteArray())); break;
-                case 5:
-                    var t = ReadTensor(input.ReadBytes().ToByteArray());
-                    Initializers[t.Name] = t;
-                    break;
+                case 5: AddInitializer(ReadTensor(input.ReadBytes().ToByteArray())); break;
                 case 11: declared.Add(ReadValueInfo(input.ReadBytes().ToByteArray())); break;
                 case 12: Outputs.Add(ReadValueInfo(input.ReadBytes().ToByteArray())); break;
                 default: input.SkipLastField(); break;
@@ -102,6 +99,10 @@ public sealed class OnnxModel
 
         Inputs.AddRange(declared.Where(d => !Initializers.ContainsKey(d.Item1)));
     }
+
+    private void AddInitializer(OnnxTensor t) => Initializers[t.Name] = t;
+
+    private static void AddAttribute(Dictionary<string, OnnxAttribute> into, OnnxAttribute a) => into[a.Name] = a;
 
     private static OnnxNode ReadNode(byte[] bytes)
     {
@@ -118,10 +119,7 @@ public sealed class OnnxModel
                 case 2: outputs.Add(input.ReadString()); break;
                 case 3: name = input.ReadString(); break;
                 case 4: op = input.ReadString(); break;
-                case 5:
-                    var a = ReadAttribute(input.ReadBytes().ToByteArray());
-                    attributes[a.Name] = a;
-                    break;
+                case 5: AddAttribute(attributes, ReadAttribute(input.ReadBytes().ToByteArray())); break;
                 default: input.SkipLastField(); break;
             }
         }

@@ -12,8 +12,8 @@ namespace Scrawl.Deep.Training;
 /// <param name="Hidden">MLP hidden units, or twice the CNN's base width; ≥ 2.</param>
 public sealed record DeepTrainOptions(string Model, string Data, int Epochs, string Optimizer, string Schedule, double LearningRate, int Batch, long Seed, int Hidden = 64)
 {
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
-    public void Validate()
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range (the model name only when <paramref name="checkModel"/>).</summary>
+    public void Validate(bool checkModel = true)
     {
         if (Epochs < 1 || Batch < 1 || Hidden < 2 || !(LearningRate > 0) || double.IsInfinity(LearningRate))
         {
@@ -30,7 +30,7 @@ public sealed record DeepTrainOptions(string Model, string Data, int Epochs, str
             throw new ArgumentException($"--schedule must be none, cosine or step, got '{Schedule}'.");
         }
 
-        if (!Models.ModelFactory.Names.Contains(Model))
+        if (checkModel && !Models.ModelFactory.Names.Contains(Model))
         {
             throw new ArgumentException($"--model must be one of {string.Join(", ", Models.ModelFactory.Names)}, got '{Model}'.");
         }

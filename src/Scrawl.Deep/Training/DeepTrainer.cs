@@ -20,7 +20,7 @@ public sealed class DeepTrainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.Validate(checkModel: false);
         Model = model;
         Options = options;
         Device = device;

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Scrawl.Data;
+using Scrawl.Deep.Onnx;
+using Scrawl.Deep.Training;
+using Scrawl.Deep.Transfer;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Scrawl.Deep.Cli.Commands;
+
+/// <summary>
+/// <c>scrawl deep finetune</c>: transfer learning from an imported ONNX network (<c>--pretrained onnx:PATH</c>: cached
+/// frozen-backbone features, a linear head, then the last block fine-tuned) or the same architecture from random weights
+/// (<c>--scratch</c>, augmented); curves and history; ends with <c>test-accuracy: &lt;fraction&gt;</c>.
+/// </summary>
+internal static class FinetuneCommand
+{
+    /// <summary>ResNet18.onnx as copied next to the program from ML.NET's featurizer package.</summary>
+    internal static string BundledResNet18 => Path.Combine(AppContext.BaseDirectory, "models", "ResNet18.onnx");
+
+    public static Command Create(DeepOutput io)
+    {
+        var data = new Option<string>("--data") { Description = "RGB data set (catalog name or path)", DefaultValueFactory = _ => "flowers17" };
+        var pretrained = new Option<string?>("--pretrained") { Description = "onnx:PATH of the network (default: the bundled ImageNet ResNet18.onnx)" };
+        var scratch = new Option<bool>("--scratch") { Description = "Train the architecture from random weights instead (whole network, augmented)" };
+        var size = new Option<int>("--size") { Description = "Square input size in pixels (32–224; default 128 pretrained, 64 scratch)", DefaultValueFactory = _ => 0 };
+        var headEpochs = new Option<int>("--head-epochs") { Description = "Phase 1 epochs: linear head on cached frozen features (≥ 0)", DefaultValueFactory = _ => 30 };
+        var epochs = new Option<int>("--epochs") { Description = "Phase 2 epochs (last block + head), or scratch epochs (≥ 1)", DefaultValueFactory = _ => 0 };
+        var batch = new Option<int>("--batch") { Description = "Batch size (≥ 1)", DefaultValueFactory = _ => 32 };
+        var seed = new Option<long>("--seed") { Description = "Seed", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (≥ 1)", DefaultValueFactory = _ => 2 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-finetune") };
+        var command = new Command("finetune", "Transfer learning from an ONNX network (pretrained) vs the same network from scratch; ends with test-accuracy.")
+        {
+            data, pretrained, scratch, size, headEpochs, epochs, batch, seed, threads, output,
+        };
+        command.SetAction(r => Run(io, r.GetValue(data)!, r.GetValue(pretrained), r.GetValue(scratch), r.GetValue(size), r.GetValue(headEpochs), r.GetValue(epochs),
+            r.GetValue(batch), r.GetValue(seed), r.GetValue(threads), r.GetValue(output)!));
+        return command;
+    }
+
+    private static int Run(DeepOutput io, string data, string? pretrained, bool scratch, int size, int headEpochs, int epochs, int batch, long seed, int threads, DirectoryInfo outDir)
+    {
+        size = size == 0 ? (scratch ? 64 : 128) : size;
+        epochs = epochs == 0 ? (scratch ? 15 : 6) : epochs;
+        if (size is < 32 or > 224 || headEpochs < 0 || epochs < 1 || batch < 1 || threads < 1)
+        {
+            throw new DeepCliException("--size must be in 32..224, --head-epochs ≥ 0, --epochs, --batch and --threads ≥ 1.");
+        }
+
+        string path = pretrained is null ? BundledResNet18
+            : pretrained.StartsWith("onnx:", StringComparison.Ordinal) ? pretrained["onnx:".Length..]
+            : throw new DeepCliException($"--pretrained takes onnx:PATH, got '{pretrained}'.");
+        if (!File.Exists(path))
+        {
+            throw new DeepCliException($"{path}: no such ONNX file.");
+        }
+
+        var graph = OnnxModel.Load(path);
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(threads);
+        var clock = Stopwatch.StartNew();
+        var splits = DeepCli.Load(data, seed, size);
+        if (splits.Valid is null || splits.Test is null)
+        {
+            throw new DeepCliException($"{splits.Name}: fine-tuning needs train, valid and test splits.");
+        }
+
+        int classes = splits.Train.ClassNames.Count;
+        io.Out.WriteLine($"data: {splits.Name}; train {splits.Train.Count}, valid {splits.Valid.Count}, test {splits.Test.Count}; {size}x{size} RGB, {classes} classes");
+        io.Out.WriteLine($"network: {path} ({graph.Nodes.Count} nodes, {graph.Initializers.Values.Sum(t => (long)t.Values.Length):N0} weights), {(scratch ? "from scratch" : "pretrained")}");
+        Directory.CreateDirectory(outDir.FullName);
+        TorchRuntime.Seed(seed);
+        using var backbone = new OnnxGraphModule(graph);
+        IReadOnlyList<DeepEpoch> history = scratch
+            ? Scratch(io, backbone, splits, classes, epochs, batch, seed)
+            : Pretrained(io, backbone, splits, classes, new FineTuneOptions(headEpochs, epochs, Batch: batch, Seed: seed));
+        string label = scratch ? "scratch" : "pretrained";
+        RunReport.WriteHistory(outDir.FullName, history, label + "-");
+        var figures = RunReport.WriteCurves(outDir.FullName, [(label, history)], $"{splits.Name}, {label}", label + "-");
+        io.Out.WriteLine("figures: " + string.Join(", ", figures.Select(Path.GetFileName)));
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-seconds: {clock.Elapsed.TotalSeconds:F0}"));
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test-accuracy: {history[^1].TestAccuracy:F4}"));
+        return DeepCli.Ok;
+    }
+
+    private static List<DeepEpoch> Pretrained(DeepOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, FineTuneOptions options)
+    {
+        var tuner = new FineTuner(backbone, classes, options);
+        var clock = Stopwatch.StartNew();
+        using var train = Cached(tuner, splits.Train, flips: true);
+        using var valid = Cached(tuner, splits.Valid!, flips: false);
+        using var test = Cached(tuner, splits.Test!, flips: false);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cached frozen features before the last block ({tuner.Cut}, [{string.Join("x", train.Images.shape.Skip(1))}]) of {train.Count} train (with flips), {valid.Count} valid, {test.Count} test images in {clock.Elapsed.TotalSeconds:F0} s"));
+        tuner.Fit(train, valid, test, (phase, m) => io.Out.WriteLine($"{phase} " + RunReport.EpochLine(m, options.HeadEpochs + options.TuneEpochs)));
+        return tuner.History;
+    }
+
+    private static LabelledTensors Cached(FineTuner tuner, ImageSet set, bool flips)
+    {
+        using var scope = NewDisposeScope();
+        var x = ImageNetInput.From(set);
+        var labels = ImageTensors.Labels(set);
+        var features = tuner.Features(x);
+        if (flips)
+        {
+            features = cat([features, tuner.Features(x.flip(3))], 0);
+            labels = cat([labels, labels], 0);
+        }
+
+        return new LabelledTensors(features.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+    }
+
+    private static IReadOnlyList<DeepEpoch> Scratch(DeepOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, int epochs, int batch, long seed)
+    {
+        using var net = new ScratchNet(backbone, classes);
+        using var train = new LabelledTensors(ImageNetInput.From(splits.Train), ImageTensors.Labels(splits.Train));
+        using var valid = new LabelledTensors(ImageNetInput.From(splits.Valid!), ImageTensors.Labels(splits.Valid!));
+        using var test = new LabelledTensors(ImageNetInput.From(splits.Test!), ImageTensors.Labels(splits.Test!));
+        var options = new DeepTrainOptions("onnx-scratch", splits.Name, epochs, "adam", "cosine", 1e-3, batch, seed);
+        using var trainer = new DeepTrainer(net, options, CPU);
+        trainer.Fit(train, valid, test, m => io.Out.WriteLine("scratch " + RunReport.EpochLine(m, epochs)));
+        return trainer.History;
+    }
+}
