@@ -13,7 +13,7 @@ internal sealed record CharModelManifest(
     IReadOnlyList<string> DataMixture, string HeldOut, TrainCharModelCommand.Recipe Recipe, string Command,
     IReadOnlyDictionary<string, double> HeldOutAccuracy, double FinalValidAccuracy, double TrainSeconds, string Machine)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The manifest of a finished run.</summary>
     public static CharModelManifest Create(TrainCharModelCommand.Recipe r, Sequential network, CharModelScore score, IReadOnlyList<EpochMetrics> history, double seconds)
