@@ -50,11 +50,13 @@ public static class Annotation
                     float size = Math.Max(10f, 0.45f * (box.Bottom - box.Top));
                     using var font = new SKFont(typeface, size);
                     float width = font.MeasureText(label);
-                    var background = SKRect.Create(box.Left, box.Top - size - (2 * stroke), width + (2 * stroke), size + (2 * stroke));
+                    // Above the box, or inside its top when there is no room above (first line of a page).
+                    float top = Math.Max(0f, box.Top - size - (2 * stroke));
+                    var background = SKRect.Create(box.Left, top, width + (2 * stroke), size + (2 * stroke));
                     fill.Color = Colour(box.Kind);
                     canvas.DrawRect(background, fill);
                     fill.Color = SKColors.White;
-                    canvas.DrawText(label, box.Left + stroke, box.Top - (2 * stroke) - (0.15f * size), SKTextAlign.Left, font, fill);
+                    canvas.DrawText(label, box.Left + stroke, top + size - (0.15f * size), SKTextAlign.Left, font, fill);
                 }
             }
         }

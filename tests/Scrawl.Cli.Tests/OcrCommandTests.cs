@@ -49,6 +49,15 @@ public class OcrCommandTests
     }
 
     [Fact]
+    public void The_shipped_model_reads_the_shipped_sample_exactly()
+    {
+        // The README's Quick start command: no --model, so models/charmodel.scrawl is used.
+        var (code, output, err) = CliRunner.Run("ocr", Sample);
+        Assert.True(code == 0, err);
+        Assert.Equal(File.ReadAllText(Path.ChangeExtension(Sample, ".txt")).Trim(), output.Replace("\r", "", StringComparison.Ordinal).Trim());
+    }
+
+    [Fact]
     public void Json_gives_lines_words_and_characters_with_boxes_and_confidences()
     {
         var (code, output, err) = CliRunner.Run("ocr", Sample, "--model", Model, "--json");

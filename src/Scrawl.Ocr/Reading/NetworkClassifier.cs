@@ -9,7 +9,7 @@ namespace Scrawl.Ocr;
 
 /// <summary>
 /// A <see cref="ICharacterClassifier"/> over one of our networks: all crops of a call go through the
-/// network as one batch (rows in the model's <see cref="CropConvention"/>), then the model's head turns the
+/// network in one call (<see cref="Sequential.Predict"/>, which walks the batch in cache-sized chunks) (rows in the model's <see cref="CropConvention"/>), then the model's head turns the
 /// outputs into probabilities (softmax of logits, normalised sigmoids, or outputs used as given).
 /// </summary>
 public sealed class NetworkClassifier : ICharacterClassifier
@@ -85,7 +85,7 @@ public sealed class NetworkClassifier : ICharacterClassifier
             }
         }
 
-        var output = _network.Forward(batch);
+        var output = _network.Predict(batch); // one pass over the page, in cache-sized chunks
         var result = new float[crops.Count][];
         for (int i = 0; i < crops.Count; i++)
         {
