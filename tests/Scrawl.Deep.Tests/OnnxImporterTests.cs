@@ -29,7 +29,7 @@ public class OnnxImporterTests(ITestOutputHelper log)
         var random = new Numerics.SeededRandom(11);
         var input = new float[2 * 3 * 224 * 224];
         random.FillUniform(input, -120f, 140f); // the graph takes BGR 0-255 minus the ImageNet mean
-        using var module = new OnnxGraphModule(OnnxModel.Load(ResNet18));
+        using var module = new OnnxGraphModule(TestData.ResNet18.Value);
         module.eval();
         float[] ours;
         using (no_grad())
@@ -61,10 +61,10 @@ public class OnnxImporterTests(ITestOutputHelper log)
     public void Runs_at_a_smaller_resolution_and_its_last_block_alone()
     {
         TorchRuntime.EnsureLoaded();
-        using var module = new OnnxGraphModule(OnnxModel.Load(ResNet18));
+        using var module = new OnnxGraphModule(TestData.ResNet18.Value);
         module.eval();
         var relus = module.OutputsOf("Relu");
-        string cut = relus[^5]; // the output of the second-to-last stage (before layer 4's two blocks)
+        string cut = relus[^5]; // the output of the third-last residual block: the last two blocks follow
         using (no_grad())
         using (var x = rand(1, 3, 96, 96) * 100)
         using (var full = module.forward(x))
@@ -77,7 +77,7 @@ public class OnnxImporterTests(ITestOutputHelper log)
 
         long tail = module.ParametersAfter(cut).Sum(p => p.numel());
         long all = module.parameters().Sum(p => p.numel());
-        Assert.InRange(tail, all / 2, all - 1); // layer 4 holds most of ResNet18's weights, not all
+        Assert.InRange(tail, all / 2, all - 1); // the last two 512-channel blocks hold most of the weights, not all
     }
 
     [Fact]

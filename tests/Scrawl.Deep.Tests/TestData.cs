@@ -20,5 +20,8 @@ internal static class TestData
         throw new InvalidOperationException("tests/Scrawl.Data.Tests/Fixtures/formats/nist36 not found above the test binaries");
     }
 
+    /// <summary>ResNet18.onnx (copied next to the tests from ML.NET's featurizer package), parsed once.</summary>
+    public static readonly Lazy<Onnx.OnnxModel> ResNet18 = new(() => Onnx.OnnxModel.Load(Path.Combine(AppContext.BaseDirectory, "models", "ResNet18.onnx")));
+
     public static DatasetSplits Nist36() => DataResolver.Resolve(Nist36Folder(), new DataContext(DataLocator.FromEnvironment()));
 }

@@ -53,7 +53,7 @@ public class TransferTests
     public void Pretrained_fine_tuning_learns_an_easy_task_in_both_phases()
     {
         TorchRuntime.EnsureLoaded();
-        using var backbone = new OnnxGraphModule(OnnxModel.Load(ResNet18));
+        using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 8, TuneEpochs: 2, HeadRate: 1e-2, TuneRate: 1e-4, Batch: 8, Seed: 3));
         using var train = Cached(tuner, Colours(8, 1));
         using var valid = Cached(tuner, Colours(4, 2));
@@ -69,7 +69,7 @@ public class TransferTests
     public void Fine_tuning_changes_only_the_last_block()
     {
         TorchRuntime.EnsureLoaded();
-        using var backbone = new OnnxGraphModule(OnnxModel.Load(ResNet18));
+        using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var before = backbone.parameters().Select(p => p.detach().clone()).ToList();
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 1, TuneRate: 1e-3, Batch: 8, Seed: 3));
         using var train = Cached(tuner, Colours(4, 1));
@@ -88,8 +88,8 @@ public class TransferTests
     {
         TorchRuntime.EnsureLoaded();
         manual_seed(1);
-        using var pretrained = new OnnxGraphModule(OnnxModel.Load(ResNet18));
-        using var graph = new OnnxGraphModule(OnnxModel.Load(ResNet18));
+        using var pretrained = new OnnxGraphModule(TestData.ResNet18.Value);
+        using var graph = new OnnxGraphModule(TestData.ResNet18.Value);
         using var net = new ScratchNet(graph, 5);
         Assert.False(pretrained.parameters().First().allclose(graph.parameters().First()));
         using var x = ImageNetInput.From(Colours(2, 4));
