@@ -72,6 +72,11 @@ public static class DatasetFile
             {
                 return Read(zip, path);
             }
+            catch (InvalidOperationException e)
+            {
+                // e.g. a rank-0 array where images belong (NpyArray.ToTensor refuses it).
+                throw new InvalidDataException($"{path}: {e.Message}", e);
+            }
             catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
             {
                 // The zip layer's own errors ("A local file header is corrupt.") do not say which file.

@@ -21,7 +21,14 @@ internal static class NpyFolder
                 continue;
             }
 
-            var features = NpyReader.Read(x).ToTensor();
+            var array = NpyReader.Read(x);
+            if (array.Shape.Count != 2)
+            {
+                // Checked before ToTensor, which refuses rank 0 with InvalidOperationException (found by fuzzing).
+                throw new InvalidDataException($"{x}: expected N×F features, got shape ({string.Join(", ", array.Shape)}).");
+            }
+
+            var features = array.ToTensor();
             var labels = NpyReader.Read(y).ToLabels();
             if (features.Rank != 2 || features.Rows != labels.Length)
             {

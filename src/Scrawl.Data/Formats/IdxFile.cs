@@ -137,7 +137,7 @@ public static class IdxFile
         {
             return input.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
-        catch (InvalidDataException e) when (gzip)
+        catch (Exception e) when (gzip && e is InvalidDataException or IOException)
         {
             throw new InvalidDataException($"{source}: decompressed offset {position}+: the gzip data is corrupt.", e);
         }

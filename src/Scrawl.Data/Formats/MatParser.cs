@@ -119,8 +119,9 @@ internal sealed class MatParser
         {
             return zlib.ReadAtLeast(buffer.Span, buffer.Length, throwOnEndOfStream: false);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // zlib errors also come as IOException (ZLibException, found by fuzzing), which does not name the file.
             throw new InvalidDataException($"{top.Source}: {top.Where(tag.Offset)}: the miCOMPRESSED element's zlib data is corrupt.", e);
         }
     }
