@@ -18,8 +18,9 @@ public static class PhotoLoader
     /// <summary>
     /// The photo at <paramref name="path"/> as an image in the file's own intensities (grey or RGB by <paramref name="color"/>),
     /// its longer side at most <paramref name="maxSide"/> (≥ 1; aspect ratio kept), with the photo's full upright size.
-    /// With <paramref name="slack"/> &gt; 0 (at most 0.5), a JPEG whose reduced DCT scale lands within maxSide·(1 + slack)
-    /// is returned at that scale without a resampling pass (faster; the caller copes with the slightly larger image).
+    /// With <paramref name="slack"/> &gt; 0 (at most 0.5), a JPEG with a reduced DCT scale whose longer side lies within
+    /// maxSide·(1 ± slack) is returned at the smallest such scale without a resampling pass (much faster; the caller copes
+    /// with the slightly different size).
     /// </summary>
     public static (FloatImage Image, int PhotoHeight, int PhotoWidth) Load(string path, int maxSide, ColorMode color = ColorMode.Grey, double slack = 0)
     {
@@ -43,7 +44,7 @@ public static class PhotoLoader
         }
 
         var (height, width) = UprightSize(encoded, name);
-        if (slack > 0 && DctSideWithin(encoded, maxSide, maxSide * (1 + slack)) is { } side)
+        if (slack > 0 && DctSideWithin(encoded, maxSide * (1 - slack), maxSide * (1 + slack)) is { } side)
         {
             maxSide = side;
         }
@@ -132,7 +133,7 @@ public static class PhotoLoader
     }
 
     /// <summary>The longer side of a reduced DCT scale (k/8, k &lt; 8) of a JPEG that lies in [<paramref name="low"/>, <paramref name="high"/>], or null.</summary>
-    private static int? DctSideWithin(byte[] encoded, int low, double high)
+    private static int? DctSideWithin(byte[] encoded, double low, double high)
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);

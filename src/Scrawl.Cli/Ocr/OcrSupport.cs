@@ -76,8 +76,8 @@ internal static class OcrSupport
     public static PhotoReading Read(string path, ICharacterClassifier classifier, PageReadingOptions options)
     {
         var watch = Stopwatch.StartNew();
-        // A JPEG decoded at a DCT scale up to 10 % above the working side is worked at that size (no resampling pass).
-        var (image, photoHeight, photoWidth) = PhotoLoader.Load(path, options.WorkingSide, slack: 0.1);
+        // A JPEG with a DCT scale within ±20 % of the working side is decoded and worked at that size (no resampling pass).
+        var (image, photoHeight, photoWidth) = PhotoLoader.Load(path, options.WorkingSide, slack: 0.2);
         double decodeSeconds = watch.Elapsed.TotalSeconds;
         var grey = new GrayImage(image.Height, image.Width, image.Pixels);
         options = options with { WorkingSide = Math.Max(options.WorkingSide, Math.Max(image.Height, image.Width)) };

@@ -10,7 +10,7 @@ public sealed record PageReadingOptions
     /// Longer side (≥ 64) of the working image: larger photos are read downscaled to it (the CLI decodes them at this
     /// size directly); the pixel-valued segmentation settings follow the measured character height (<see cref="WorkingResolution"/>).
     /// </summary>
-    public int WorkingSide { get; init; } = 2000;
+    public int WorkingSide { get; init; } = 1600;
 
     /// <summary>Stages 1–3: characters, lines, words; pixel sizes for characters 45–115 pixels tall (see <see cref="WorkingResolution"/>).</summary>
     public PageSegmentationOptions Segmentation { get; init; } = new();
