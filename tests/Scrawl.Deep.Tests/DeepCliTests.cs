@@ -58,6 +58,18 @@ public sealed class DeepCliTests : IDisposable
     }
 
     [Fact]
+    public void Idx_folders_train_with_the_mlp_and_are_too_small_for_the_cnn()
+    {
+        string idx = Path.Combine(Path.GetDirectoryName(TestData.Nist36Folder())!, "idxfolder"); // MNIST/EMNIST layout, tiny images
+        var mlp = Run("train", "--model", "mlp", "--data", idx, "--epochs", "1", "--hidden", "4", "--out", Path.Combine(_dir, "idx"));
+        Assert.True(mlp.Code == 0, mlp.Error);
+        Assert.Matches(@"test-accuracy: (0|1)\.\d{4}\s*$", mlp.Out);
+        var cnn = Run("train", "--model", "cnn", "--data", idx, "--epochs", "1", "--out", Path.Combine(_dir, "idx-cnn"));
+        Assert.Equal(2, cnn.Code);
+        Assert.Contains("at least 8×8", cnn.Error);
+    }
+
+    [Fact]
     public void Resume_without_a_checkpoint_is_bad_input()
     {
         var (code, _, error) = Run("train", "--model", "mlp", "--data", TestData.Nist36Folder(), "--out", Path.Combine(_dir, "none"), "--resume");
