@@ -27,13 +27,13 @@ internal static class TrainCharModelCommand
     public static Command Create(CliOutput io)
     {
         var epochs = new Option<int>("--epochs") { Description = "Epochs (≥ 1); each draws a fresh class-balanced, augmented sample", DefaultValueFactory = _ => 30 };
-        var perClass = new Option<int>("--per-class") { Description = "Samples per class per epoch (≥ 1)", DefaultValueFactory = _ => 800 };
+        var perClass = new Option<int>("--per-class") { Description = "Samples per class per epoch (≥ 1)", DefaultValueFactory = _ => 1000 };
         var synth = new Option<int>("--synth-per-class") { Description = "Synthetic glyphs generated per class (≥ 1)", DefaultValueFactory = _ => 1000 };
-        var fraction = new Option<double>("--synthetic-fraction") { Description = "Share of each epoch drawn from synthetic glyphs, in [0, 1]", DefaultValueFactory = _ => 0.35 };
+        var fraction = new Option<double>("--synthetic-fraction") { Description = "Share of each epoch drawn from synthetic glyphs, in [0, 1]", DefaultValueFactory = _ => 0.5 };
         var rate = new Option<float>("--lr") { Description = "Peak Adam learning rate (> 0), mean batch gradients", DefaultValueFactory = _ => 3e-3f };
         var schedule = new Option<string>("--schedule") { Description = "Learning-rate schedule: onecycle, cosine, step or constant", DefaultValueFactory = _ => "onecycle" };
         var batch = new Option<int>("--batch") { Description = "Batch size (≥ 1)", DefaultValueFactory = _ => 64 };
-        var width = new Option<int>("--width") { Description = "Channels of the first conv block (≥ 4); the blocks have w, 2w, 4w", DefaultValueFactory = _ => 24 };
+        var width = new Option<int>("--width") { Description = "Channels of the first conv block (≥ 4); the blocks have w, 2w, 4w", DefaultValueFactory = _ => 16 };
         var seed = new Option<long>("--seed") { Description = "Seed of weights, synthesis, sampling and augmentation", DefaultValueFactory = _ => 1 };
         var synthOnly = new Option<bool>("--synthetic-only") { Description = "Train on synthetic glyphs alone (still scored on the held-out real data)" };
         var noAugment = new Option<bool>("--no-augment") { Description = "Turn augmentation off" };

@@ -13,7 +13,7 @@ public sealed record AugmentOptions
     public double MaxShear { get; init; } = 0.3;
 
     /// <summary>Largest change of the width-to-height ratio either way, as a fraction in [0, 0.5].</summary>
-    public double MaxAspectChange { get; init; } = 0.1;
+    public double MaxAspectChange { get; init; } = 0.2;
 
     /// <summary>Probability in [0, 1] of an elastic distortion.</summary>
     public double ElasticProbability { get; init; } = 0.5;
