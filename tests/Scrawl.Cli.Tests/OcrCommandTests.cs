@@ -185,6 +185,18 @@ public class OcrCommandTests
     }
 
     [Fact]
+    public void Ocr_eval_on_the_real_photos_with_the_shipped_model_meets_the_two_percent_goal()
+    {
+        var (code, output, err) = CliRunner.Run("ocr-eval", Find(Path.Combine("shared", "images")));
+        Assert.True(code == 0, err);
+        var last = Regex.Match(output.TrimEnd().Split('\n')[^1], @"^overall: CER (\d+\.\d\d)% WER (\d+\.\d\d)% lines (\d+)/(\d+)$");
+        Assert.True(last.Success, output);
+        Assert.True(double.Parse(last.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= 1.32, output); // achieved with models/charmodel.scrawl: 1.32 %
+        Assert.True(int.Parse(last.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) >= 11, output); // 11 of 13 lines exactly right
+        Assert.Equal("13", last.Groups[4].Value);
+    }
+
+    [Fact]
     public void Bench_ocr_times_the_sample_and_ends_with_seconds_per_image()
     {
         var (code, output, err) = CliRunner.Run("bench", "ocr", "--model", Model, "--runs", "1");
