@@ -113,9 +113,20 @@ public static class DatasetFile
                     throw new InvalidDataException($"{path}: {split}_images.npy holds {v[bad]} at index {bad}; pixels must be finite numbers.");
                 }
 
+                int[] y;
                 try
                 {
-                    return new ImageSet(x, ReadArray(labels, path).ToLabels(), meta.Classes, $"{meta.Name}/{split}");
+                    y = ReadArray(labels, path).ToLabels();
+                }
+                catch (InvalidOperationException e)
+                {
+                    // Float labels, or a value beyond an int (found by the dataset fuzz campaign).
+                    throw new InvalidDataException($"{path}: {split}_labels.npy: {e.Message}", e);
+                }
+
+                try
+                {
+                    return new ImageSet(x, y, meta.Classes, $"{meta.Name}/{split}");
                 }
                 catch (ArgumentException e)
                 {
