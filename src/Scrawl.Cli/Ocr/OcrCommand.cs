@@ -7,7 +7,7 @@ namespace Scrawl.Cli.Ocr;
 /// <summary>
 /// <c>scrawl ocr IMAGE… [--model M] [--json] [--annotate OUT.png]</c>: the text of photos of handwritten block
 /// letters, one output line per text line. A file that cannot be read gets a one-line error; the others are
-/// still read, and the exit code is 2 at the end.
+/// still read, and the exit code is 2 at the end. <c>scrawl ocr --list FILES.txt --shard I/N --out DIR</c> is bulk mode (<see cref="OcrBulk"/>).
 /// </summary>
 internal static class OcrCommand
 {
@@ -35,12 +35,14 @@ internal static class OcrCommand
 
     private static Command Create(CliOutput io)
     {
-        var images = new Argument<string[]>("images") { Description = "Photos (JPEG, PNG, …) of handwritten block letters", Arity = ArgumentArity.OneOrMore };
+        var images = new Argument<string[]>("images") { Description = "Photos (JPEG, PNG, …) of handwritten block letters", Arity = ArgumentArity.ZeroOrMore };
         var model = ModelOption();
         var json = new Option<bool>("--json") { Description = "Print the full hierarchy (lines, words, characters with boxes and confidences) as JSON" };
         var annotate = new Option<string?>("--annotate") { Description = "Write the photo with line boxes, character boxes and labels drawn as this PNG (several photos: one file each, OUT-NAME.png)" };
         var command = new Command("ocr", "Read the text of photos of handwritten block letters: one output line per text line.") { images, model, json, annotate };
-        command.SetAction(r => Run(io, r.GetValue(images)!, r.GetValue(model), r.GetValue(json), r.GetValue(annotate)));
+        var bulk = new OcrBulkOptions(command);
+        command.SetAction(r => OcrBulk.TryRun(io, r, bulk, r.GetValue(images)!, r.GetValue(model), r.GetValue(json), r.GetValue(annotate))
+            ?? Run(io, r.GetValue(images)!, r.GetValue(model), r.GetValue(json), r.GetValue(annotate)));
         return command;
     }
 
