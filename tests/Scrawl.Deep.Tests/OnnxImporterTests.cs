@@ -81,6 +81,33 @@ public class OnnxImporterTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Gemm_matmul_flatten_concat_and_reshape_match_onnxruntime()
+    {
+        TorchRuntime.EnsureLoaded();
+        byte[] bytes = OnnxFixture.Build(seed: 4);
+        var input = new float[32];
+        new Numerics.SeededRandom(5).FillUniform(input, -2, 2);
+        using var module = new OnnxGraphModule(OnnxModel.Parse(bytes));
+        module.eval();
+        float[] ours;
+        using (no_grad())
+        using (var x = tensor(input, [1, 2, 4, 4]))
+        using (var y = module.forward(x))
+        {
+            Assert.Equal([2L, 5], y.shape);
+            ours = y.data<float>().ToArray();
+        }
+
+        using var session = new InferenceSession(bytes);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor("X", new DenseTensor<float>(input, [1, 2, 4, 4]))]);
+        float[] reference = results.Single().AsEnumerable<float>().ToArray();
+        log.WriteLine($"max |ours − onnxruntime| = {ours.Zip(reference, (a, b) => Math.Abs(a - b)).Max():E2}");
+        Assert.Equal(reference.Length, ours.Length);
+        Assert.All(ours.Zip(reference), p => Assert.True(Math.Abs(p.First - p.Second) <= 1e-5f * (1 + Math.Abs(p.Second)), $"{p.First} vs {p.Second}"));
+        Assert.Equal(3 * 2 * 9 + 3 + 60 + 5 + 60, module.parameters().Sum(p => p.numel())); // conv, Gemm and MatMul became trainable
+    }
+
+    [Fact]
     public void A_file_that_is_not_onnx_is_refused_by_name()
     {
         string path = Path.Combine(Path.GetTempPath(), $"scrawl-not-onnx-{Environment.ProcessId}.onnx");
