@@ -17,8 +17,12 @@ internal static class OcrBulk
     /// <summary>The folder below DIR that holds one file per failed image.</summary>
     public const string FailuresFolder = "failures";
 
-    /// <summary>The default of --workers: images read at the same time (each worker with its own copy of the classifier).</summary>
-    public const int DefaultWorkers = 1;
+    /// <summary>
+    /// The default of --workers, images read at the same time (each worker with its own copy of the classifier): one per core, at
+    /// most 16. Decoding and segmenting use one thread per image; the engine's GEMM pool is shared and lends its threads to whichever
+    /// worker classifies first (the others classify on their own thread), so the cores stay busy without oversubscribing them.
+    /// </summary>
+    public static int DefaultWorkers => Math.Clamp(Environment.ProcessorCount, 1, 16);
 
     /// <summary>Runs bulk mode when --list was given (null otherwise); images on the command line or --out without --list are usage errors.</summary>
     public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, bool json, string? annotate)
@@ -184,5 +188,5 @@ internal sealed class OcrBulkOptions
     public Option<string?> Out { get; } = new("--out") { Description = "With --list: the folder for NAME.txt and NAME.json per image (written atomically; existing ones are skipped) and failures/NAME.txt" };
 
     /// <summary>Images read at the same time.</summary>
-    public Option<int> Workers { get; } = new("--workers") { Description = "With --list: images read at the same time, each worker with its own classifier", DefaultValueFactory = _ => OcrBulk.DefaultWorkers };
+    public Option<int> Workers { get; } = new("--workers") { Description = "With --list: images read at the same time, each worker with its own classifier (default: one per core, at most 16)", DefaultValueFactory = _ => OcrBulk.DefaultWorkers };
 }
