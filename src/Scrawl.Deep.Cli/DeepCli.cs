@@ -33,6 +33,7 @@ internal static class DeepCli
             TrainCommand.Create(io),
             BenchCommand.Create(io),
             FinetuneCommand.Create(io),
+            ClassifyCommand.Create(io),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

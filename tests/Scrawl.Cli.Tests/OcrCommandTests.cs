@@ -153,10 +153,32 @@ public class OcrCommandTests
         var (code, output, err) = CliRunner.Run("ocr", Sample, "--model", "deep:charmodel.pt");
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.Contains("not available in this build", err, StringComparison.Ordinal);
+        Assert.Contains("deep:charmodel.pt: no such model file", err, StringComparison.Ordinal);
         (code, _, err) = CliRunner.Run("ocr", Sample, "--model", "/no/such/model.scrawl");
         Assert.Equal(2, code);
         Assert.Contains("/no/such/model.scrawl", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_deep_models_give_one_clear_line_and_exit_2()
+    {
+        string dir = TempDir();
+        string model = Path.Combine(dir, "model.pt");
+        File.WriteAllBytes(model, [1, 2, 3]);
+        var (code, output, err) = CliRunner.Run("ocr", Sample, "--model", "deep:" + model);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("model.json is missing", err, StringComparison.Ordinal);
+        Assert.Single(err.Trim().Split('\n'));
+        File.WriteAllText(Path.Combine(dir, "model.json"), """{"Model":"cnn","Classes":[]}""");
+        (code, _, err) = CliRunner.Run("ocr", Sample, "--model", "deep:" + model);
+        Assert.Equal(2, code);
+        Assert.Contains("'Classes' list of names", err, StringComparison.Ordinal);
+        Assert.Single(err.Trim().Split('\n'));
+        (code, _, err) = CliRunner.Run("ocr", Sample, "--model", "deep:");
+        Assert.Equal(2, code);
+        Assert.Contains("name the model after 'deep:'", err, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static class OcrCommand
     /// <summary>The --model option every OCR command takes.</summary>
     public static Option<string?> ModelOption() => new("--model")
     {
-        Description = "Character model: a .scrawl model file or a NIST36 .npz (e.g. ../shared/models/nist36-mlp-reference.npz); default: the shipped models/charmodel.scrawl",
+        Description = "Character model: a .scrawl model file, a NIST36 .npz (e.g. ../shared/models/nist36-mlp-reference.npz) or deep:DIR/model.pt (a 'scrawl deep train' model, run by the scrawl-deep program); default: the shipped models/charmodel.scrawl",
     };
 
     private static Command Create(CliOutput io)

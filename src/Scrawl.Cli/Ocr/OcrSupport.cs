@@ -12,10 +12,15 @@ internal static class OcrSupport
     /// <summary>The shipped character model's file name, looked up in a <c>models</c> folder.</summary>
     public const string DefaultModelName = "charmodel.scrawl";
 
-    /// <summary>Opens <paramref name="model"/> (null: the shipped model) as a classifier; problems become one-line CLI errors.</summary>
+    /// <summary>Opens <paramref name="model"/> (null: the shipped model; <c>deep:FILE</c>: a TorchSharp model run by scrawl-deep) as a classifier; problems become one-line CLI errors.</summary>
     public static (ICharacterClassifier Classifier, string Path) OpenModel(string? model)
     {
         string path = model ?? DefaultModelPath();
+        if (path.StartsWith(CharacterModels.DeepPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return (DeepProcessClassifier.Open(path), path);
+        }
+
         try
         {
             return (CharacterModels.Load(path), path);

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Scrawl.Data.Images;
+using Scrawl.NeuralNet.Serialization;
+using Scrawl.Ocr;
+
+namespace Scrawl.Cli.Ocr;
+
+/// <summary>
+/// <c>--model deep:FILE</c>: a TorchSharp model (model.pt + model.json from <c>scrawl deep train</c>) used as the OCR
+/// classifier without loading libtorch here. Each <see cref="Classify"/> call (one per page) writes the crops to a
+/// temporary .npy, runs <c>scrawl-deep classify</c> as a child process and reads the probabilities back; the class
+/// names come from model.json. The cost is one process start and libtorch load per page (about a second or two).
+/// </summary>
+internal sealed class DeepProcessClassifier : ICharacterClassifier
+{
+    /// <summary>The environment variable that may name the scrawl-deep program (its .dll or executable).</summary>
+    public const string ProgramVariable = "SCRAWL_DEEP";
+
+    private const string ProgramDll = "scrawl-deep.dll";
+    private readonly string _model;
+    private readonly string _program;
+
+    private DeepProcessClassifier(string model, IReadOnlyList<string> classNames, string program)
+    {
+        _model = model;
+        ClassNames = classNames;
+        _program = program;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>Opens <paramref name="spec"/> (<c>deep:FILE</c>); a <see cref="CliException"/> names what is missing or wrong.</summary>
+    public static DeepProcessClassifier Open(string spec)
+    {
+        string file = spec[CharacterModels.DeepPrefix.Length..];
+        if (file.Length == 0)
+        {
+            throw new CliException($"{spec}: name the model after 'deep:', e.g. deep:runs/deep-train/model.pt.");
+        }
+
+        string model = Path.GetFullPath(file);
+        string json = Path.ChangeExtension(model, ".json");
+        if (!File.Exists(model))
+        {
+            throw new CliException($"{spec}: no such model file ({model}); train one with './scrawl deep train --out DIR' and pass deep:DIR/model.pt.");
+        }
+
+        if (!File.Exists(json))
+        {
+            throw new CliException($"{spec}: the model's description {json} is missing (deep train writes it beside model.pt).");
+        }
+
+        return new DeepProcessClassifier(model, ReadClassNames(spec, json), FindProgram());
+    }
+
+    /// <inheritdoc/>
+    public float[][] Classify(IReadOnlyList<FloatImage> crops)
+    {
+        ArgumentNullException.ThrowIfNull(crops);
+        if (crops.Count == 0)
+        {
+            return [];
+        }
+
+        const int side = NetworkClassifier.Side;
+        var pixels = new float[crops.Count * side * side];
+        for (int i = 0; i < crops.Count; i++)
+        {
+            var crop = crops[i];
+            if (crop.Channels != 1 || crop.Height != side || crop.Width != side)
+            {
+                throw new ArgumentException($"Crop {i} is {crop.Height}×{crop.Width}×{crop.Channels}; the classifier takes {side}×{side} grey crops.", nameof(crops));
+            }
+
+            crop.Pixels.AsSpan().CopyTo(pixels.AsSpan(i * side * side, side * side));
+        }
+
+        string dir = Directory.CreateTempSubdirectory("scrawl-deep-ocr-").FullName;
+        try
+        {
+            string input = Path.Combine(dir, "crops.npy"), output = Path.Combine(dir, "probabilities.npy");
+            using (var stream = File.Create(input))
+            {
+                NpyWriter.Write(stream, pixels, crops.Count, side, side);
+            }
+
+            RunProgram(["classify", "--model", _model, "--crops", input, "--out", output]);
+            return ReadProbabilities(output, crops.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private float[][] ReadProbabilities(string path, int count)
+    {
+        var array = NpyReader.Read(path);
+        if (array.Shape.Count != 2 || array.Shape[0] != count || array.Shape[1] != ClassNames.Count)
+        {
+            throw new CliException($"{_program}: returned probabilities [{array.ShapeText}], expected [{count}, {ClassNames.Count}].", ExitCodes.CheckFailed);
+        }
+
+        var rows = new float[count][];
+        for (int i = 0; i < count; i++)
+        {
+            rows[i] = array.Data.AsSpan(i * ClassNames.Count, ClassNames.Count).ToArray();
+        }
+
+        return rows;
+    }
+
+    private void RunProgram(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (_program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            start.FileName = DotnetHost();
+            start.ArgumentList.Add(_program);
+        }
+        else
+        {
+            start.FileName = _program;
+        }
+
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new CliException($"{_program}: could not be started.", ExitCodes.CheckFailed);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        _ = stdout.Result;
+        if (process.ExitCode != 0)
+        {
+            string reason = stderr.Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {process.ExitCode}";
+            throw new CliException($"deep model {_model}: scrawl-deep classify failed: {reason}", ExitCodes.CheckFailed);
+        }
+    }
+
+    private static string[] ReadClassNames(string spec, string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("Classes", out var classes) && classes.ValueKind == JsonValueKind.Array)
+            {
+                string[] names = [.. classes.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.String ? c.GetString() ?? "" : "")];
+                if (names.Length > 0 && names.All(n => n.Length > 0))
+                {
+                    return names;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Reported below, as for a description without classes.
+        }
+
+        throw new CliException($"{spec}: {json} is not a deep model description with a 'Classes' list of names.");
+    }
+
+    /// <summary>
+    /// The scrawl-deep program: $SCRAWL_DEEP, else scrawl-deep.dll beside this program, in ../deep (the launcher's
+    /// artifacts/deep), or in artifacts/deep of a folder above; a <see cref="CliException"/> saying how to build it otherwise.
+    /// </summary>
+    internal static string FindProgram()
+    {
+        string? configured = Environment.GetEnvironmentVariable(ProgramVariable);
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(configured)
+                ? Path.GetFullPath(configured)
+                : throw new CliException($"${ProgramVariable} names {configured}, which does not exist.");
+        }
+
+        var tried = new List<string>();
+        var baseDir = new DirectoryInfo(AppContext.BaseDirectory);
+        var candidates = new List<string> { Path.Combine(baseDir.FullName, ProgramDll) };
+        if (baseDir.Parent is { } parent)
+        {
+            candidates.Add(Path.Combine(parent.FullName, "deep", ProgramDll));
+        }
+
+        for (var dir = baseDir; dir is not null; dir = dir.Parent)
+        {
+            candidates.Add(Path.Combine(dir.FullName, "artifacts", "deep", ProgramDll));
+        }
+
+        foreach (string candidate in candidates.Distinct())
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            tried.Add(candidate);
+        }
+
+        throw new CliException($"deep models need the scrawl-deep program, which is not built (looked for {string.Join(", ", tried.Take(3))}, …); "
+            + "build it with './scrawl deep --help' (or: dotnet build src/Scrawl.Deep.Cli -c Release -o artifacts/deep), or set $" + ProgramVariable + ".");
+    }
+
+    private static string DotnetHost()
+    {
+        string? path = Environment.ProcessPath;
+        return path is not null && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? path : "dotnet";
+    }
+}
