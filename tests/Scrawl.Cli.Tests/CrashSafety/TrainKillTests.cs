@@ -87,6 +87,9 @@ public partial class TrainKillTests(ITestOutputHelper output) : IDisposable
         Assert.True(kills >= 3, $"only {kills} of the runs were killed before finishing");
         Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "model.scrawl")), File.ReadAllBytes(Path.Combine(run, "model.scrawl")));
         Assert.Equal(Epochs, Checkpoint.Load(final).Trainer.EpochsDone);
+
+        // Temporary files left by kills during checkpoint writes are removed by the next successful write of the checkpoint.
+        Assert.Empty(Directory.EnumerateFiles(run, "checkpoint.ckpt.tmp-*"));
         output.WriteLine($"{kills} kills, {inWrites} left a checkpoint write unfinished; final model byte-identical");
     }
 
