@@ -21,6 +21,7 @@ internal sealed class EpochSampler
     private readonly double _syntheticFraction;
     private readonly long _seed;
     private readonly AugmentOptions? _augment;
+    private (int Epoch, Tensor Inputs, Tensor Targets, int[] Labels)? _last;
 
     /// <summary>Indexes the pools by class; <paramref name="augment"/> null turns augmentation off.</summary>
     public EpochSampler(CharModelSources sources, int perClass, double syntheticFraction, long seed, AugmentOptions? augment)
@@ -58,13 +59,31 @@ internal sealed class EpochSampler
     /// <summary>The inputs [N × side²] and one-hot targets [N × classes] of 1-based epoch <paramref name="epoch"/>.</summary>
     public (Tensor Inputs, Tensor Targets) Epoch(int epoch)
     {
+        var (inputs, targets, _) = EpochWithLabels(epoch);
+        return (inputs, targets);
+    }
+
+    /// <summary>
+    /// As <see cref="Epoch"/>, with the class index of every row. The last epoch drawn is kept, so asking for it
+    /// again (a preview, then training) does not draw and augment it twice.
+    /// </summary>
+    public (Tensor Inputs, Tensor Targets, int[] Labels) EpochWithLabels(int epoch)
+    {
+        if (_last is { } last && last.Epoch == epoch)
+        {
+            return (last.Inputs, last.Targets, last.Labels);
+        }
+
         var images = Images(epoch, out int[] labels);
         if (_augment is not null)
         {
             images = CharacterAugmenter.AugmentAll(images, CharacterAugmenter.ItemSeed(_seed ^ 0x5A5A5A5AL, epoch), _augment);
         }
 
-        return (images.Reshape(labels.Length, images.Dim(1) * images.Dim(2)), Labels.OneHot(labels, _syntheticRows.Length));
+        var inputs = images.Reshape(labels.Length, images.Dim(1) * images.Dim(2));
+        var targets = Labels.OneHot(labels, _syntheticRows.Length);
+        _last = (epoch, inputs, targets, labels);
+        return (inputs, targets, labels);
     }
 
     /// <summary>The drawn (not yet augmented) images [N × side × side] of epoch <paramref name="epoch"/> and their labels.</summary>

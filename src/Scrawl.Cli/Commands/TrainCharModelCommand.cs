@@ -116,22 +116,11 @@ internal static class TrainCharModelCommand
 
     private static byte[] AugmentationPreview(EpochSampler sampler, IReadOnlyList<string> classes)
     {
-        var (inputs, targets) = sampler.Epoch(1);
+        var (inputs, _, labels) = sampler.EpochWithLabels(1);
         int side = (int)Math.Sqrt(inputs.Dim(1)), per = inputs.Rows / classes.Count;
         var rows = Enumerable.Range(0, classes.Count).SelectMany(c => Enumerable.Range(c * per, Math.Min(per, 8))).ToArray();
-        var images = new ImageSet(inputs.Reshape(inputs.Rows, side, side), PredictedLabels(targets), classes, "augmented").Subset(rows);
+        var images = new ImageSet(inputs.Reshape(inputs.Rows, side, side), labels, classes, "augmented").Subset(rows);
         return Media.Montage.Render(images, perClass: 8, columns: 3);
-    }
-
-    private static int[] PredictedLabels(Numerics.Tensor oneHot)
-    {
-        var labels = new int[oneHot.Rows];
-        for (int i = 0; i < labels.Length; i++)
-        {
-            labels[i] = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(oneHot.Row(i));
-        }
-
-        return labels;
     }
 
     private static void Validate(Recipe r)

@@ -23,6 +23,12 @@ public static class CharacterAugmenter
             throw new ArgumentException($"Augmentation needs a square grey image, got {image.Height}×{image.Width}×{image.Channels}.", nameof(image));
         }
 
+        return AugmentChecked(image, random, options);
+    }
+
+    /// <summary>The body of <see cref="Augment"/> for a square grey image and validated options.</summary>
+    private static FloatImage AugmentChecked(FloatImage image, SeededRandom random, AugmentOptions options)
+    {
         var canvas = Warp(image, random, options);
         canvas = ScaleToFullInk(ChangeStrokes(canvas, random, options));
         bool binarize = random.NextDouble() < options.BinarizeProbability;
@@ -85,7 +91,7 @@ public static class CharacterAugmenter
         Parallel.For(0, n, i =>
         {
             var image = new FloatImage(images.Span.Slice(i * size, size).ToArray(), side, side);
-            var augmented = Augment(image, new SeededRandom(ItemSeed(seed, i)), options);
+            var augmented = AugmentChecked(image, new SeededRandom(ItemSeed(seed, i)), options); // validated once above
             augmented.Pixels.CopyTo(result.Span.Slice(i * size, size));
         });
         return result;
