@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
 using Scrawl.Data.Images;
 
 namespace Scrawl.Media.Tests;
@@ -115,53 +113,6 @@ public class HugeImageTests : IDisposable
     }
 
     /// <summary>An 8-bit grey PNG written row by row (no full-size buffer).</summary>
-    private static void WriteGreyPng(string path, int width, int height, Func<int, int, byte> pixel)
-    {
-        using var file = File.Create(path);
-        file.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        Chunk(file, "IHDR", ihdr);
-        using var idat = new MemoryStream();
-        using (var z = new ZLibStream(idat, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            var row = new byte[width + 1];
-            for (int y = 0; y < height; y++)
-            {
-                for (int x = 0; x < width; x++)
-                {
-                    row[x + 1] = pixel(x, y);
-                }
-
-                z.Write(row);
-            }
-        }
-
-        Chunk(file, "IDAT", idat.ToArray());
-        Chunk(file, "IEND", []);
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        var head = new byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(head, data.Length);
-        Encoding.ASCII.GetBytes(type, head.AsSpan(4));
-        s.Write(head);
-        s.Write(data);
-        uint c = 0xFFFFFFFF;
-        foreach (byte b in head.AsSpan(4).ToArray().Concat(data))
-        {
-            c ^= b;
-            for (int k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-            }
-        }
-
-        var tail = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(tail, ~c);
-        s.Write(tail);
-    }
+    private static void WriteGreyPng(string path, int width, int height, Func<int, int, byte> pixel) =>
+        Scrawl.Tests.Shared.TestPng.WriteGrey(path, width, height, pixel);
 }

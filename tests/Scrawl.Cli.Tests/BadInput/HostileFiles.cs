@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 using Scrawl.NeuralNet.Serialization;
 
@@ -77,75 +76,16 @@ internal static class HostileFiles
     /// An 8-bit grey PNG of <paramref name="width"/>×<paramref name="height"/> whose pixels come from
     /// <paramref name="pixel"/>(x, y), written row by row (a 100-megapixel file needs no 100 MB buffer).
     /// </summary>
-    public static void WritePng(string path, int width, int height, Func<int, int, byte> pixel)
-    {
-        using var file = File.Create(path);
-        file.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8; // bit depth; colour type 0 (grey), deflate, filter 0, no interlace
-        Chunk(file, "IHDR", ihdr);
-        using var idat = new MemoryStream();
-        using (var z = new ZLibStream(idat, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            var row = new byte[width + 1];
-            for (int y = 0; y < height; y++)
-            {
-                for (int x = 0; x < width; x++)
-                {
-                    row[x + 1] = pixel(x, y);
-                }
-
-                z.Write(row);
-            }
-        }
-
-        Chunk(file, "IDAT", idat.ToArray());
-        Chunk(file, "IEND", []);
-    }
+    public static void WritePng(string path, int width, int height, Func<int, int, byte> pixel) =>
+        Scrawl.Tests.Shared.TestPng.WriteGrey(path, width, height, pixel);
 
     /// <summary>A PNG whose IHDR claims <paramref name="width"/>×<paramref name="height"/> with no pixel data at all.</summary>
     public static byte[] PngHeaderOnly(int width, int height)
     {
         using var file = new MemoryStream();
-        file.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        Chunk(file, "IHDR", ihdr);
-        Chunk(file, "IEND", []);
+        file.Write(Scrawl.Tests.Shared.TestPng.Signature);
+        Scrawl.Tests.Shared.TestPng.Chunk(file, "IHDR", Scrawl.Tests.Shared.TestPng.Header(width, height));
+        Scrawl.Tests.Shared.TestPng.Chunk(file, "IEND", []);
         return file.ToArray();
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        var head = new byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(head, data.Length);
-        Encoding.ASCII.GetBytes(type, head.AsSpan(4));
-        s.Write(head);
-        s.Write(data);
-        var tail = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(tail, Crc(head.AsSpan(4), data));
-        s.Write(tail);
-    }
-
-    private static uint Crc(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        uint c = 0xFFFFFFFF;
-        foreach (var span in new[] { type.ToArray(), data.ToArray() })
-        {
-            foreach (byte b in span)
-            {
-                c ^= b;
-                for (int k = 0; k < 8; k++)
-                {
-                    c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-                }
-            }
-        }
-
-        return ~c;
     }
 }
