@@ -10,7 +10,9 @@ public sealed class TrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static DeepTrainOptions Options(string model, int epochs, double rate = 3e-3) => new(model, "nist36-fixture", epochs, "adam", "cosine", rate, 32, Seed: 5, Hidden: 16);
+    // The CNN trains on augmented batches, so the same-seed and resume checks cover the augmentation's draws too.
+    private static DeepTrainOptions Options(string model, int epochs, double rate = 3e-3) =>
+        new(model, "nist36-fixture", epochs, "adam", "cosine", rate, 32, Seed: 5, Hidden: 16, Augment: model == "cnn" ? "shift-flip" : "none");
 
     /// <summary>Thrown from the epoch callback to stop a run the way a kill after a checkpoint would.</summary>
     private sealed class Interrupted : Exception;
@@ -116,5 +118,6 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("--schedule", Assert.Throws<ArgumentException>(() => (Options("mlp", 1) with { Schedule = "linear" }).Validate()).Message);
         Assert.Contains("--model", Assert.Throws<ArgumentException>(() => (Options("resnet", 1)).Validate()).Message);
         Assert.Contains("--epochs", Assert.Throws<ArgumentException>(() => (Options("mlp", 0)).Validate()).Message);
+        Assert.Contains("--augment", Assert.Throws<ArgumentException>(() => (Options("mlp", 1) with { Augment = "rotate" }).Validate()).Message);
     }
 }

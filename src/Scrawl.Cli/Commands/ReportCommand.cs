@@ -15,7 +15,7 @@ namespace Scrawl.Cli.Commands;
 internal static class ReportCommand
 {
     /// <summary>What the report runs; the run folders live under <see cref="Runs"/> (as the user wrote it).</summary>
-    internal sealed record Settings(string Data, long Seed, int Epochs, int SweepEpochs, int AutoencoderEpochs, string Recipe, string Runs, bool Fresh);
+    internal sealed record Settings(string Data, long Seed, int Epochs, int SweepEpochs, int AutoencoderEpochs, string Recipe, string Runs, bool Fresh, bool Quick = false, bool Deep = false);
 
     /// <summary>One command the report ran or collected: its arguments, its run folder and its captured output (empty when collected).</summary>
     internal sealed record Stage(string[] Args, string Folder, bool Collected, string Output)
@@ -37,15 +37,16 @@ internal static class ReportCommand
         var runs = new Option<string>("--runs") { Description = "Folder of the run folders (train/, sweep/, autoencoder/, pca/) and their logs", DefaultValueFactory = _ => "runs/report" };
         var fresh = new Option<bool>("--fresh") { Description = "Rerun every study even when its run folder already holds a run with the same settings" };
         var quick = new Option<bool>("--quick") { Description = "A smoke run in seconds: 3 classifier, 2 sweep and 2 autoencoder epochs (explicit epochs win)" };
-        var command = new Command("report", "Run (or collect) the training, learning-rate, autoencoder and PCA studies and write one self-contained HTML report.")
+        var deep = new Option<bool>("--deep") { Description = "Also run (or collect) the TorchSharp studies through scrawl-deep: MLP/CNN runs, flowers-17 transfer learning, PyTorch benchmark (≈ 40 min on 2 cores; with --quick ≈ 1 min)" };
+        var command = new Command("report", "Run (or collect) the training, learning-rate, autoencoder and PCA studies (and with --deep the TorchSharp ones) and write one self-contained HTML report.")
         {
-            output, data, seed, epochs, sweepEpochs, aeEpochs, recipe, runs, fresh, quick,
+            output, data, seed, epochs, sweepEpochs, aeEpochs, recipe, runs, fresh, quick, deep,
         };
         command.SetAction(r =>
         {
             bool q = r.GetValue(quick);
             var s = new Settings(r.GetValue(data)!, r.GetValue(seed), r.GetValue(epochs) ?? (q ? 3 : 100), r.GetValue(sweepEpochs) ?? (q ? 2 : 30),
-                r.GetValue(aeEpochs) ?? (q ? 2 : 100), r.GetValue(recipe)!, r.GetValue(runs)!, r.GetValue(fresh));
+                r.GetValue(aeEpochs) ?? (q ? 2 : 100), r.GetValue(recipe)!, r.GetValue(runs)!, r.GetValue(fresh), q, r.GetValue(deep));
             return Run(io, s, r.GetValue(output)!);
         });
         return command;
@@ -66,7 +67,7 @@ internal static class ReportCommand
         var clock = Stopwatch.StartNew();
         io.Out.WriteLine($"report: data {s.Data}, seed {s.Seed}; run folders under {s.Runs}");
         var context = new ReportContext(s, CliData.Load(s.Data, s.Seed));
-        IReportPart[] parts = [new SeedStudiesReport()];
+        IReportPart[] parts = s.Deep ? [new SeedStudiesReport(), new DeepStudiesReport()] : [new SeedStudiesReport()];
         var plans = parts.SelectMany(p => p.Plan(context)).ToList();
         var stages = new Dictionary<string, Stage>(StringComparer.Ordinal);
         for (int i = 0; i < plans.Count; i++)
@@ -111,7 +112,8 @@ internal static class ReportCommand
         {
             var progress = new TerminalProgress(io.Out, $"  {name}", TerminalProgress.StdoutIsTerminal && ReferenceEquals(io.Out, Console.Out));
             using var stdout = new ReportProgress(new TeeWriter(log, captured), progress, epochs);
-            code = Program.Run(args, stdout, errors);
+            // The TorchSharp commands live in scrawl-deep: a child process, so this program never loads libtorch.
+            code = args[0] == "deep" ? DeepProgram.Run(args[1..], stdout, errors) : Program.Run(args, stdout, errors);
             progress.Finish();
             log.Write(errors.ToString());
         }
@@ -145,7 +147,7 @@ internal static class ReportCommand
     private static string[] Args(Settings s) =>
     [
         "report", "--data", s.Data, "--seed", Text(s.Seed), "--epochs", Text(s.Epochs), "--sweep-epochs", Text(s.SweepEpochs),
-        "--ae-epochs", Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--runs", s.Runs,
+        "--ae-epochs", Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--runs", s.Runs, .. s.Quick ? ["--quick"] : Array.Empty<string>(), .. s.Deep ? ["--deep"] : Array.Empty<string>(),
     ];
 
     /// <summary>An integer in invariant culture.</summary>

@@ -6,7 +6,7 @@ namespace Scrawl.Cli.Commands;
 /// The stdout of a command the report runs in-process: every line goes to the stage's log file, and each
 /// <c>epoch …</c> line advances a <see cref="TerminalProgress"/> (a bar on a terminal, a line every 10 % otherwise).
 /// </summary>
-internal sealed class ReportProgress(TextWriter log, TerminalProgress progress, int totalEpochs) : TextWriter
+internal sealed partial class ReportProgress(TextWriter log, TerminalProgress progress, int totalEpochs) : TextWriter
 {
     private readonly StringBuilder _line = new();
     private int _epochs;
@@ -55,10 +55,14 @@ internal sealed class ReportProgress(TextWriter log, TerminalProgress progress, 
         string line = _line.ToString();
         _line.Clear();
         log.WriteLine(line);
-        if (line.StartsWith("epoch ", StringComparison.Ordinal))
+        if (line.StartsWith("epoch ", StringComparison.Ordinal) || EpochOfPhase().IsMatch(line))
         {
             _epochs++;
             progress.Report(_epochs, totalEpochs, "epochs");
         }
     }
+
+    /// <summary>An epoch line led by its phase, as <c>deep finetune</c> prints them ("head epoch  3/33 …", "scratch epoch …").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z]+ epoch +\d")]
+    private static partial System.Text.RegularExpressions.Regex EpochOfPhase();
 }

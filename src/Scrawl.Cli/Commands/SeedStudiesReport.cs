@@ -189,7 +189,8 @@ internal sealed class SeedStudiesReport : IReportPart
         ], "Parameters and mean validation PSNR of PCA and of the trained autoencoder (seed: 32,768 vs 68,704 parameters).", $"{autoencoder.Command} && {pca.Command}");
     }
 
-    private static byte[] Png(ReportCommand.Stage stage, string file)
+    /// <summary>The PNG <paramref name="file"/> a stage left in its folder; <see cref="InvalidDataException"/> naming it when missing or not a PNG.</summary>
+    internal static byte[] Png(ReportCommand.Stage stage, string file)
     {
         string path = Path.Combine(stage.Folder, file);
         if (!File.Exists(path))

@@ -114,22 +114,7 @@ internal sealed class DeepProcessClassifier : ICharacterClassifier
 
     private void RunProgram(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (_program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-        {
-            start.FileName = DotnetHost();
-            start.ArgumentList.Add(_program);
-        }
-        else
-        {
-            start.FileName = _program;
-        }
-
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = Commands.DeepProgram.StartInfo(_program, arguments);
         using var process = Process.Start(start) ?? throw new CliException($"{_program}: could not be started.", ExitCodes.CheckFailed);
         var stdout = process.StandardOutput.ReadToEndAsync();
         string stderr = process.StandardError.ReadToEnd();
@@ -201,13 +186,7 @@ internal sealed class DeepProcessClassifier : ICharacterClassifier
             tried.Add(candidate);
         }
 
-        throw new CliException($"deep models need the scrawl-deep program, which is not built (looked for {string.Join(", ", tried.Take(3))}, …); "
+        throw new CliException($"deep models and 'report --deep' need the scrawl-deep program, which is not built (looked for {string.Join(", ", tried.Take(3))}, …); "
             + "build it with './scrawl deep --help' (or: dotnet build src/Scrawl.Deep.Cli -c Release -o artifacts/deep), or set $" + ProgramVariable + ".");
-    }
-
-    private static string DotnetHost()
-    {
-        string? path = Environment.ProcessPath;
-        return path is not null && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? path : "dotnet";
     }
 }

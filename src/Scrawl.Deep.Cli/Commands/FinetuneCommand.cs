@@ -79,7 +79,19 @@ internal static class FinetuneCommand
             : Pretrained(io, backbone, splits, classes, new FineTuneOptions(headEpochs, epochs, Batch: batch, Seed: seed));
         string label = scratch ? "scratch" : "pretrained";
         RunReport.WriteHistory(outDir.FullName, history, label + "-");
-        var figures = RunReport.WriteCurves(outDir.FullName, [(label, history)], $"{splits.Name}, {label}", label + "-");
+        var settings = new FinetuneSettings(data, label, Path.GetFileName(path), size, scratch ? 0 : headEpochs, epochs, batch, seed);
+        RunReport.WriteSettings(outDir.FullName, label + "-run.json", new FinetuneRun(settings, Math.Round(clock.Elapsed.TotalSeconds, 1)));
+        var figures = RunReport.WriteCurves(outDir.FullName, [(label, history)], $"{splits.Name}, {label}", label + "-").ToList();
+
+        // With the other run already in the folder, both go on shared axes (the seed's pretrained-vs-scratch figure).
+        var other = RunReport.TryReadHistory(outDir.FullName, scratch ? "pretrained-" : "scratch-");
+        if (other is { Count: > 0 })
+        {
+            var pre = scratch ? other : history;
+            var scr = scratch ? history : other;
+            figures.AddRange(RunReport.WriteCurves(outDir.FullName, [("pretrained", pre), ("scratch", scr)], $"{splits.Name}, pretrained vs scratch", "comparison-"));
+        }
+
         io.Out.WriteLine("figures: " + string.Join(", ", figures.Select(Path.GetFileName)));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-seconds: {clock.Elapsed.TotalSeconds:F0}"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test-accuracy: {history[^1].TestAccuracy:F4}"));
@@ -126,3 +138,19 @@ internal static class FinetuneCommand
         return trainer.History;
     }
 }
+
+/// <summary>What a finetune run leaves beside its history as <c>{pretrained,scratch}-run.json</c>: its settings and its wall time (data loading and feature caching included).</summary>
+/// <param name="Settings">The run's settings.</param>
+/// <param name="WallSeconds">Wall seconds from loading the data to the last epoch.</param>
+internal sealed record FinetuneRun(FinetuneSettings Settings, double WallSeconds);
+
+/// <summary>The settings of a finetune run.</summary>
+/// <param name="Data">The data's catalog name or path.</param>
+/// <param name="Mode">"pretrained" or "scratch".</param>
+/// <param name="Network">The ONNX file's name.</param>
+/// <param name="Size">Square input size in pixels.</param>
+/// <param name="HeadEpochs">Phase 1 epochs (0 for scratch).</param>
+/// <param name="Epochs">Phase 2 or scratch epochs.</param>
+/// <param name="Batch">Batch size.</param>
+/// <param name="Seed">Seed.</param>
+internal sealed record FinetuneSettings(string Data, string Mode, string Network, int Size, int HeadEpochs, int Epochs, int Batch, long Seed);

@@ -30,6 +30,24 @@ internal static class RunReport
         AtomicFile.WriteAllBytes(Path.Combine(folder, prefix + "history.json"), JsonSerializer.SerializeToUtf8Bytes(history, JsonOptions));
     }
 
+    /// <summary>Writes <paramref name="settings"/> as indented JSON to <paramref name="folder"/>/<paramref name="name"/> atomically (what <c>scrawl report</c> compares to collect a run).</summary>
+    public static void WriteSettings<T>(string folder, string name, T settings) =>
+        AtomicFile.WriteAllBytes(Path.Combine(folder, name), JsonSerializer.SerializeToUtf8Bytes(settings, JsonOptions));
+
+    /// <summary>The history in <c>{prefix}history.json</c> of <paramref name="folder"/>, or null when it is missing or unreadable.</summary>
+    public static IReadOnlyList<DeepEpoch>? TryReadHistory(string folder, string prefix = "")
+    {
+        string path = Path.Combine(folder, prefix + "history.json");
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<List<DeepEpoch>>(File.ReadAllBytes(path), JsonOptions) : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Writes <c>{prefix}curves-loss.png</c> and <c>{prefix}curves-accuracy.png</c>; returns their paths. Runs are (label, history) pairs, each ≥ 1 epoch.</summary>
     public static IReadOnlyList<string> WriteCurves(string folder, IReadOnlyList<(string Label, IReadOnlyList<DeepEpoch> History)> runs, string title, string prefix = "")
     {

@@ -27,13 +27,14 @@ internal static class TrainCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: model.pt/.json, checkpoint.ckpt, history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-train") };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (same settings; --epochs may grow)" };
         var device = new Option<string>("--device") { Description = "cpu, or cuda (falls back to the CPU without a CUDA libtorch)", DefaultValueFactory = _ => "cpu" };
+        var augment = new Option<string>("--augment") { Description = "Training batches: none, shift (±2 px), flip (mirrored half the time; not for characters) or shift-flip", DefaultValueFactory = _ => "none" };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (≥ 1; 1 is faster on a busy shared machine)", DefaultValueFactory = _ => 2 };
         var command = new Command("train", "Train an MLP or CNN in TorchSharp; per-epoch train/valid/test loss and accuracy, a checkpoint every epoch.")
         {
-            model, data, epochs, optimizer, schedule, rate, batch, hidden, seed, output, resume, device, threads,
+            model, data, epochs, optimizer, schedule, rate, batch, hidden, augment, seed, output, resume, device, threads,
         };
         command.SetAction(r => Run(io,
-            new DeepTrainOptions(r.GetValue(model)!, r.GetValue(data)!, r.GetValue(epochs), r.GetValue(optimizer)!, r.GetValue(schedule)!, r.GetValue(rate), r.GetValue(batch), r.GetValue(seed), r.GetValue(hidden)),
+            new DeepTrainOptions(r.GetValue(model)!, r.GetValue(data)!, r.GetValue(epochs), r.GetValue(optimizer)!, r.GetValue(schedule)!, r.GetValue(rate), r.GetValue(batch), r.GetValue(seed), r.GetValue(hidden), r.GetValue(augment)!),
             r.GetValue(output)!, r.GetValue(resume), r.GetValue(device)!, r.GetValue(threads)));
         return command;
     }
@@ -78,7 +79,7 @@ internal static class TrainCommand
         long parameters = module.parameters().Sum(p => p.numel());
         io.Out.WriteLine($"data: {splits.Name}; train {train.Count:N0}, valid {splits.Valid?.Count ?? 0:N0}, test {splits.Test?.Count ?? 0:N0}; {train.Height}x{train.Width}x{train.Channels}, {train.ClassNames.Count} classes");
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"model: {options.Model} ({parameters:N0} parameters) on {device.type}; {options.Optimizer} lr {options.LearningRate} ({options.Schedule}), batch {options.Batch}, seed {options.Seed}"));
+            $"model: {options.Model} ({parameters:N0} parameters) on {device.type}; {options.Optimizer} lr {options.LearningRate} ({options.Schedule}), batch {options.Batch}, augment {options.Augment}, seed {options.Seed}"));
         Directory.CreateDirectory(outDir.FullName);
         var progress = new BatchProgress(io.Out);
         trainer.Fit(trainSet, validSet, testSet,
@@ -93,6 +94,7 @@ internal static class TrainCommand
         string modelPath = Path.Combine(outDir.FullName, "model.pt");
         description.Save(module, modelPath);
         RunReport.WriteHistory(outDir.FullName, trainer.History);
+        RunReport.WriteSettings(outDir.FullName, "settings.json", options);
         var figures = RunReport.WriteCurves(outDir.FullName, [("", trainer.History)], $"{options.Model} on {splits.Name}");
         io.Out.WriteLine($"model: {modelPath}");
         io.Out.WriteLine($"history: {Path.Combine(outDir.FullName, "history.csv")}");

@@ -10,7 +10,8 @@ namespace Scrawl.Deep.Training;
 /// <param name="Batch">Batch size, ≥ 1.</param>
 /// <param name="Seed">Seed of the weights, shuffling and dropout (any value).</param>
 /// <param name="Hidden">MLP hidden units, or twice the CNN's base width; ≥ 2.</param>
-public sealed record DeepTrainOptions(string Model, string Data, int Epochs, string Optimizer, string Schedule, double LearningRate, int Batch, long Seed, int Hidden = 64)
+/// <param name="Augment">Training-batch augmentation: one of <see cref="BatchAugmentation.Names"/>.</param>
+public sealed record DeepTrainOptions(string Model, string Data, int Epochs, string Optimizer, string Schedule, double LearningRate, int Batch, long Seed, int Hidden = 64, string Augment = "none")
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range (the model name only when <paramref name="checkModel"/>).</summary>
     public void Validate(bool checkModel = true)
@@ -28,6 +29,11 @@ public sealed record DeepTrainOptions(string Model, string Data, int Epochs, str
         if (Schedule is not ("none" or "cosine" or "step"))
         {
             throw new ArgumentException($"--schedule must be none, cosine or step, got '{Schedule}'.");
+        }
+
+        if (!BatchAugmentation.Names.Contains(Augment))
+        {
+            throw new ArgumentException($"--augment must be one of {string.Join(", ", BatchAugmentation.Names)}, got '{Augment}'.");
         }
 
         if (checkModel && !Models.ModelFactory.Names.Contains(Model))

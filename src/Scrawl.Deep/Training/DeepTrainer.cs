@@ -76,6 +76,7 @@ public sealed class DeepTrainer : IDisposable
             // Shuffle and dropout depend only on (seed, epoch), so a resumed run repeats an uninterrupted one.
             manual_seed(Options.Seed * 1_000_003 + epoch);
             int[] order = new SeededRandom(Options.Seed + 1 + epoch).Permutation(n);
+            var augmentRandom = new SeededRandom((Options.Seed * 1_000_033) + 7 + epoch);
             Model.train();
             double lossSum = 0;
             long correct = 0;
@@ -85,7 +86,7 @@ public sealed class DeepTrainer : IDisposable
                 int start = b * Options.Batch;
                 int count = Math.Min(Options.Batch, n - start);
                 var index = tensor(order.AsSpan(start, count).ToArray().Select(i => (long)i).ToArray());
-                var x = train.Images.index_select(0, index).to(Device);
+                var x = BatchAugmentation.Apply(train.Images.index_select(0, index), Options.Augment, augmentRandom).to(Device);
                 var y = train.Labels.index_select(0, index).to(Device);
                 _optimizer.zero_grad();
                 var logits = Model.forward(x);

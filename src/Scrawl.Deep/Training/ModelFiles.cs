@@ -11,7 +11,11 @@ namespace Scrawl.Deep.Training;
 /// <param name="Height">Input height.</param>
 /// <param name="Width">Input width.</param>
 /// <param name="Classes">Class names, index = label.</param>
-public sealed record ModelDescription(string Model, int Hidden, int Channels, int Height, int Width, IReadOnlyList<string> Classes)
+/// <param name="Input">
+/// The pixel convention the model expects: "scrawl" (ink = 1, upright, row-major; every model of <c>deep train</c>, since the
+/// data readers convert NIST36 files to it) or "nist36" (a model trained elsewhere on the raw NIST36 layout).
+/// </param>
+public sealed record ModelDescription(string Model, int Hidden, int Channels, int Height, int Width, IReadOnlyList<string> Classes, string Input = "scrawl")
 {
     /// <summary>Saves <paramref name="module"/> to <paramref name="path"/> (TorchSharp format) and this description beside it (.json), both atomically.</summary>
     public void Save(nn.Module<Tensor, Tensor> module, string path)

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Scrawl.NeuralNet.Training;
+using Scrawl.Reporting;
+
+namespace Scrawl.Cli.Commands;
+
+/// <summary>
+/// The seed's deep-learning section in the report (<c>scrawl report --deep</c>): TorchSharp MLP and CNN runs, transfer
+/// learning on flowers-17 (pretrained vs scratch on shared axes) and the TorchSharp-vs-PyTorch benchmark. Each stage runs
+/// <c>scrawl-deep</c> as a child process, so this program still never loads libtorch; finished runs are collected.
+/// </summary>
+internal sealed class DeepStudiesReport : IReportPart
+{
+    private const string PretrainedStage = "deep finetune pretrained", ScratchStage = "deep finetune scratch", BenchStage = "deep bench";
+    private const string Flowers = "flowers17";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>One <c>deep train</c> run: stage name, model, data, epochs, learning rate, batch, augmentation, and the seed's figure to compare with.</summary>
+    internal sealed record TrainStudy(string Name, string Model, string Data, int Epochs, double LearningRate, int Batch, string Augment, string SeedResult);
+
+    /// <summary>The settings <c>deep train</c> writes to settings.json (its DeepTrainOptions).</summary>
+    private sealed record TrainSettings(string Model, string Data, int Epochs, string Optimizer, string Schedule, double LearningRate, int Batch, long Seed, int Hidden, string Augment);
+
+    /// <summary>The settings <c>deep finetune</c> writes to {mode}-run.json.</summary>
+    private sealed record FinetuneSettings(string Data, string Mode, string Network, int Size, int HeadEpochs, int Epochs, int Batch, long Seed);
+
+    private sealed record FinetuneRun(FinetuneSettings Settings, double WallSeconds);
+
+    /// <summary>One epoch of a deep run's history.json.</summary>
+    private sealed record DeepEpoch(int Epoch, double TrainLoss, double TrainAccuracy, double ValidLoss, double ValidAccuracy, double TestLoss, double TestAccuracy, double LearningRate, double Seconds);
+
+    /// <summary>The <c>deep train</c> runs of the report: the seed's FC net on the report's data and CNNs on the digit, clothing and handwriting sets; <paramref name="quick"/>: a 2-epoch MLP on the report's data and a 1-epoch CNN on mnist-10k.</summary>
+    internal static IReadOnlyList<TrainStudy> TrainStudies(ReportCommand.Settings s, bool quick) => quick
+        ?
+        [
+            new("deep mlp", "mlp", s.Data, 2, 0.003, 64, "none", "—"),
+            new("deep cnn mnist-10k", "cnn", "mnist-10k", 1, 0.002, 64, "none", "MNIST: 99.4 %"),
+        ]
+        :
+        [
+            new("deep mlp", "mlp", s.Data, 10, 0.003, 64, "none", "—"),
+            new("deep cnn mnist-10k", "cnn", "mnist-10k", 3, 0.002, 64, "none", "MNIST: 99.4 %"),
+            new("deep cnn fashion-mnist", "cnn", "fashion-mnist", 15, 0.002, 128, "shift-flip", "goal ≥ 93 %"),
+            new("deep cnn photo-chars", "cnn", "photo-chars", 6, 0.001, 64, "none", "—"),
+            new("deep cnn emnist-sample", "cnn", "emnist-sample", 6, 0.001, 64, "none", "EMNIST: 90.4 %"),
+        ];
+
+    /// <inheritdoc/>
+    public IEnumerable<ReportStagePlan> Plan(ReportContext context)
+    {
+        var s = context.Settings;
+        string seed = ReportCommand.Text(s.Seed);
+        foreach (var t in TrainStudies(s, s.Quick))
+        {
+            string folder = Folder(s, t);
+            var expected = new TrainSettings(t.Model, t.Data, t.Epochs, "adam", "cosine", t.LearningRate, t.Batch, s.Seed, 64, t.Augment);
+            yield return new(t.Name, t.Epochs,
+                ["deep", "train", "--model", t.Model, "--data", t.Data, "--epochs", ReportCommand.Text(t.Epochs), "--lr", Number(t.LearningRate),
+                 "--batch", ReportCommand.Text(t.Batch), "--augment", t.Augment, "--seed", seed, "--out", folder],
+                folder, () => ReportCommand.AllExist(folder, "history.json", "model.pt", "curves-loss.png", "curves-accuracy.png")
+                    && Read<TrainSettings>(Path.Combine(folder, "settings.json")) == expected);
+        }
+
+        string flowers = Path.Combine(s.Runs, "deep", Flowers);
+        var (size, head, tune) = s.Quick ? (32, 2, 1) : (224, 30, 3);
+        yield return new(PretrainedStage, head + tune,
+            ["deep", "finetune", "--data", Flowers, "--size", ReportCommand.Text(size), "--head-epochs", ReportCommand.Text(head), "--epochs", ReportCommand.Text(tune), "--seed", seed, "--out", flowers],
+            flowers, () => FinetuneMatches(flowers, new FinetuneSettings(Flowers, "pretrained", "ResNet18.onnx", size, head, tune, 32, s.Seed)));
+        var (scratchSize, scratchEpochs) = s.Quick ? (32, 1) : (64, 10);
+        yield return new(ScratchStage, scratchEpochs,
+            ["deep", "finetune", "--data", Flowers, "--scratch", "--size", ReportCommand.Text(scratchSize), "--epochs", ReportCommand.Text(scratchEpochs), "--seed", seed, "--out", flowers],
+            flowers, () => FinetuneMatches(flowers, new FinetuneSettings(Flowers, "scratch", "ResNet18.onnx", scratchSize, 0, scratchEpochs, 32, s.Seed)));
+
+        // The benchmark measures this machine now: always run.
+        int benchEpochs = s.Quick ? 1 : 2;
+        yield return new(BenchStage, benchEpochs,
+            ["deep", "bench", "cnn", "--data", "mnist-10k", "--epochs", ReportCommand.Text(benchEpochs), "--limit", s.Quick ? "512" : "4000", "--seed", seed],
+            Path.Combine(s.Runs, "deep"), () => false);
+    }
+
+    /// <inheritdoc/>
+    public void AddSections(ReportDocument document, ReportContext context, IReadOnlyDictionary<string, ReportCommand.Stage> stages)
+    {
+        var s = context.Settings;
+        var studies = TrainStudies(s, s.Quick);
+        var runs = studies.Select(t => (Study: t, Stage: stages[t.Name], History: History(stages[t.Name].Folder, ""))).ToList();
+        var section = document.AddSection("Deep learning on TorchSharp (seed §7)",
+            "The seed's framework section redone in TorchSharp (libtorch, CPU) by the separate scrawl-deep program: the seed's FC network and a CNN "
+            + "(3 × conv 3×3 + batch norm + ReLU + max-pool, widths 32/64/128, dropout, dense 128), softmax cross-entropy, Adam with a cosine schedule, seeded.");
+        section.AddTable(["run", "data", "epochs", "train accuracy", "valid accuracy", "test accuracy", "training seconds", "seed / goal"],
+            [.. runs.Select(r => (IReadOnlyList<string>)[r.Study.Model, r.Study.Data + (r.Study.Augment == "none" ? "" : $" ({r.Study.Augment})"), ReportCommand.Text(r.History.Count),
+                Percent(r.History[^1].TrainAccuracy), Percent(r.History[^1].ValidAccuracy), Percent(r.History[^1].TestAccuracy),
+                r.History.Sum(m => m.Seconds).ToString("F0", CultureInfo.InvariantCulture), r.Study.SeedResult])],
+            "Final epoch of each TorchSharp run (test = the data's held-out test split, never trained on).", string.Join(" && ", runs.Select(r => r.Stage.Command)));
+        foreach (var (study, stage, _) in runs)
+        {
+            section.AddFigure(SeedStudiesReport.Png(stage, "curves-accuracy.png"), $"{study.Model} on {study.Data}: accuracy per epoch, training (dashed), validation and test (solid).", stage.Command);
+            section.AddFigure(SeedStudiesReport.Png(stage, "curves-loss.png"), $"{study.Model} on {study.Data}: cross-entropy per epoch, training (dashed), validation and test (solid).", stage.Command);
+        }
+
+        var mlp = runs.FirstOrDefault(r => r.Study.Model == "mlp");
+        if (stages.TryGetValue("classifier", out var own) && mlp.Study is not null)
+        {
+            var ownHistory = Read<List<EpochMetrics>>(Path.Combine(own.Folder, "history.json"))
+                ?? throw new InvalidDataException($"{Path.Combine(own.Folder, "history.json")}: missing or unreadable.");
+            section.AddTable(["engine", "network", "optimizer", "epochs", "valid accuracy"],
+            [
+                ["Scrawl (own engine)", "FC 64 hidden, sigmoid", "SGD lr 0.02, summed gradients", ReportCommand.Text(ownHistory.Count), Percent(ownHistory[^1].ValidAccuracy)],
+                ["TorchSharp", "FC 64 hidden, sigmoid", $"Adam lr {Number(mlp.Study.LearningRate)}, cosine", ReportCommand.Text(mlp.History.Count), Percent(mlp.History[^1].ValidAccuracy)],
+            ], "The seed's FC network on the same data and split in both engines (their numeric agreement for the same weights is checked by the parity test in the test suite).",
+                $"{own.Command} && {mlp.Stage.Command}");
+        }
+
+        Transfer(document, stages[PretrainedStage], stages[ScratchStage]);
+        Bench(document, stages[BenchStage]);
+    }
+
+    private static void Transfer(ReportDocument document, ReportCommand.Stage pretrained, ReportCommand.Stage scratch)
+    {
+        var pre = History(pretrained.Folder, "pretrained-");
+        var scr = History(scratch.Folder, "scratch-");
+        var preRun = Read<FinetuneRun>(Path.Combine(pretrained.Folder, "pretrained-run.json"));
+        var scrRun = Read<FinetuneRun>(Path.Combine(scratch.Folder, "scratch-run.json"));
+        double goal = pre[^1].TestAccuracy;
+        var section = document.AddSection("Transfer learning on flowers-17 (seed Figure 13)",
+            $"ImageNet-trained ResNet18 (ResNet18.onnx of ML.NET's featurizer package, imported by Scrawl's ONNX importer) fine-tuned on Oxford flowers-17, against the same graph from random weights. "
+            + $"Pretrained: a linear head on cached frozen features, then the last two residual blocks fine-tuned. Goal ≥ 95 % test pretrained: {(goal >= 0.95 ? "met" : "not met")} ({Percent(goal)}).");
+        string command = $"{pretrained.Command} && {scratch.Command}";
+        foreach (bool accuracy in new[] { true, false })
+        {
+            var series = new List<CurveSeries>();
+            foreach (var (label, history, color) in new[] { ("pretrained", pre, 0), ("scratch", scr, 3) })
+            {
+                double[] x = [.. history.Select(m => (double)m.Epoch)];
+                series.Add(new CurveSeries($"{label} train", x, [.. history.Select(m => accuracy ? m.TrainAccuracy : m.TrainLoss)], color, Dashed: true));
+                series.Add(new CurveSeries($"{label} valid", x, [.. history.Select(m => accuracy ? m.ValidAccuracy : m.ValidLoss)], color + 1));
+                series.Add(new CurveSeries($"{label} test", x, [.. history.Select(m => accuracy ? m.TestAccuracy : m.TestLoss)], color + 2));
+            }
+
+            string name = accuracy ? "accuracy" : "loss";
+            section.AddFigure(
+                CurveFigure.Render($"flowers-17, pretrained vs scratch: {name} per epoch", "epoch", accuracy ? "accuracy" : "loss (cross-entropy per sample)", series, accuracy ? (0, 1.02) : null),
+                $"Pretrained and from-scratch runs on shared axes: {name} per epoch (pretrained: head epochs on cached features, then fine-tuning epochs).", command);
+        }
+
+        section.AddTable(["network", "input", "epochs", "valid accuracy", "test accuracy", "wall seconds", "seed (squeezenet)"],
+        [
+            ["pretrained ResNet18", Side(preRun), $"{preRun?.Settings.HeadEpochs} head + {preRun?.Settings.Epochs} fine-tune", Percent(pre[^1].ValidAccuracy), Percent(pre[^1].TestAccuracy), Wall(preRun), "95.3 %"],
+            ["ResNet18 from scratch", Side(scrRun), ReportCommand.Text(scr.Count), Percent(scr[^1].ValidAccuracy), Percent(scr[^1].TestAccuracy), Wall(scrRun), "63.8 %"],
+        ], "Final test accuracy of both runs (680 train, 340 valid, 340 test images); wall time includes loading and, pretrained, computing the frozen features.", command);
+    }
+
+    private static void Bench(ReportDocument document, ReportCommand.Stage stage)
+    {
+        var ours = Regex.Match(stage.Output, @"^torchsharp: ([\d.]+) samples/s", RegexOptions.Multiline);
+        var theirs = Regex.Match(stage.Output, @"^\| PyTorch CPU \(([^)]*)\) \| (\d+) \|", RegexOptions.Multiline);
+        var ratio = Regex.Match(stage.Output, @"^ratio: torchsharp/pytorch ([\d.]+)x", RegexOptions.Multiline);
+        if (!ours.Success)
+        {
+            throw new InvalidDataException($"{stage.Command}: its output lacks the TorchSharp samples/s line.");
+        }
+
+        var section = document.AddSection("TorchSharp vs PyTorch: CNN training throughput",
+            "The small CNN of 'scrawl bench cnn' trained with the same model, batch, threads and data in TorchSharp and in PyTorch (bench/torch_cnn.py), one after the other on this machine.");
+        var rows = new List<IReadOnlyList<string>> { new[] { "TorchSharp 0.107", ours.Groups[1].Value, ratio.Success ? ratio.Groups[1].Value + "×" : "—" } };
+        if (theirs.Success)
+        {
+            rows.Add(["PyTorch (" + theirs.Groups[1].Value + ")", theirs.Groups[2].Value, "1×"]);
+        }
+        else
+        {
+            section.AddNote("The PyTorch reference was skipped: it needs /usr/bin/python3 with torch (Debian's python3-torch).");
+        }
+
+        section.AddTable(["engine", "samples/s", "ratio"], rows, "Training throughput (samples per second) of the same CNN in both frameworks.", stage.Command);
+    }
+
+    private static string Folder(ReportCommand.Settings s, TrainStudy t) =>
+        Path.Combine(s.Runs, "deep", t.Data == s.Data ? t.Model : $"{t.Model}-{t.Data}");
+
+    private static bool FinetuneMatches(string folder, FinetuneSettings expected) =>
+        ReportCommand.AllExist(folder, expected.Mode + "-history.json") && Read<FinetuneRun>(Path.Combine(folder, expected.Mode + "-run.json"))?.Settings == expected;
+
+    private static List<DeepEpoch> History(string folder, string prefix)
+    {
+        string path = Path.Combine(folder, prefix + "history.json");
+        var history = Read<List<DeepEpoch>>(path);
+        return history is { Count: > 0 } ? history : throw new InvalidDataException($"{path}: missing, unreadable or empty; rerun the report with --fresh.");
+    }
+
+    /// <summary>The JSON file at <paramref name="path"/> as <typeparamref name="T"/>, or default when it is missing or unreadable.</summary>
+    private static T? Read<T>(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), JsonOptions) : default;
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            return default; // an unreadable earlier run is run again
+        }
+    }
+
+    private static string Side(FinetuneRun? run) => run is null ? "?" : $"{run.Settings.Size}×{run.Settings.Size}";
+
+    private static string Wall(FinetuneRun? run) => run is null ? "?" : run.WallSeconds.ToString("F0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double value) => double.IsNaN(value) ? "—" : (100 * value).ToString("F1", CultureInfo.InvariantCulture) + " %";
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
