@@ -21,8 +21,8 @@ internal sealed class DeepStudiesReport : IReportPart
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>One <c>deep train</c> run: stage name, model, data, epochs, learning rate, batch, augmentation, and the seed's figure to compare with.</summary>
-    internal sealed record TrainStudy(string Name, string Model, string Data, int Epochs, double LearningRate, int Batch, string Augment, string SeedResult);
+    /// <summary>One <c>deep train</c> run: stage name, model, data, epochs, learning rate, batch, width (--hidden), augmentation, and the seed's figure to compare with.</summary>
+    internal sealed record TrainStudy(string Name, string Model, string Data, int Epochs, double LearningRate, int Batch, int Hidden, string Augment, string SeedResult);
 
     /// <summary>The settings <c>deep train</c> writes to settings.json (its DeepTrainOptions).</summary>
     private sealed record TrainSettings(string Model, string Data, int Epochs, string Optimizer, string Schedule, double LearningRate, int Batch, long Seed, int Hidden, string Augment);
@@ -35,20 +35,21 @@ internal sealed class DeepStudiesReport : IReportPart
     /// <summary>One epoch of a deep run's history.json.</summary>
     private sealed record DeepEpoch(int Epoch, double TrainLoss, double TrainAccuracy, double ValidLoss, double ValidAccuracy, double TestLoss, double TestAccuracy, double LearningRate, double Seconds);
 
-    /// <summary>The <c>deep train</c> runs of the report: the seed's FC net on the report's data and CNNs on the digit, clothing and handwriting sets; <paramref name="quick"/>: a 2-epoch MLP on the report's data and a 1-epoch CNN on mnist-10k.</summary>
+    /// <summary>The <c>deep train</c> runs of the report: the seed's FC net and a CNN on the report's data, CNNs on the digit, clothing and handwriting sets; <paramref name="quick"/>: a 2-epoch MLP on the report's data and a 1-epoch CNN on mnist-10k.</summary>
     internal static IReadOnlyList<TrainStudy> TrainStudies(ReportCommand.Settings s, bool quick) => quick
         ?
         [
-            new("deep mlp", "mlp", s.Data, 2, 0.003, 64, "none", "—"),
-            new("deep cnn mnist-10k", "cnn", "mnist-10k", 1, 0.002, 64, "none", "MNIST: 99.4 %"),
+            new("deep mlp", "mlp", s.Data, 2, 0.003, 64, 64, "none", "—"),
+            new("deep cnn mnist-10k", "cnn", "mnist-10k", 1, 0.002, 64, 64, "none", "MNIST: 99.4 %"),
         ]
         :
         [
-            new("deep mlp", "mlp", s.Data, 10, 0.003, 64, "none", "—"),
-            new("deep cnn mnist-10k", "cnn", "mnist-10k", 3, 0.002, 64, "none", "MNIST: 99.4 %"),
-            new("deep cnn fashion-mnist", "cnn", "fashion-mnist", 15, 0.002, 128, "shift-flip", "goal ≥ 93 %"),
-            new("deep cnn photo-chars", "cnn", "photo-chars", 6, 0.001, 64, "none", "—"),
-            new("deep cnn emnist-sample", "cnn", "emnist-sample", 6, 0.001, 64, "none", "EMNIST: 90.4 %"),
+            new("deep mlp", "mlp", s.Data, 10, 0.003, 64, 64, "none", "—"),
+            new("deep cnn", "cnn", s.Data, 3, 0.002, 64, 64, "none", "—"),
+            new("deep cnn mnist-10k", "cnn", "mnist-10k", 3, 0.002, 64, 64, "none", "MNIST: 99.4 %"),
+            new("deep cnn fashion-mnist", "cnn", "fashion-mnist", 12, 0.002, 128, 128, "flip", "goal ≥ 93 %"),
+            new("deep cnn photo-chars", "cnn", "photo-chars", 6, 0.001, 64, 64, "none", "—"),
+            new("deep cnn emnist-sample", "cnn", "emnist-sample", 6, 0.001, 64, 64, "none", "EMNIST: 90.4 %"),
         ];
 
     /// <inheritdoc/>
@@ -59,10 +60,10 @@ internal sealed class DeepStudiesReport : IReportPart
         foreach (var t in TrainStudies(s, s.Quick))
         {
             string folder = Folder(s, t);
-            var expected = new TrainSettings(t.Model, t.Data, t.Epochs, "adam", "cosine", t.LearningRate, t.Batch, s.Seed, 64, t.Augment);
+            var expected = new TrainSettings(t.Model, t.Data, t.Epochs, "adam", "cosine", t.LearningRate, t.Batch, s.Seed, t.Hidden, t.Augment);
             yield return new(t.Name, t.Epochs,
                 ["deep", "train", "--model", t.Model, "--data", t.Data, "--epochs", ReportCommand.Text(t.Epochs), "--lr", Number(t.LearningRate),
-                 "--batch", ReportCommand.Text(t.Batch), "--augment", t.Augment, "--seed", seed, "--out", folder],
+                 "--batch", ReportCommand.Text(t.Batch), "--hidden", ReportCommand.Text(t.Hidden), "--augment", t.Augment, "--seed", seed, "--out", folder],
                 folder, () => ReportCommand.AllExist(folder, "history.json", "model.pt", "curves-loss.png", "curves-accuracy.png")
                     && Read<TrainSettings>(Path.Combine(folder, "settings.json")) == expected);
         }
@@ -92,9 +93,9 @@ internal sealed class DeepStudiesReport : IReportPart
         var runs = studies.Select(t => (Study: t, Stage: stages[t.Name], History: History(stages[t.Name].Folder, ""))).ToList();
         var section = document.AddSection("Deep learning on TorchSharp (seed §7)",
             "The seed's framework section redone in TorchSharp (libtorch, CPU) by the separate scrawl-deep program: the seed's FC network and a CNN "
-            + "(3 × conv 3×3 + batch norm + ReLU + max-pool, widths 32/64/128, dropout, dense 128), softmax cross-entropy, Adam with a cosine schedule, seeded.");
+            + "(3 × conv 3×3 + batch norm + ReLU + max-pool, widths w/2w/4w, dropout, dense 128), softmax cross-entropy, Adam with a cosine schedule, seeded.");
         section.AddTable(["run", "data", "epochs", "train accuracy", "valid accuracy", "test accuracy", "training seconds", "seed / goal"],
-            [.. runs.Select(r => (IReadOnlyList<string>)[r.Study.Model, r.Study.Data + (r.Study.Augment == "none" ? "" : $" ({r.Study.Augment})"), ReportCommand.Text(r.History.Count),
+            [.. runs.Select(r => (IReadOnlyList<string>)[Network(r.Study), r.Study.Data + (r.Study.Augment == "none" ? "" : $" ({r.Study.Augment})"), ReportCommand.Text(r.History.Count),
                 Percent(r.History[^1].TrainAccuracy), Percent(r.History[^1].ValidAccuracy), Percent(r.History[^1].TestAccuracy),
                 r.History.Sum(m => m.Seconds).ToString("F0", CultureInfo.InvariantCulture), r.Study.SeedResult])],
             "Final epoch of each TorchSharp run (test = the data's held-out test split, never trained on).", string.Join(" && ", runs.Select(r => r.Stage.Command)));
@@ -171,7 +172,8 @@ internal sealed class DeepStudiesReport : IReportPart
         var rows = new List<IReadOnlyList<string>> { new[] { "TorchSharp 0.107", ours.Groups[1].Value, ratio.Success ? ratio.Groups[1].Value + "×" : "—" } };
         if (theirs.Success)
         {
-            rows.Add(["PyTorch (" + theirs.Groups[1].Value + ")", theirs.Groups[2].Value, "1×"]);
+            var version = Regex.Match(stage.Output, @"pytorch: torch=(\S+)");
+            rows.Add([(version.Success ? "PyTorch " + version.Groups[1].Value : "PyTorch") + " (" + theirs.Groups[1].Value + ")", theirs.Groups[2].Value, "1×"]);
         }
         else
         {
@@ -180,6 +182,9 @@ internal sealed class DeepStudiesReport : IReportPart
 
         section.AddTable(["engine", "samples/s", "ratio"], rows, "Training throughput (samples per second) of the same CNN in both frameworks.", stage.Command);
     }
+
+    private static string Network(TrainStudy t) =>
+        t.Model == "cnn" ? $"cnn {t.Hidden / 2}/{t.Hidden}/{2 * t.Hidden}" : $"{t.Model} ({t.Hidden} hidden)";
 
     private static string Folder(ReportCommand.Settings s, TrainStudy t) =>
         Path.Combine(s.Runs, "deep", t.Data == s.Data ? t.Model : $"{t.Model}-{t.Data}");
