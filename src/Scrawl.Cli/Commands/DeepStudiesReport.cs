@@ -169,7 +169,7 @@ internal sealed class DeepStudiesReport : IReportPart
 
         var section = document.AddSection("TorchSharp vs PyTorch: CNN training throughput",
             "The small CNN of 'scrawl bench cnn' trained with the same model, batch, threads and data in TorchSharp and in PyTorch (bench/torch_cnn.py), one after the other on this machine.");
-        var rows = new List<IReadOnlyList<string>> { new[] { "TorchSharp 0.107", ours.Groups[1].Value, ratio.Success ? ratio.Groups[1].Value + "×" : "—" } };
+        var rows = new List<IReadOnlyList<string>> { new[] { "TorchSharp 0.107", double.Parse(ours.Groups[1].Value, CultureInfo.InvariantCulture).ToString("F0", CultureInfo.InvariantCulture), ratio.Success ? ratio.Groups[1].Value + "×" : "—" } };
         if (theirs.Success)
         {
             var version = Regex.Match(stage.Output, @"pytorch: torch=(\S+)");
