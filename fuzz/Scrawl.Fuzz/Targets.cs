@@ -17,13 +17,31 @@ internal static class Targets
     {
         ["idx"] = b => IdxFile.Read(new MemoryStream(b), "input"),
         ["mat"] = b => Nist36OrMat(b),
-        ["npy"] = b => NpyReader.Read(new MemoryStream(b), "input").ToTensor(),
+        ["npy"] = b => Npy(b),
         ["npz"] = b => NpzReader.Read(new MemoryStream(b), "input"),
         ["model"] = b => ModelFile.Load(new MemoryStream(b), "input"),
         ["checkpoint"] = b => Checkpoint.Load(AsFile(b, "input.ckpt")),
         ["dataset"] = b => DatasetFile.Load(AsFile(b, "input.npz")),
         ["image"] = b => new SkiaImageDecoder { MaxFramePixels = 1 << 22 }.Decode(b, new DecodeRequest(ColorMode.Grey, 32, 32), "input"),
     };
+
+    /// <summary>
+    /// Reads an .npy and converts it as the loaders do: ToTensor only for rank 1–4 and ToLabels only for integer arrays
+    /// (both refuse other arrays with InvalidOperationException, a documented precondition their callers check first).
+    /// </summary>
+    private static void Npy(byte[] bytes)
+    {
+        var array = NpyReader.Read(new MemoryStream(bytes), "input");
+        if (array.Shape.Count is >= 1 and <= 4)
+        {
+            array.ToTensor();
+        }
+
+        if (array.IsInteger && array.Data.All(v => Math.Abs(v) < int.MaxValue))
+        {
+            array.ToLabels();
+        }
+    }
 
     /// <summary>Runs <paramref name="target"/>; anything but a documented exception escapes (a finding).</summary>
     public static void Run(Action<byte[]> target, byte[] input)

@@ -64,6 +64,11 @@ internal static class ReportCommand
             throw new CliException($"{outFile.FullName}: is a folder; --out takes the HTML file to write.");
         }
 
+        if (s.Deep)
+        {
+            Ocr.DeepProcessClassifier.FindProgram(); // fails now, with how to build it, rather than after the first studies
+        }
+
         var clock = Stopwatch.StartNew();
         io.Out.WriteLine($"report: data {s.Data}, seed {s.Seed}; run folders under {s.Runs}");
         var context = new ReportContext(s, CliData.Load(s.Data, s.Seed));

@@ -29,7 +29,7 @@ internal static class NpyFolder
             }
 
             var features = array.ToTensor();
-            var labels = NpyReader.Read(y).ToLabels();
+            var labels = Labels(NpyReader.Read(y), y);
             if (features.Rank != 2 || features.Rows != labels.Length)
             {
                 throw new InvalidDataException($"{x}: expected N×F features for the {labels.Length} labels in {y}, got [{features.ShapeText}].");
@@ -58,5 +58,23 @@ internal static class NpyFolder
         string[] names = [.. Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         ImageSet? Set(string split) => parts.TryGetValue(split, out var p) ? new ImageSet(p.X, p.Y, names, $"{name}/{split}") : null;
         return new DatasetSplits(name, Set("train")!, Set("valid"), Set("test"));
+    }
+
+    /// <summary>The class labels of <paramref name="array"/>; <see cref="InvalidDataException"/> naming <paramref name="path"/> unless it holds integers that fit an int.</summary>
+    private static int[] Labels(NpyArray array, string path)
+    {
+        if (!array.IsInteger)
+        {
+            throw new InvalidDataException($"{path}: labels must be integers, got dtype '{array.DType}'.");
+        }
+
+        try
+        {
+            return array.ToLabels();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 }

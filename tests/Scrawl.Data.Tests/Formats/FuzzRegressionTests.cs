@@ -40,4 +40,32 @@ public class FuzzRegressionTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => DataResolver.Resolve(_dir, new DataContext(new DataLocator(new Scrawl.Data.Downloads.DataCache(_dir), []))));
         Assert.Contains("train_x.npy: expected N×F features, got shape ()", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Npy_folder_with_float_or_oversized_labels_is_bad_input_naming_the_labels_file(bool floats)
+    {
+        // The npy campaign's rerun: ToLabels refuses these with InvalidOperationException, which the folder reader must not let out.
+        using (var s = File.Create(Path.Combine(_dir, "train_x.npy")))
+        {
+            Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new float[] { 1f, 0f }, 2, 1);
+        }
+
+        using (var s = File.Create(Path.Combine(_dir, "train_y.npy")))
+        {
+            if (floats)
+            {
+                Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new float[] { 0f, 1f }, 2);
+            }
+            else
+            {
+                Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new long[] { 0, 7_036_874_417_766_425 }, 2);
+            }
+        }
+
+        var e = Assert.Throws<InvalidDataException>(() => DataResolver.Resolve(_dir, new DataContext(new DataLocator(new Scrawl.Data.Downloads.DataCache(_dir), []))));
+        Assert.Contains("train_y.npy: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(floats ? "labels must be integers" : "does not fit", e.Message, StringComparison.Ordinal);
+    }
 }
