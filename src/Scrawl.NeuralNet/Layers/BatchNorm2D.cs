@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Scrawl.Numerics;
 
@@ -19,6 +21,9 @@ public sealed class BatchNorm2D : ILayer, IFloat64Forward, ITrainingMode
     private readonly float[] _inverseStd; // 1/√(σ² + ε) per channel, as used by the last Forward
     private int _batch = -1;
     private bool _usedBatchStatistics;
+    private Tensor? _input; // the last Forward's input, to compute x̂ for Backward when inference skipped it
+    private bool _normalizedReady;
+    private float[] _shifts = [];
 
     /// <summary>Creates the layer for <paramref name="input"/> images: γ = 1, β = 0, running mean 0 and variance 1; ε &gt; 0, momentum in [0, 1].</summary>
     public BatchNorm2D(ImageShape input, double epsilon = 1e-5, double momentum = 0.1)
@@ -96,6 +101,12 @@ public sealed class BatchNorm2D : ILayer, IFloat64Forward, ITrainingMode
         _normalized.Resize(batch, Input.Features);
         _output.Resize(batch, Input.Features);
         _usedBatchStatistics = Training;
+        _input = input;
+        _normalizedReady = Training; // inference writes only y; Backward computes x̂ if it is ever called
+        if (_shifts.Length != Input.Channels)
+        {
+            _shifts = new float[Input.Channels];
+        }
         for (int c = 0; c < Input.Channels; c++)
         {
             double mean = RunningMean[c], variance = RunningVariance[c];
@@ -111,19 +122,53 @@ public sealed class BatchNorm2D : ILayer, IFloat64Forward, ITrainingMode
             float inverseStd = (float)(1 / Math.Sqrt(variance + Epsilon));
             _inverseStd[c] = inverseStd;
             float shift = (float)(-mean * inverseStd);
+            _shifts[c] = shift;
             for (int n = 0; n < batch; n++)
             {
-                var xHat = _normalized.Row(n).Slice(c * plane, plane);
-                var y = _output.Row(n).Slice(c * plane, plane);
-                TensorPrimitives.Multiply(input.Row(n).Slice(c * plane, plane), inverseStd, xHat);
-                TensorPrimitives.Add(xHat, shift, xHat);
-                TensorPrimitives.Multiply(xHat, Gamma.Value[c], y);
-                TensorPrimitives.Add(y, Beta.Value[c], y);
+                Normalize(input.Row(n).Slice(c * plane, plane), inverseStd, shift, Gamma.Value[c], Beta.Value[c],
+                    _normalized.Row(n).Slice(c * plane, plane), _output.Row(n).Slice(c * plane, plane), _normalizedReady);
             }
         }
 
         _batch = batch;
         return _output;
+    }
+
+    /// <summary>
+    /// x̂ = x·inverseStd + shift and y = x̂·γ + β in one pass, each operation rounded on its own (no fused multiply-add),
+    /// so the result equals four separate element-wise passes bit for bit.
+    /// </summary>
+    private static void Normalize(ReadOnlySpan<float> x, float inverseStd, float shift, float gamma, float beta, Span<float> xHat, Span<float> y, bool keepNormalized)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float source = ref MemoryMarshal.GetReference(x);
+            ref float normalized = ref MemoryMarshal.GetReference(xHat);
+            ref float output = ref MemoryMarshal.GetReference(y);
+            var (v1, v2, v3, v4) = (Vector256.Create(inverseStd), Vector256.Create(shift), Vector256.Create(gamma), Vector256.Create(beta));
+            for (; i + 8 <= x.Length; i += 8)
+            {
+                var h = (Vector256.LoadUnsafe(ref source, (nuint)i) * v1) + v2;
+                if (keepNormalized)
+                {
+                    h.StoreUnsafe(ref normalized, (nuint)i);
+                }
+
+                ((h * v3) + v4).StoreUnsafe(ref output, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            float h = (x[i] * inverseStd) + shift;
+            if (keepNormalized)
+            {
+                xHat[i] = h;
+            }
+
+            y[i] = (h * gamma) + beta;
+        }
     }
 
     /// <inheritdoc/>
@@ -137,6 +182,22 @@ public sealed class BatchNorm2D : ILayer, IFloat64Forward, ITrainingMode
 
         _output.EnsureSameShape(outputGradient, nameof(outputGradient));
         int plane = Input.PlaneSize;
+        if (!_normalizedReady)
+        {
+            // The same two rounded operations as Forward's x̂, so gradients do not depend on the mode's shortcut.
+            for (int c = 0; c < Input.Channels; c++)
+            {
+                for (int n = 0; n < _batch; n++)
+                {
+                    var xHat = _normalized.Row(n).Slice(c * plane, plane);
+                    TensorPrimitives.Multiply(_input!.Row(n).Slice(c * plane, plane), _inverseStd[c], xHat);
+                    TensorPrimitives.Add(xHat, _shifts[c], xHat);
+                }
+            }
+
+            _normalizedReady = true;
+        }
+
         float count = (float)_batch * plane;
         if (needInputGradient)
         {

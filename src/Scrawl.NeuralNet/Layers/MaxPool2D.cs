@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Layers;
@@ -110,8 +108,8 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
     }
 
     /// <summary>
-    /// The common 2×2, stride-2 case without per-element bounds checks: each window's four values are
-    /// compared in reading order with strict &gt;, so the first maximum wins ties exactly as in the general loop.
+    /// The common 2×2, stride-2 case, one output row at a time through <see cref="MaxPool2x2Kernel"/> (vectorised; the
+    /// same first-maximum-wins order as the general loop, so results are identical).
     /// </summary>
     private void Forward2x2(Tensor input, int batch, int outFeatures)
     {
@@ -119,44 +117,16 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
         int width = shape.Width, outHeight = _g.OutHeight, outWidth = _g.OutWidth;
         for (int n = 0; n < batch; n++)
         {
-            ref float x = ref MemoryMarshal.GetReference(input.Row(n));
-            ref float y = ref MemoryMarshal.GetReference(_output.Row(n));
-            ref int winners = ref _argmax[n * outFeatures];
+            var x = input.Row(n);
+            var y = _output.Row(n);
+            var winners = _argmax.AsSpan(n * outFeatures, outFeatures);
             int o = 0;
             for (int c = 0; c < shape.Channels; c++)
             {
-                for (int oy = 0; oy < outHeight; oy++)
+                for (int oy = 0; oy < outHeight; oy++, o += outWidth)
                 {
                     int top = (c * shape.PlaneSize) + (2 * oy * width);
-                    for (int ox = 0; ox < outWidth; ox++, o++)
-                    {
-                        int i0 = top + (2 * ox), i2 = i0 + width;
-                        int best = i0;
-                        float value = Unsafe.Add(ref x, i0);
-                        float v = Unsafe.Add(ref x, i0 + 1);
-                        if (v > value)
-                        {
-                            value = v;
-                            best = i0 + 1;
-                        }
-
-                        v = Unsafe.Add(ref x, i2);
-                        if (v > value)
-                        {
-                            value = v;
-                            best = i2;
-                        }
-
-                        v = Unsafe.Add(ref x, i2 + 1);
-                        if (v > value)
-                        {
-                            value = v;
-                            best = i2 + 1;
-                        }
-
-                        Unsafe.Add(ref y, o) = value;
-                        Unsafe.Add(ref winners, o) = best;
-                    }
+                    MaxPool2x2Kernel.Row(x.Slice(top, width), x.Slice(top + width, width), top, width, y.Slice(o, outWidth), winners.Slice(o, outWidth));
                 }
             }
         }
