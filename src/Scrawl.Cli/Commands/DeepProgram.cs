@@ -13,9 +13,12 @@ internal static class DeepProgram
     /// Runs <c>scrawl-deep ARGS</c>, passing each stdout line on to <paramref name="stdout"/> as it comes and its stderr to
     /// <paramref name="stderr"/> at the end; returns its exit code. Throws <see cref="CliException"/> when it is not built.
     /// </summary>
-    public static int Run(IEnumerable<string> arguments, TextWriter stdout, TextWriter stderr)
+    public static int Run(IEnumerable<string> arguments, TextWriter stdout, TextWriter stderr) =>
+        Run(DeepProcessClassifier.FindProgram(), arguments, stdout, stderr);
+
+    /// <summary>Runs <paramref name="program"/> (an executable or a .dll) as <see cref="Run(IEnumerable{string}, TextWriter, TextWriter)"/> does.</summary>
+    public static int Run(string program, IEnumerable<string> arguments, TextWriter stdout, TextWriter stderr)
     {
-        string program = DeepProcessClassifier.FindProgram();
         var start = StartInfo(program, arguments);
         using var process = Process.Start(start) ?? throw new CliException($"{program}: could not be started.", ExitCodes.CheckFailed);
         var errors = process.StandardError.ReadToEndAsync();

@@ -16,11 +16,6 @@ internal sealed class DeepStudiesReport : IReportPart
     private const string PretrainedStage = "deep finetune pretrained", ScratchStage = "deep finetune scratch", BenchStage = "deep bench";
     private const string Flowers = "flowers17";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>One <c>deep train</c> run: stage name, model, data, epochs, learning rate, batch, width (--hidden), augmentation, and the seed's figure to compare with.</summary>
     internal sealed record TrainStudy(string Name, string Model, string Data, int Epochs, double LearningRate, int Batch, int Hidden, string Augment, string SeedResult);
 
@@ -204,7 +199,7 @@ internal sealed class DeepStudiesReport : IReportPart
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), JsonOptions) : default;
+            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), SeedStudiesReport.JsonOptions) : default;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {

@@ -17,7 +17,8 @@ internal sealed class SeedStudiesReport : IReportPart
 {
     private const string Train = "classifier", SweepStage = "learning-rate study", AutoencoderStage = "autoencoder", PcaStage = "PCA";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>How run folders' JSON is read (histories may hold NaN for a missing split).</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Scrawl.Data.Images;
 using Scrawl.NeuralNet.Serialization;
@@ -114,15 +113,11 @@ internal sealed class DeepProcessClassifier : ICharacterClassifier
 
     private void RunProgram(IEnumerable<string> arguments)
     {
-        var start = Commands.DeepProgram.StartInfo(_program, arguments);
-        using var process = Process.Start(start) ?? throw new CliException($"{_program}: could not be started.", ExitCodes.CheckFailed);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = stdout.Result;
-        if (process.ExitCode != 0)
+        var stderr = new StringWriter();
+        int code = Commands.DeepProgram.Run(_program, arguments, TextWriter.Null, stderr);
+        if (code != 0)
         {
-            string reason = stderr.Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {process.ExitCode}";
+            string reason = stderr.ToString().Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {code}";
             throw new CliException($"deep model {_model}: scrawl-deep classify failed: {reason}", ExitCodes.CheckFailed);
         }
     }
