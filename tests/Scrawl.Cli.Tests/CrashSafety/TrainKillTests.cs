@@ -27,7 +27,7 @@ public partial class TrainKillTests(ITestOutputHelper output) : IDisposable
     public void Killed_and_resumed_training_ends_byte_identical_and_loses_at_most_the_epoch_in_progress()
     {
         string data = Path.Combine(_dir, "data.npz");
-        Assert.Equal(0, CliRunner.Run("data", "synth", "--per-class", "400", "--seed", "3", "--out", data).Code);
+        Assert.Equal(0, CliRunner.Run("data", "synth", "--per-class", "1200", "--seed", "3", "--out", data).Code);
 
         string reference = Path.Combine(_dir, "reference");
         var whole = Train(data, reference, resume: false, kill: null);
@@ -101,7 +101,7 @@ public partial class TrainKillTests(ITestOutputHelper output) : IDisposable
     private static Outcome Train(string data, string outDir, bool resume, KillAt? kill)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in (string[])[Path.Combine(AppContext.BaseDirectory, "scrawl.dll"), "train", "--data", data, "--hidden", "16", "--epochs", Epochs.ToString(CultureInfo.InvariantCulture), "--batch", "32", "--out", outDir, .. resume ? ["--resume"] : Array.Empty<string>()])
+        foreach (string a in (string[])[Path.Combine(AppContext.BaseDirectory, "scrawl.dll"), "train", "--data", data, "--hidden", "16", "--epochs", Epochs.ToString(CultureInfo.InvariantCulture), "--batch", "8", "--out", outDir, .. resume ? ["--resume"] : Array.Empty<string>()])
         {
             start.ArgumentList.Add(a);
         }
