@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scrawl.Cli.Commands;
 using Scrawl.NeuralNet.Training;
+using Scrawl.Reading;
 
 namespace Scrawl.Cli;
 
@@ -27,39 +28,10 @@ internal static class Program
             SelfcheckCommand.Create(io),
         };
         Ocr.OcrCommand.AddTo(root, io);
-        var verbose = new Option<bool>("--verbose") { Description = "On an error, also print its stack trace", Recursive = true };
-        root.Options.Add(verbose);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        var parsed = root.Parse(args);
-        try
-        {
-            return parsed.Invoke(config);
-        }
-        catch (Exception e)
-        {
-            return Report(e, parsed.GetValue(verbose), stderr);
-        }
+        return CliHost.Run("scrawl", root, args, io, Classify);
     }
 
-    /// <summary>One line naming the problem (the stack trace too with --verbose); returns the exit code for <paramref name="e"/>.</summary>
-    private static int Report(Exception e, bool verbose, TextWriter stderr)
-    {
-        // File problems: the message already names the file and the problem.
-        (string line, int code) = e switch
-        {
-            CliException c => (c.Message, c.ExitCode),
-            InvalidDataException or IOException or UnauthorizedAccessException => (e.Message, ExitCodes.BadInput),
-            TrainingDivergedException => (e.Message, ExitCodes.CheckFailed),
-            _ => ($"internal error ({e.GetType().Name}): {e.Message} (a bug; --verbose shows where)", ExitCodes.InternalError),
-        };
-        stderr.WriteLine($"scrawl: {OneLine(line)}");
-        if (verbose)
-        {
-            stderr.WriteLine(e.ToString());
-        }
-
-        return code;
-    }
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>The exit code of the exceptions only this program knows: a diverged training run or a failed scrawl-deep child are failed checks.</summary>
+    private static int? Classify(Exception e) =>
+        e is TrainingDivergedException or DeepProgramException ? ExitCodes.CheckFailed : null;
 }

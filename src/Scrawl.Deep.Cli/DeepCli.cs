@@ -6,28 +6,15 @@ using Scrawl.Media;
 
 namespace Scrawl.Deep.Cli;
 
-/// <summary>Where commands write: results to stdout, diagnostics to stderr.</summary>
-internal sealed record DeepOutput(TextWriter Out, TextWriter Error);
-
-/// <summary>A user-facing failure: one line, no stack trace, an exit code (2 bad input, 1 a failed run).</summary>
-internal sealed class DeepCliException(string message, int exitCode = DeepCli.BadInput) : Exception(message)
-{
-    public int ExitCode { get; } = exitCode;
-}
-
 /// <summary><c>scrawl deep</c>: the TorchSharp commands, run as their own program.</summary>
 internal static class DeepCli
 {
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadInput = 2;
-
     private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var io = new DeepOutput(stdout, stderr);
+        var io = new CliOutput(stdout, stderr);
         var root = new RootCommand("scrawl deep: the deep-learning track on TorchSharp (libtorch).")
         {
             TrainCommand.Create(io),
@@ -35,32 +22,16 @@ internal static class DeepCli
             FinetuneCommand.Create(io),
             ClassifyCommand.Create(io),
         };
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        try
-        {
-            return root.Parse(args).Invoke(config);
-        }
-        catch (DeepCliException e)
-        {
-            stderr.WriteLine($"scrawl deep: {e.Message}");
-            return e.ExitCode;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"scrawl deep: {e.Message}");
-            return BadInput;
-        }
-        catch (NotSupportedException e)
-        {
-            stderr.WriteLine($"scrawl deep: {e.Message}");
-            return BadInput;
-        }
-        catch (InvalidOperationException e)
-        {
-            stderr.WriteLine($"scrawl deep: {e.Message}");
-            return Failed;
-        }
+        return CliHost.Run("scrawl deep", root, args, io, Classify);
     }
+
+    /// <summary>Exit codes of what TorchSharp and the deep commands throw: bad arguments and unsupported requests are bad input, a failed operation a failed run.</summary>
+    private static int? Classify(Exception e) => e switch
+    {
+        ArgumentException or NotSupportedException => ExitCodes.BadInput,
+        InvalidOperationException => ExitCodes.CheckFailed,
+        _ => null,
+    };
 
     /// <summary>Resolves a catalog name or path with the environment's data roots and the SkiaSharp decoder.</summary>
     internal static DatasetSplits Load(string data, long seed, int imageSize = 64)
@@ -71,7 +42,7 @@ internal static class DeepCli
         }
         catch (FileNotFoundException e)
         {
-            throw new DeepCliException(e.Message);
+            throw new CliException(e.Message);
         }
     }
 }

@@ -66,7 +66,7 @@ internal static class ReportCommand
 
         if (s.Deep)
         {
-            Ocr.DeepProcessClassifier.FindProgram(); // fails now, with how to build it, rather than after the first studies
+            Scrawl.Reading.DeepProgram.Find(); // fails now, with how to build it, rather than after the first studies
         }
 
         var clock = Stopwatch.StartNew();
@@ -118,7 +118,7 @@ internal static class ReportCommand
             var progress = new TerminalProgress(io.Out, $"  {name}", TerminalProgress.StdoutIsTerminal && ReferenceEquals(io.Out, Console.Out));
             using var stdout = new ReportProgress(new TeeWriter(log, captured), progress, epochs);
             // The TorchSharp commands live in scrawl-deep: a child process, so this program never loads libtorch.
-            code = args[0] == "deep" ? DeepProgram.Run(args[1..], stdout, errors) : Program.Run(args, stdout, errors);
+            code = args[0] == "deep" ? Scrawl.Reading.DeepProgram.Run(args[1..], stdout, errors) : Program.Run(args, stdout, errors);
             progress.Finish();
             log.Write(errors.ToString());
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Scrawl.Data.Images;
 using Scrawl.Ocr;
+using Scrawl.Reading;
 
 namespace Scrawl.Cli.Ocr;
 
@@ -32,33 +33,32 @@ internal static class BenchOcrCommand
 
         if (images.Length == 0)
         {
-            images = [OcrSupport.FindRepositoryFile(Path.Combine("samples", "sample-page.jpg"))
+            images = [ModelLocator.FindRepositoryFile(Path.Combine("samples", "sample-page.jpg"))
                 ?? throw new CliException("samples/sample-page.jpg: the shipped sample was not found; name the images to time.")];
         }
 
         var watch = Stopwatch.StartNew();
-        var (classifier, modelPath) = OcrSupport.OpenModel(modelName);
-        io.Out.WriteLine(Invariant($"model: {modelPath} (loaded in {watch.Elapsed.TotalSeconds:F3} s); {Environment.ProcessorCount} cores"));
-        var options = new PageReadingOptions();
+        using var reader = PhotoReader.Open(modelName);
+        io.Out.WriteLine(Invariant($"model: {reader.ModelName} (loaded in {watch.Elapsed.TotalSeconds:F3} s); {Environment.ProcessorCount} cores"));
         var medians = new List<double>();
         foreach (string image in images)
         {
-            OcrSupport.Read(image, classifier, options); // warm-up (JIT, caches); errors surface here as one line
+            reader.Read(image); // warm-up (JIT, caches); errors surface here as one line
             var times = new List<PhotoReading>();
             for (int r = 0; r < runs; r++)
             {
-                times.Add(OcrSupport.Read(image, classifier, options));
+                times.Add(reader.Read(image));
             }
 
-            var median = times.OrderBy(t => t.TotalSeconds).ElementAt(times.Count / 2);
-            medians.Add(median.TotalSeconds);
+            var median = times.OrderBy(t => t.Timings.TotalSeconds).ElementAt(times.Count / 2);
+            medians.Add(median.Timings.TotalSeconds);
             var (h, w) = (median.Result.Height, median.Result.Width);
             io.Out.WriteLine(Invariant($"{image}: {w}×{h} ({w * (double)h / 1e6:F1} MP), {median.Result.Characters.Count()} characters, {median.Result.Lines.Count} lines: ")
-                + Invariant($"median {median.TotalSeconds:F3} s (decode {median.DecodeSeconds:F3}, segment {median.SegmentSeconds:F3}, crops+classify+context {median.ClassifySeconds:F3}); ")
-                + Invariant($"runs {string.Join(" ", times.Select(t => t.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)))}"));
+                + Invariant($"median {median.Timings.TotalSeconds:F3} s (decode {median.Timings.DecodeSeconds:F3}, segment {median.Timings.SegmentSeconds:F3}, crops+classify+context {median.Timings.ClassifySeconds:F3}); ")
+                + Invariant($"runs {string.Join(" ", times.Select(t => t.Timings.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)))}"));
         }
 
-        BenchClassifier(io, classifier);
+        BenchClassifier(io, reader.Classifier);
         io.Out.WriteLine(Invariant($"seconds-per-image: {medians.Average():F3}"));
         return ExitCodes.Ok;
     }

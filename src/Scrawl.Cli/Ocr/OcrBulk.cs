@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using Scrawl.Numerics;
-using Scrawl.Ocr;
+using Scrawl.Reading;
 
 namespace Scrawl.Cli.Ocr;
 
@@ -61,13 +61,12 @@ internal static class OcrBulk
         var todo = share.Where(e => !File.Exists(JsonPath(outDir, e))).ToList();
         int skipped = share.Count - todo.Count;
 
-        var (first, modelPath) = OcrSupport.OpenModel(modelName);
         workers = Math.Min(workers, Math.Max(1, todo.Count));
-        var classifiers = new ICharacterClassifier[workers];
-        classifiers[0] = first;
+        var readers = new PhotoReader[workers];
+        readers[0] = PhotoReader.Open(modelName);
         for (int w = 1; w < workers; w++)
         {
-            classifiers[w] = OcrSupport.OpenModel(modelPath).Classifier;
+            readers[w] = PhotoReader.Open(readers[0].ModelName);
         }
 
         var watch = Stopwatch.StartNew();
@@ -75,15 +74,15 @@ internal static class OcrBulk
         int next = -1;
         var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
         {
-            var options = new PageReadingOptions();
             for (int i = Interlocked.Increment(ref next); i < todo.Count; i = Interlocked.Increment(ref next))
             {
-                Process(io, todo[i], outDir, classifiers[w], options, modelPath, tally);
+                Process(io, todo[i], outDir, readers[w], tally);
             }
         })
         { IsBackground = true, Name = $"ocr-bulk-{w}" }).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+        Array.ForEach(readers, r => r.Dispose());
 
         double seconds = watch.Elapsed.TotalSeconds;
         double rate = seconds > 0 ? tally.Done / seconds : 0;
@@ -98,14 +97,14 @@ internal static class OcrBulk
     /// <summary>The failure note of <paramref name="entry"/>.</summary>
     internal static string FailurePath(string outDir, BulkEntry entry) => Path.Combine(outDir, FailuresFolder, entry.ResultName + ".txt");
 
-    private static void Process(CliOutput io, BulkEntry entry, string outDir, ICharacterClassifier classifier, PageReadingOptions options, string modelPath, Tally tally)
+    private static void Process(CliOutput io, BulkEntry entry, string outDir, PhotoReader reader, Tally tally)
     {
         try
         {
-            var reading = OcrSupport.Read(entry.FullPath, classifier, options);
+            var reading = reader.Read(entry.FullPath);
             string text = string.Join("\n", reading.Result.Lines.Select(l => l.Text)) + "\n";
             AtomicFile.WriteAllBytes(Path.Combine(outDir, entry.ResultName + ".txt"), Encoding.UTF8.GetBytes(text));
-            AtomicFile.WriteAllBytes(JsonPath(outDir, entry), Encoding.UTF8.GetBytes(OcrJson.Serialize([reading], modelPath) + "\n"));
+            AtomicFile.WriteAllBytes(JsonPath(outDir, entry), Encoding.UTF8.GetBytes(ReadingJson.Serialize([reading], reader.ModelName) + "\n"));
             if (File.Exists(FailurePath(outDir, entry)))
             {
                 File.Delete(FailurePath(outDir, entry));
@@ -117,7 +116,7 @@ internal static class OcrBulk
         {
             // No half result: without its JSON the text file would look like a result of an image that was never finished.
             TryDelete(Path.Combine(outDir, entry.ResultName + ".txt"));
-            bool fileProblem = OcrSupport.IsFileProblem(e);
+            bool fileProblem = CliHost.IsFileProblem(e);
             string message = e.Message.StartsWith(entry.FullPath, StringComparison.Ordinal) || e.Message.StartsWith(entry.Listed, StringComparison.Ordinal)
                 ? e.Message
                 : $"{entry.Listed}: {(fileProblem ? "" : $"internal error ({e.GetType().Name}): ")}{e.Message}";
@@ -130,7 +129,7 @@ internal static class OcrBulk
             {
                 AtomicFile.WriteAllBytes(FailurePath(outDir, entry), Encoding.UTF8.GetBytes($"{entry.Listed}\n{message}\n"));
             }
-            catch (Exception note) when (OcrSupport.IsFileProblem(note))
+            catch (Exception note) when (CliHost.IsFileProblem(note))
             {
                 lock (io)
                 {
@@ -152,7 +151,7 @@ internal static class OcrBulk
         {
             File.Delete(path);
         }
-        catch (Exception e) when (OcrSupport.IsFileProblem(e))
+        catch (Exception e) when (CliHost.IsFileProblem(e))
         {
             // The failure being reported matters more.
         }

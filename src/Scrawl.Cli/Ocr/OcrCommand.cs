@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Scrawl.Numerics;
-using Scrawl.Ocr;
+using Scrawl.Reading;
 
 namespace Scrawl.Cli.Ocr;
 
@@ -48,18 +47,17 @@ internal static class OcrCommand
 
     private static int Run(CliOutput io, string[] images, string? modelName, bool json, string? annotate)
     {
-        var (classifier, modelPath) = OcrSupport.OpenModel(modelName);
-        var options = new PageReadingOptions();
+        using var reader = PhotoReader.Open(modelName);
         var readings = new List<PhotoReading>();
         bool failed = false;
         foreach (string image in images)
         {
             try
             {
-                var reading = OcrSupport.Read(image, classifier, options);
+                var reading = reader.Read(image);
                 if (annotate is not null)
                 {
-                    OcrSupport.Annotate(reading, AnnotationPath(annotate, image, images.Length));
+                    PhotoReader.SaveAnnotated(image, reading, AnnotationPath(annotate, image, images.Length));
                 }
 
                 readings.Add(reading);
@@ -68,7 +66,7 @@ internal static class OcrCommand
                     WriteText(io, reading, images.Length > 1);
                 }
             }
-            catch (Exception e) when (OcrSupport.IsFileProblem(e))
+            catch (Exception e) when (CliHost.IsFileProblem(e))
             {
                 io.Error.WriteLine($"scrawl: {e.Message}");
                 failed = true;
@@ -77,7 +75,7 @@ internal static class OcrCommand
 
         if (json && readings.Count > 0)
         {
-            io.Out.WriteLine(OcrJson.Serialize(readings, modelPath));
+            io.Out.WriteLine(ReadingJson.Serialize(readings, reader.ModelName));
         }
 
         return failed ? ExitCodes.BadInput : ExitCodes.Ok;
@@ -87,12 +85,12 @@ internal static class OcrCommand
     {
         if (header)
         {
-            io.Out.WriteLine($"== {reading.Path} ==");
+            io.Out.WriteLine($"== {reading.Name} ==");
         }
 
         if (reading.Result.Lines.Count == 0)
         {
-            io.Error.WriteLine($"scrawl: {reading.Path}: no handwriting found.");
+            io.Error.WriteLine($"scrawl: {reading.Name}: no handwriting found.");
         }
 
         foreach (var line in reading.Result.Lines)

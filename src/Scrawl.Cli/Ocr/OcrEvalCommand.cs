@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Scrawl.Ocr;
+using Scrawl.Reading;
 
 namespace Scrawl.Cli.Ocr;
 
@@ -41,9 +42,8 @@ internal static class OcrEvalCommand
             throw new CliException($"{dir.FullName}: no NAME.jpg|jpeg|png with a NAME.txt ground truth.");
         }
 
-        var (classifier, modelPath) = OcrSupport.OpenModel(modelName);
-        io.Out.WriteLine($"model: {modelPath}");
-        var options = new PageReadingOptions();
+        using var reader = PhotoReader.Open(modelName);
+        io.Out.WriteLine($"model: {reader.ModelName}");
         TextScore? total = null;
         bool failed = false;
         foreach (var (image, truthPath) in pairs)
@@ -51,13 +51,13 @@ internal static class OcrEvalCommand
             try
             {
                 string truth = File.ReadAllText(truthPath);
-                var reading = OcrSupport.Read(image, classifier, options);
+                var reading = reader.Read(image);
                 var score = TextScore.Compute(truth, reading.Result.Text);
                 total = total is null ? score : total.Add(score);
                 io.Out.WriteLine(Invariant($"{Path.GetFileName(image)}: CER {score.CharacterErrorRate * 100:F2}% WER {score.WordErrorRate * 100:F2}% lines {score.LinesRight}/{score.Lines} (line count {score.ReadLineCount} of {score.TruthLineCount}: {(score.LineCountRight ? "right" : "wrong")})"));
                 WriteDifferences(io, truth, reading.Result.Text);
             }
-            catch (Exception e) when (OcrSupport.IsFileProblem(e))
+            catch (Exception e) when (CliHost.IsFileProblem(e))
             {
                 io.Error.WriteLine($"scrawl: {e.Message}");
                 failed = true;

@@ -14,7 +14,7 @@ namespace Scrawl.Deep.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create(DeepOutput io)
+    public static Command Create(CliOutput io)
     {
         var epochs = new Option<int>("--epochs") { Description = "Epochs (≥ 1), all timed", DefaultValueFactory = _ => 3 };
         var data = new Option<string>("--data") { Description = "28×28 grey data set", DefaultValueFactory = _ => "mnist-10k" };
@@ -35,12 +35,12 @@ internal static class BenchCommand
     /// <summary>The settings both engines get.</summary>
     private sealed record BenchSettings(int Epochs, string Data, int Batch, double Rate, long Seed, int Threads, int Limit);
 
-    private static int RunCnn(DeepOutput io, BenchSettings settings, string python)
+    private static int RunCnn(CliOutput io, BenchSettings settings, string python)
     {
         var (epochs, data, batch, rate, seed, threads, limit) = settings;
         if (epochs < 1 || batch < 1 || threads < 1 || !(rate > 0) || limit < 0)
         {
-            throw new DeepCliException("--epochs, --batch and --threads must be ≥ 1, --limit ≥ 0 and --lr > 0.");
+            throw new CliException("--epochs, --batch and --threads must be ≥ 1, --limit ≥ 0 and --lr > 0.");
         }
 
         TorchRuntime.EnsureLoaded();
@@ -93,7 +93,7 @@ internal static class BenchCommand
         }
 
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"samples-per-second: {ours:F1}"));
-        return DeepCli.Ok;
+        return ExitCodes.Ok;
     }
 
     private static double Accuracy(Tensor predictions, Tensor labels)
@@ -106,7 +106,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Runs bench/torch_cnn.py (found above the working folder or the program) and returns its samples/s, or null when it cannot run.</summary>
-    private static double? RunPyTorch(DeepOutput io, string python, BenchSettings s)
+    private static double? RunPyTorch(CliOutput io, string python, BenchSettings s)
     {
         var (epochs, data, batch, rate, seed, threads, limit) = s;
         string? script = FindAbove(Directory.GetCurrentDirectory(), "bench/torch_cnn.py") ?? FindAbove(AppContext.BaseDirectory, "bench/torch_cnn.py");

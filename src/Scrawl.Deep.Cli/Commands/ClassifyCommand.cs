@@ -17,7 +17,7 @@ namespace Scrawl.Deep.Cli.Commands;
 /// </summary>
 internal static class ClassifyCommand
 {
-    public static Command Create(DeepOutput io)
+    public static Command Create(CliOutput io)
     {
         var model = new Option<FileInfo>("--model") { Description = "A model saved by 'deep train' (model.pt with model.json beside it)", Required = true };
         var crops = new Option<FileInfo>("--crops") { Description = "float32 .npy [N × 32 × 32] of crops, ink = 1, upright", Required = true };
@@ -31,22 +31,22 @@ internal static class ClassifyCommand
         return command;
     }
 
-    internal static int Run(DeepOutput io, string modelPath, string cropsPath, string outPath, int threads)
+    internal static int Run(CliOutput io, string modelPath, string cropsPath, string outPath, int threads)
     {
         if (threads < 1)
         {
-            throw new DeepCliException("--threads must be ≥ 1.");
+            throw new CliException("--threads must be ≥ 1.");
         }
 
         if (!File.Exists(cropsPath))
         {
-            throw new DeepCliException($"{cropsPath}: no such crops file.");
+            throw new CliException($"{cropsPath}: no such crops file.");
         }
 
         var crops = NpyReader.Read(cropsPath);
         if (crops.IsInteger || crops.Shape.Count != 3 || crops.Shape[1] != Nist36Layout.Side || crops.Shape[2] != Nist36Layout.Side)
         {
-            throw new DeepCliException($"{cropsPath}: expected float32 crops [N × {Nist36Layout.Side} × {Nist36Layout.Side}], got [{crops.ShapeText}] ({crops.DType}).");
+            throw new CliException($"{cropsPath}: expected float32 crops [N × {Nist36Layout.Side} × {Nist36Layout.Side}], got [{crops.ShapeText}] ({crops.DType}).");
         }
 
         torch.set_num_threads(threads);
@@ -92,7 +92,7 @@ internal static class ClassifyCommand
         }
 
         io.Error.WriteLine($"scrawl deep: classified {count} crops with {modelPath} ({description.Model}, {description.Classes.Count} classes)");
-        return DeepCli.Ok;
+        return ExitCodes.Ok;
     }
 
     private static (ModelDescription Description, nn.Module<Tensor, Tensor> Module) LoadModel(string modelPath)
@@ -103,7 +103,7 @@ internal static class ClassifyCommand
         }
         catch (FileNotFoundException e)
         {
-            throw new DeepCliException(e.Message);
+            throw new CliException(e.Message);
         }
     }
 
@@ -124,12 +124,12 @@ internal static class ClassifyCommand
                 string value = input.GetString()!;
                 return value is "scrawl" or "nist36"
                     ? value
-                    : throw new DeepCliException($"{json}: unknown input convention '{value}' (known: scrawl, nist36).");
+                    : throw new CliException($"{json}: unknown input convention '{value}' (known: scrawl, nist36).");
             }
         }
         catch (JsonException e)
         {
-            throw new DeepCliException($"{json}: not a model description ({e.Message}).");
+            throw new CliException($"{json}: not a model description ({e.Message}).");
         }
 
         return "scrawl";

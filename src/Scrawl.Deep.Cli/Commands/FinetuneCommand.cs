@@ -20,7 +20,7 @@ internal static class FinetuneCommand
     /// <summary>ResNet18.onnx as copied next to the program from ML.NET's featurizer package.</summary>
     internal static string BundledResNet18 => Path.Combine(AppContext.BaseDirectory, "models", "ResNet18.onnx");
 
-    public static Command Create(DeepOutput io)
+    public static Command Create(CliOutput io)
     {
         var data = new Option<string>("--data") { Description = "RGB data set (catalog name or path)", DefaultValueFactory = _ => "flowers17" };
         var pretrained = new Option<string?>("--pretrained") { Description = "onnx:PATH of the network (default: the bundled ImageNet ResNet18.onnx)" };
@@ -41,21 +41,21 @@ internal static class FinetuneCommand
         return command;
     }
 
-    private static int Run(DeepOutput io, string data, string? pretrained, bool scratch, int size, int headEpochs, int epochs, int batch, long seed, int threads, DirectoryInfo outDir)
+    private static int Run(CliOutput io, string data, string? pretrained, bool scratch, int size, int headEpochs, int epochs, int batch, long seed, int threads, DirectoryInfo outDir)
     {
         size = size == 0 ? (scratch ? 64 : 128) : size;
         epochs = epochs == 0 ? (scratch ? 15 : 6) : epochs;
         if (size is < 32 or > 224 || headEpochs < 0 || epochs < 1 || batch < 1 || threads < 1)
         {
-            throw new DeepCliException("--size must be in 32..224, --head-epochs ≥ 0, --epochs, --batch and --threads ≥ 1.");
+            throw new CliException("--size must be in 32..224, --head-epochs ≥ 0, --epochs, --batch and --threads ≥ 1.");
         }
 
         string path = pretrained is null ? BundledResNet18
             : pretrained.StartsWith("onnx:", StringComparison.Ordinal) ? pretrained["onnx:".Length..]
-            : throw new DeepCliException($"--pretrained takes onnx:PATH, got '{pretrained}'.");
+            : throw new CliException($"--pretrained takes onnx:PATH, got '{pretrained}'.");
         if (!File.Exists(path))
         {
-            throw new DeepCliException($"{path}: no such ONNX file.");
+            throw new CliException($"{path}: no such ONNX file.");
         }
 
         var graph = OnnxModel.Load(path);
@@ -65,7 +65,7 @@ internal static class FinetuneCommand
         var splits = DeepCli.Load(data, seed, size);
         if (splits.Valid is null || splits.Test is null)
         {
-            throw new DeepCliException($"{splits.Name}: fine-tuning needs train, valid and test splits.");
+            throw new CliException($"{splits.Name}: fine-tuning needs train, valid and test splits.");
         }
 
         int classes = splits.Train.ClassNames.Count;
@@ -95,10 +95,10 @@ internal static class FinetuneCommand
         io.Out.WriteLine("figures: " + string.Join(", ", figures.Select(Path.GetFileName)));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-seconds: {clock.Elapsed.TotalSeconds:F0}"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test-accuracy: {history[^1].TestAccuracy:F4}"));
-        return DeepCli.Ok;
+        return ExitCodes.Ok;
     }
 
-    private static List<DeepEpoch> Pretrained(DeepOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, FineTuneOptions options)
+    private static List<DeepEpoch> Pretrained(CliOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, FineTuneOptions options)
     {
         var tuner = new FineTuner(backbone, classes, options);
         var clock = Stopwatch.StartNew();
@@ -126,7 +126,7 @@ internal static class FinetuneCommand
         return new LabelledTensors(features.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
     }
 
-    private static IReadOnlyList<DeepEpoch> Scratch(DeepOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, int epochs, int batch, long seed)
+    private static IReadOnlyList<DeepEpoch> Scratch(CliOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, int epochs, int batch, long seed)
     {
         using var net = new ScratchNet(backbone, classes);
         using var train = new LabelledTensors(ImageNetInput.From(splits.Train), ImageTensors.Labels(splits.Train));

@@ -13,7 +13,7 @@ namespace Scrawl.Deep.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    public static Command Create(DeepOutput io)
+    public static Command Create(CliOutput io)
     {
         var model = new Option<string>("--model") { Description = "mlp (flatten → hidden sigmoid → classes) or cnn (3 conv/BN/ReLU/pool blocks)", DefaultValueFactory = _ => "cnn" };
         var data = new Option<string>("--data") { Description = "Catalog name or path (see 'scrawl data list')", DefaultValueFactory = _ => "mnist-10k" };
@@ -39,18 +39,18 @@ internal static class TrainCommand
         return command;
     }
 
-    internal static int Run(DeepOutput io, DeepTrainOptions options, DirectoryInfo outDir, bool resume, string deviceName, int threads = 2)
+    internal static int Run(CliOutput io, DeepTrainOptions options, DirectoryInfo outDir, bool resume, string deviceName, int threads = 2)
     {
         options.Validate();
         if (threads < 1)
         {
-            throw new DeepCliException("--threads must be ≥ 1.");
+            throw new CliException("--threads must be ≥ 1.");
         }
 
         string checkpoint = Path.Combine(outDir.FullName, "checkpoint.ckpt");
         if (resume && !File.Exists(checkpoint))
         {
-            throw new DeepCliException($"{checkpoint}: no checkpoint to resume from (start the run without --resume).");
+            throw new CliException($"{checkpoint}: no checkpoint to resume from (start the run without --resume).");
         }
 
         var device = TorchRuntime.SelectDevice(deviceName, out string? note);
@@ -107,7 +107,7 @@ internal static class TrainCommand
         }
 
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test-accuracy: {accuracy:F4}"));
-        return DeepCli.Ok;
+        return ExitCodes.Ok;
     }
 }
 

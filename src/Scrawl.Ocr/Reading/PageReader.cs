@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Scrawl.Data.Images;
 using Scrawl.Imaging;
 
@@ -11,6 +12,25 @@ public sealed record PageReadingOptions
     /// size directly); the pixel-valued segmentation settings follow the measured character height (<see cref="WorkingResolution"/>).
     /// </summary>
     public int WorkingSide { get; init; } = 1600;
+
+    /// <summary>
+    /// Tolerance in [0, 0.5]: an image whose longer side is at most WorkingSide × (1 + WorkingSlack) is read at its own size,
+    /// with no resampling pass (a JPEG decoded at the DCT scale nearest the working side lands within it).
+    /// </summary>
+    public double WorkingSlack { get; init; } = 0.2;
+
+    /// <summary>The longer side (≥ 1) at which an image whose longer side is <paramref name="imageSide"/> (≥ 1) is read: its own when within the slack, else <see cref="WorkingSide"/>.</summary>
+    public int WorkingSideFor(int imageSide)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(imageSide, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(WorkingSide, 64);
+        if (!(WorkingSlack is >= 0 and <= 0.5))
+        {
+            throw new InvalidOperationException($"WorkingSlack {WorkingSlack} is outside [0, 0.5].");
+        }
+
+        return imageSide <= WorkingSide * (1 + WorkingSlack) ? imageSide : WorkingSide;
+    }
 
     /// <summary>Stages 1–3: characters, lines, words; pixel sizes for characters 45–115 pixels tall (see <see cref="WorkingResolution"/>).</summary>
     public PageSegmentationOptions Segmentation { get; init; } = new();
@@ -35,23 +55,36 @@ public static class PageReader
     public static OcrResult Read(GrayImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
+        return ReadTimed(photo, classifier, options).Result;
+    }
+
+    /// <summary>As <see cref="Read(GrayImage, ICharacterClassifier, PageReadingOptions?)"/>, with the seconds spent segmenting and classifying.</summary>
+    public static PageReading ReadTimed(GrayImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(classifier);
         options ??= new PageReadingOptions();
-        return Read(PageSegmenter.Segment(photo, SegmentationFor(photo, options)), classifier, options);
+        long start = Stopwatch.GetTimestamp();
+        var page = PageSegmenter.Segment(photo, SegmentationFor(photo, options));
+        double segment = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var result = Read(page, classifier, options);
+        return new PageReading(result, segment, Stopwatch.GetElapsedTime(start).TotalSeconds - segment);
     }
 
     /// <summary>
     /// The segmentation settings <see cref="Read(GrayImage, ICharacterClassifier, PageReadingOptions?)"/> uses for
-    /// <paramref name="photo"/>: working side WorkingSide, and the pixel settings scaled to the page's measured character
-    /// height at that working size (<see cref="WorkingResolution"/>).
+    /// <paramref name="photo"/>: the working side <see cref="PageReadingOptions.WorkingSideFor"/>, and the pixel settings scaled to the
+    /// page's measured character height at that working size (<see cref="WorkingResolution"/>).
     /// </summary>
     public static PageSegmentationOptions SegmentationFor(GrayImage photo, PageReadingOptions options)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.WorkingSide, 64);
-        double shrink = Math.Min(1.0, (double)options.WorkingSide / Math.Max(photo.Height, photo.Width));
+        int longer = Math.Max(photo.Height, photo.Width);
+        int workingSide = options.WorkingSideFor(longer);
+        double shrink = (double)workingSide / longer;
         double? height = WorkingResolution.EstimateCharacterHeight(photo) * shrink;
-        var characters = WorkingResolution.Scale(options.Segmentation.Characters, WorkingResolution.Factor(height)) with { WorkingSide = options.WorkingSide };
+        var characters = WorkingResolution.Scale(options.Segmentation.Characters, WorkingResolution.Factor(height)) with { WorkingSide = workingSide };
         return options.Segmentation with { Characters = characters };
     }
 
@@ -104,3 +137,6 @@ public static class PageReader
         return new ReadCharacter(box, names[chosen], p[chosen], names[top], p[top]);
     }
 }
+
+/// <summary>A page read by <see cref="PageReader.ReadTimed"/>: the result and the seconds (≥ 0) spent segmenting and classifying (crops, classification, context).</summary>
+public sealed record PageReading(OcrResult Result, double SegmentSeconds, double ClassifySeconds);

@@ -3,7 +3,7 @@ using Scrawl.Data.Images;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Ocr;
 
-namespace Scrawl.Cli.Ocr;
+namespace Scrawl.Reading;
 
 /// <summary>
 /// <c>--model deep:FILE</c>: a TorchSharp model (model.pt + model.json from <c>scrawl deep train</c>) used as the OCR
@@ -13,10 +13,6 @@ namespace Scrawl.Cli.Ocr;
 /// </summary>
 internal sealed class DeepProcessClassifier : ICharacterClassifier
 {
-    /// <summary>The environment variable that may name the scrawl-deep program (its .dll or executable).</summary>
-    public const string ProgramVariable = "SCRAWL_DEEP";
-
-    private const string ProgramDll = "scrawl-deep.dll";
     private readonly string _model;
     private readonly string _program;
 
@@ -30,28 +26,28 @@ internal sealed class DeepProcessClassifier : ICharacterClassifier
     /// <inheritdoc/>
     public IReadOnlyList<string> ClassNames { get; }
 
-    /// <summary>Opens <paramref name="spec"/> (<c>deep:FILE</c>); a <see cref="CliException"/> names what is missing or wrong.</summary>
+    /// <summary>Opens <paramref name="spec"/> (<c>deep:FILE</c>); <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> name what is missing or wrong.</summary>
     public static DeepProcessClassifier Open(string spec)
     {
         string file = spec[CharacterModels.DeepPrefix.Length..];
         if (file.Length == 0)
         {
-            throw new CliException($"{spec}: name the model after 'deep:', e.g. deep:runs/deep-train/model.pt.");
+            throw new InvalidDataException($"{spec}: name the model after 'deep:', e.g. deep:runs/deep-train/model.pt.");
         }
 
         string model = Path.GetFullPath(file);
         string json = Path.ChangeExtension(model, ".json");
         if (!File.Exists(model))
         {
-            throw new CliException($"{spec}: no such model file ({model}); train one with './scrawl deep train --out DIR' and pass deep:DIR/model.pt.");
+            throw new FileNotFoundException($"{spec}: no such model file ({model}); train one with './scrawl deep train --out DIR' and pass deep:DIR/model.pt.", model);
         }
 
         if (!File.Exists(json))
         {
-            throw new CliException($"{spec}: the model's description {json} is missing (deep train writes it beside model.pt).");
+            throw new FileNotFoundException($"{spec}: the model's description {json} is missing (deep train writes it beside model.pt).", json);
         }
 
-        return new DeepProcessClassifier(model, ReadClassNames(spec, json), FindProgram());
+        return new DeepProcessClassifier(model, ReadClassNames(spec, json), DeepProgram.Find());
     }
 
     /// <inheritdoc/>
@@ -99,7 +95,7 @@ internal sealed class DeepProcessClassifier : ICharacterClassifier
         var array = NpyReader.Read(path);
         if (array.Shape.Count != 2 || array.Shape[0] != count || array.Shape[1] != ClassNames.Count)
         {
-            throw new CliException($"{_program}: returned probabilities [{array.ShapeText}], expected [{count}, {ClassNames.Count}].", ExitCodes.CheckFailed);
+            throw new DeepProgramException($"{_program}: returned probabilities [{array.ShapeText}], expected [{count}, {ClassNames.Count}].");
         }
 
         var rows = new float[count][];
@@ -114,11 +110,11 @@ internal sealed class DeepProcessClassifier : ICharacterClassifier
     private void RunProgram(IEnumerable<string> arguments)
     {
         var stderr = new StringWriter();
-        int code = Commands.DeepProgram.Run(_program, arguments, TextWriter.Null, stderr);
+        int code = DeepProgram.Run(_program, arguments, TextWriter.Null, stderr);
         if (code != 0)
         {
             string reason = stderr.ToString().Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {code}";
-            throw new CliException($"deep model {_model}: scrawl-deep classify failed: {reason}", ExitCodes.CheckFailed);
+            throw new DeepProgramException($"deep model {_model}: scrawl-deep classify failed: {reason}");
         }
     }
 
@@ -141,47 +137,6 @@ internal sealed class DeepProcessClassifier : ICharacterClassifier
             // Reported below, as for a description without classes.
         }
 
-        throw new CliException($"{spec}: {json} is not a deep model description with a 'Classes' list of names.");
-    }
-
-    /// <summary>
-    /// The scrawl-deep program: $SCRAWL_DEEP, else scrawl-deep.dll beside this program, in ../deep (the launcher's
-    /// artifacts/deep), or in artifacts/deep of a folder above; a <see cref="CliException"/> saying how to build it otherwise.
-    /// </summary>
-    internal static string FindProgram()
-    {
-        string? configured = Environment.GetEnvironmentVariable(ProgramVariable);
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return File.Exists(configured)
-                ? Path.GetFullPath(configured)
-                : throw new CliException($"${ProgramVariable} names {configured}, which does not exist.");
-        }
-
-        var tried = new List<string>();
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory);
-        var candidates = new List<string> { Path.Combine(baseDir.FullName, ProgramDll) };
-        if (baseDir.Parent is { } parent)
-        {
-            candidates.Add(Path.Combine(parent.FullName, "deep", ProgramDll));
-        }
-
-        for (var dir = baseDir; dir is not null; dir = dir.Parent)
-        {
-            candidates.Add(Path.Combine(dir.FullName, "artifacts", "deep", ProgramDll));
-        }
-
-        foreach (string candidate in candidates.Distinct())
-        {
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            tried.Add(candidate);
-        }
-
-        throw new CliException($"deep models and 'report --deep' need the scrawl-deep program, which is not built (looked for {string.Join(", ", tried.Take(3))}, …); "
-            + "build it with './scrawl deep --help' (or: dotnet build src/Scrawl.Deep.Cli -c Release -o artifacts/deep), or set $" + ProgramVariable + ".");
+        throw new InvalidDataException($"{spec}: {json} is not a deep model description with a 'Classes' list of names.");
     }
 }

@@ -1,25 +1,28 @@
 using System.Text.Json;
 using Scrawl.Ocr;
 
-namespace Scrawl.Cli.Ocr;
+namespace Scrawl.Reading;
 
 /// <summary>The JSON form of OCR results: page → lines → words → characters, boxes as [top, left, bottom, right] in photo pixels, confidences in [0, 1].</summary>
-internal static class OcrJson
+public static class ReadingJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>One object for one photo, an array of objects for several.</summary>
-    public static string Serialize(IReadOnlyList<PhotoReading> readings, string modelPath) =>
-        readings.Count == 1
+    /// <summary>One object for one photo, an array of objects for several (<paramref name="modelPath"/> names the model in each).</summary>
+    public static string Serialize(IReadOnlyList<PhotoReading> readings, string modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        return readings.Count == 1
             ? JsonSerializer.Serialize(Page(readings[0], modelPath), Indented)
             : JsonSerializer.Serialize(readings.Select(r => Page(r, modelPath)).ToArray(), Indented);
+    }
 
     private static Dictionary<string, object> Page(PhotoReading reading, string modelPath)
     {
         var r = reading.Result;
         return new()
         {
-            ["file"] = reading.Path,
+            ["file"] = reading.Name,
             ["model"] = modelPath,
             ["height"] = r.Height,
             ["width"] = r.Width,

@@ -1,0 +1,72 @@
+using Scrawl.Ocr;
+
+namespace Scrawl.Reading;
+
+/// <summary>
+/// Where models come from, in one place: the shipped character model (<c>models/charmodel.scrawl</c> beside the program or in a
+/// <c>models</c> folder above it), model files by path, and <c>deep:FILE</c> TorchSharp models run by the scrawl-deep program.
+/// </summary>
+public static class ModelLocator
+{
+    /// <summary>The shipped character model's file name, looked up in a <c>models</c> folder.</summary>
+    public const string ShippedModelName = "charmodel.scrawl";
+
+    /// <summary>The prefix that names a TorchSharp ("deep") model, e.g. <c>deep:runs/deep/model.pt</c>.</summary>
+    public const string DeepPrefix = CharacterModels.DeepPrefix;
+
+    /// <summary>True when <paramref name="model"/> names a TorchSharp model (<c>deep:FILE</c>).</summary>
+    public static bool IsDeep(string model) => model.StartsWith(DeepPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The classifier for <paramref name="model"/>: <c>deep:FILE</c> through the scrawl-deep program, else a model file
+    /// (<see cref="CharacterModels.Load"/>). <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> name the problem.
+    /// </summary>
+    public static ICharacterClassifier OpenClassifier(string model)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        return IsDeep(model) ? DeepProcessClassifier.Open(model) : CharacterModels.Load(model);
+    }
+
+    /// <summary>models/charmodel.scrawl beside the program, else in a models folder above it (a source checkout); <see cref="FileNotFoundException"/> when neither exists.</summary>
+    public static string ShippedModelPath()
+    {
+        string beside = Path.Combine(AppContext.BaseDirectory, "models", ShippedModelName);
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory).Parent; dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "models", ShippedModelName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{beside}: the shipped character model is missing (and no models/{ShippedModelName} was found above {AppContext.BaseDirectory}); "
+            + "build from a checkout that has models/charmodel.scrawl, or pass --model FILE (a .scrawl model or a NIST36 .npz such as ../shared/models/nist36-mlp-reference.npz).", beside);
+    }
+
+    /// <summary>The first existing file at <paramref name="relative"/> from the working directory, else from the folders above the program; null when none.</summary>
+    public static string? FindRepositoryFile(string relative)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(relative);
+        if (File.Exists(relative))
+        {
+            return Path.GetFullPath(relative);
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Scrawl.Data.Images;
+using Scrawl.Imaging;
+using Scrawl.Media;
+using Scrawl.Ocr;
+
+namespace Scrawl.Reading;
+
+/// <summary>
+/// Reads photos of handwritten block letters: decode at the working size (<see cref="PageReadingOptions.WorkingSide"/>),
+/// then <see cref="PageReader"/> (segment, crop, classify, context). Open it once and read many photos; one reader reads one
+/// photo at a time (use one reader per thread). Problems with a photo raise <see cref="InvalidDataException"/> or
+/// <see cref="IOException"/> naming it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var reader = PhotoReader.Open();               // the shipped character model
+/// var page = reader.Read("photo.jpg");
+/// Console.WriteLine(page.Text);                         // one line per text line
+/// foreach (var c in page.Result.Characters) Console.WriteLine($"{c.Label} {c.Confidence:P0} {c.Box}");
+/// </code>
+/// </example>
+public sealed class PhotoReader : IDisposable
+{
+    /// <summary>The most bytes <see cref="Read(Stream, string)"/> accepts from a stream (256 MiB).</summary>
+    public const long MaxStreamBytes = 256L * 1024 * 1024;
+
+    /// <summary>A JPEG whose reduced DCT scale lands within this fraction of the working side is decoded at that scale, with no resampling pass.</summary>
+    private const double DecodeSlack = 0.2;
+
+    /// <summary>A reader that classifies with <paramref name="classifier"/>; <paramref name="modelName"/> names the model in results (e.g. its path).</summary>
+    public PhotoReader(ICharacterClassifier classifier, string modelName, PageReadingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentException.ThrowIfNullOrEmpty(modelName);
+        Classifier = classifier;
+        ModelName = modelName;
+        Options = options ?? new PageReadingOptions();
+    }
+
+    /// <summary>The character classifier.</summary>
+    public ICharacterClassifier Classifier { get; }
+
+    /// <summary>The model's name as given to <see cref="Open"/> (a path, or <c>deep:FILE</c>).</summary>
+    public string ModelName { get; }
+
+    /// <summary>The reading settings.</summary>
+    public PageReadingOptions Options { get; }
+
+    /// <summary>
+    /// A reader with the model <paramref name="model"/>: null for the shipped model (<see cref="ModelLocator.ShippedModelPath"/>), a
+    /// <c>.scrawl</c> model file or NIST36 <c>.npz</c>, or <c>deep:FILE</c> (a TorchSharp model run by the scrawl-deep program).
+    /// Raises <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the model when it cannot be used.
+    /// </summary>
+    public static PhotoReader Open(string? model = null, PageReadingOptions? options = null)
+    {
+        string name = model ?? ModelLocator.ShippedModelPath();
+        return new PhotoReader(ModelLocator.OpenClassifier(name), name, options);
+    }
+
+    /// <summary>Reads the photo file at <paramref name="path"/> (JPEG, PNG, …).</summary>
+    public PhotoReading Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var watch = Stopwatch.StartNew();
+        var decoded = PhotoLoader.Load(path, Options.WorkingSide, slack: DecodeSlack);
+        return Read(path, decoded, watch);
+    }
+
+    /// <summary>Reads an encoded photo held in memory; <paramref name="name"/> names it in results and errors.</summary>
+    public PhotoReading Read(byte[] encoded, string name)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var watch = Stopwatch.StartNew();
+        var decoded = PhotoLoader.Load(encoded, name, Options.WorkingSide, slack: DecodeSlack);
+        return Read(name, decoded, watch);
+    }
+
+    /// <summary>Reads an encoded photo from <paramref name="stream"/> (at most <see cref="MaxStreamBytes"/> bytes); <paramref name="name"/> names it in results and errors.</summary>
+    public PhotoReading Read(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        for (int got; (got = stream.Read(chunk)) > 0;)
+        {
+            if (buffer.Length + got > MaxStreamBytes)
+            {
+                throw new InvalidDataException($"{name}: larger than {MaxStreamBytes / (1024 * 1024)} MiB; not read.");
+            }
+
+            buffer.Write(chunk, 0, got);
+        }
+
+        return Read(buffer.ToArray(), name);
+    }
+
+    /// <summary>Writes the photo (re-read at the size it was read at) with line boxes, character boxes and labels drawn, as a PNG, atomically; orange marks characters below 50 % confidence.</summary>
+    public static void SaveAnnotated(string photoPath, PhotoReading reading, string outPath)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var (rgb, _, _) = PhotoLoader.Load(photoPath, Math.Max(reading.Working.Height, reading.Working.Width), ColorMode.Rgb);
+        Annotation.Save(rgb, AnnotationBoxes(reading.Working.ScaledTo(rgb.Height, rgb.Width)), outPath);
+    }
+
+    /// <summary>The boxes to draw for a result: line boxes, and character boxes labelled with their text (doubtful below 50 % confidence).</summary>
+    public static List<AnnotationBox> AnnotationBoxes(OcrResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return
+        [
+            .. result.Lines.Select(l => new AnnotationBox(l.Box.Top, l.Box.Left, l.Box.Bottom, l.Box.Right, AnnotationKind.Line)),
+            .. result.Characters.Select(c => new AnnotationBox(c.Box.Top, c.Box.Left, c.Box.Bottom, c.Box.Right,
+                c.Confidence >= 0.5 ? AnnotationKind.Character : AnnotationKind.DoubtfulCharacter, c.Label)),
+        ];
+    }
+
+    /// <summary>Releases the classifier when it holds resources.</summary>
+    public void Dispose() => (Classifier as IDisposable)?.Dispose();
+
+    private PhotoReading Read(string name, (FloatImage Image, int PhotoHeight, int PhotoWidth) decoded, Stopwatch watch)
+    {
+        var (image, photoHeight, photoWidth) = decoded;
+        var grey = new GrayImage(image.Height, image.Width, image.Pixels);
+        double decodeSeconds = watch.Elapsed.TotalSeconds;
+        var page = PageReader.ReadTimed(grey, Classifier, Options);
+        var timings = new ReadingTimings(decodeSeconds, page.SegmentSeconds, page.ClassifySeconds);
+        return new PhotoReading(name, page.Result.ScaledTo(photoHeight, photoWidth), page.Result, timings);
+    }
+}

@@ -1,0 +1,24 @@
+using Scrawl.Ocr;
+
+namespace Scrawl.Reading;
+
+/// <summary>One photo read: the result in the photo's own pixels, the same at the working size it was read at, and the time each stage took.</summary>
+/// <param name="Name">The photo's path, or the name given for a stream or bytes.</param>
+/// <param name="Result">Page → lines → words → characters, boxes in the photo's upright pixels.</param>
+/// <param name="Working">The same result with boxes at the working size (for drawing on the decoded image).</param>
+/// <param name="Timings">Seconds per stage.</param>
+public sealed record PhotoReading(string Name, OcrResult Result, OcrResult Working, ReadingTimings Timings)
+{
+    /// <summary>The text: one line per text line, words separated by one space.</summary>
+    public string Text => Result.Text;
+}
+
+/// <summary>Seconds (≥ 0) spent in each stage of reading one photo.</summary>
+/// <param name="DecodeSeconds">File or stream → grey image at the working size.</param>
+/// <param name="SegmentSeconds">Grey image → characters, lines, words.</param>
+/// <param name="ClassifySeconds">Crops, classification and context decoding.</param>
+public sealed record ReadingTimings(double DecodeSeconds, double SegmentSeconds, double ClassifySeconds)
+{
+    /// <summary>The sum of the stages.</summary>
+    public double TotalSeconds => DecodeSeconds + SegmentSeconds + ClassifySeconds;
+}
