@@ -40,6 +40,12 @@ public sealed record PageReadingOptions
 
     /// <summary>Stage 5b: letters-vs-digits context per word.</summary>
     public WordContextOptions Context { get; init; } = new();
+
+    /// <summary>Stage 0: the sheet, its perspective, tilt, scale (<see cref="PagePreparation"/>); null reads the photo as it is.</summary>
+    public PagePreparationOptions? Preparation { get; init; } = new();
+
+    /// <summary>Stage 0b: try the page turned by quarter turns and keep the turn the classifier reads clearly best (<see cref="OrientationCheck"/>).</summary>
+    public bool DetectOrientation { get; init; } = true;
 }
 
 /// <summary>
@@ -65,10 +71,26 @@ public static class PageReader
         ArgumentNullException.ThrowIfNull(classifier);
         options ??= new PageReadingOptions();
         long start = Stopwatch.GetTimestamp();
-        var page = PageSegmenter.Segment(photo, SegmentationFor(photo, options));
+        var geometry = options.Preparation is { } preparation
+            ? PagePreparation.Plan(photo, preparation)
+            : PageGeometry.Identity(photo.Height, photo.Width);
+        var working = PagePreparation.Render(photo, geometry);
+        var page = PageSegmenter.Segment(working, SegmentationFor(working, options));
+        Orientation? orientation = null;
+        if (options.DetectOrientation)
+        {
+            orientation = OrientationCheck.Check(page, classifier, options.Crops);
+            if (orientation.QuarterTurns != 0)
+            {
+                geometry = PagePreparation.Turn(geometry, orientation.QuarterTurns);
+                working = PagePreparation.Render(photo, geometry);
+                page = PageSegmenter.Segment(working, SegmentationFor(working, options));
+            }
+        }
+
         double segment = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var result = Read(page, classifier, options);
-        return new PageReading(result, segment, Stopwatch.GetElapsedTime(start).TotalSeconds - segment);
+        var result = geometry.ToPhotoResult(Read(page, classifier, options), photo.Height, photo.Width);
+        return new PageReading(result, segment, Stopwatch.GetElapsedTime(start).TotalSeconds - segment, geometry, orientation);
     }
 
     /// <summary>
@@ -138,5 +160,5 @@ public static class PageReader
     }
 }
 
-/// <summary>A page read by <see cref="PageReader.ReadTimed"/>: the result and the seconds (≥ 0) spent segmenting and classifying (crops, classification, context).</summary>
-public sealed record PageReading(OcrResult Result, double SegmentSeconds, double ClassifySeconds);
+/// <summary>A page read by <see cref="PageReader.ReadTimed"/>: the result (boxes in the given image's pixels), the seconds (≥ 0) spent preparing and segmenting and classifying (crops, classification, context), the working geometry and the orientation evidence (null when not checked).</summary>
+public sealed record PageReading(OcrResult Result, double SegmentSeconds, double ClassifySeconds, PageGeometry Geometry, Orientation? Orientation);

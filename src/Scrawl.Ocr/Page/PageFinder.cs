@@ -1,0 +1,183 @@
+using Scrawl.Imaging;
+
+namespace Scrawl.Ocr;
+
+/// <summary>A sheet of paper found in a photo: its corners (x = column, y = row, in the photo's pixels) clockwise from the top left.</summary>
+/// <param name="Corners">Top left, top right, bottom right, bottom left.</param>
+/// <param name="AreaFraction">The part of the photo the sheet covers, in (0, 1].</param>
+public sealed record PageQuad(IReadOnlyList<(double X, double Y)> Corners, double AreaFraction)
+{
+    /// <summary>The width (mean of the top and bottom edges) and height (mean of the left and right edges) of the sheet in photo pixels.</summary>
+    public (double Width, double Height) Size
+    {
+        get
+        {
+            static double D((double X, double Y) a, (double X, double Y) b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+            var c = Corners;
+            return ((D(c[0], c[1]) + D(c[3], c[2])) / 2, (D(c[0], c[3]) + D(c[1], c[2])) / 2);
+        }
+    }
+}
+
+/// <summary>
+/// Finds the sheet of paper in a photo of a page lying on something darker (a desk, cloth, a keyboard): on a thumbnail blurred
+/// until handwriting fades, Otsu's threshold splits bright from dark; the largest bright region with its holes filled (the
+/// writing, a pen across it) is the sheet candidate. It is accepted only when it is clearly a quadrilateral seen in the frame:
+/// the four-corner fit covers it (area ratio within <see cref="PageFinderOptions.MinQuadFit"/>), at least two corners lie inside the
+/// frame (a lighting gradient splits a frame-filling page along the border, never with corners inside), and the rest of the photo
+/// is a real part of it. Otherwise there is no page to find and the whole photo is read. Pure.
+/// </summary>
+public static class PageFinder
+{
+    /// <summary>The sheet in <paramref name="photo"/> (grey in [0, 1]), or null when the paper fills the frame or no clear sheet is seen.</summary>
+    public static PageQuad? Find(GrayImage photo, PageFinderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        options ??= new PageFinderOptions();
+        var (thumb, scale) = CharacterFinder.ToWorkingSize(photo, options.ThumbnailSide);
+        var smooth = Filters.GaussianBlur(thumb, (float)(options.BlurFraction * Math.Max(thumb.Height, thumb.Width)));
+        var bright = smooth.Above(Thresholds.Otsu(smooth));
+        var sheet = FilledLargest(bright);
+        if (sheet is null)
+        {
+            return null;
+        }
+
+        int h = thumb.Height, w = thumb.Width;
+        double fraction = sheet.Value.Area / (double)(h * w);
+        if (fraction < options.MinAreaFraction || fraction > options.MaxAreaFraction)
+        {
+            return null;
+        }
+
+        var quad = BestQuad(sheet.Value.Mask, w);
+        double fit = PolygonArea(quad) / sheet.Value.Area;
+        double margin = options.BorderFraction * Math.Max(h, w);
+        int inside = quad.Count(p => p.X > margin && p.Y > margin && p.X < w - margin && p.Y < h - margin);
+        if (fit < options.MinQuadFit || fit > 2 - options.MinQuadFit || inside < 2)
+        {
+            return null;
+        }
+
+        // Thumbnail pixel centres back to photo coordinates.
+        var corners = quad.Select(p => (p.X * scale, p.Y * scale)).ToList();
+        return new PageQuad(corners, fraction);
+    }
+
+    /// <summary>The largest 4-connected region of <paramref name="bright"/> with its holes (dark regions not touching the border) filled, and its area; null when there is none.</summary>
+    private static (bool[] Mask, int Area)? FilledLargest(BinaryImage bright)
+    {
+        var (labels, count) = Labeling.Label(bright, connectivity: 4);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var regions = Regions.Measure(labels);
+        int largest = regions.MaxBy(r => r.Area)!.Label;
+        var lab = labels.Labels;
+        int h = bright.Height, w = bright.Width;
+        var mask = new bool[h * w];
+        var outside = new byte[h * w];
+        for (int i = 0; i < mask.Length; i++)
+        {
+            mask[i] = lab[i] == largest;
+            outside[i] = mask[i] ? (byte)0 : (byte)1;
+        }
+
+        var (holes, _) = Labeling.Label(new BinaryImage(h, w, outside), connectivity: 4);
+        var touching = new HashSet<int>();
+        var hl = holes.Labels;
+        for (int x = 0; x < w; x++)
+        {
+            touching.Add(hl[x]);
+            touching.Add(hl[((h - 1) * w) + x]);
+        }
+
+        for (int y = 0; y < h; y++)
+        {
+            touching.Add(hl[y * w]);
+            touching.Add(hl[(y * w) + w - 1]);
+        }
+
+        int area = 0;
+        for (int i = 0; i < mask.Length; i++)
+        {
+            mask[i] |= hl[i] != 0 && !touching.Contains(hl[i]);
+            area += mask[i] ? 1 : 0;
+        }
+
+        return (mask, area);
+    }
+
+    /// <summary>The four-corner fit of a region: its extreme points along the diagonals or along the axes, whichever encloses more.</summary>
+    private static List<(double X, double Y)> BestQuad(bool[] mask, int width)
+    {
+        var diagonal = Extremes(mask, width, [(1, 1), (-1, 1), (-1, -1), (1, -1)], [(-1, -1), (1, -1), (1, 1), (-1, 1)]);
+        var axes = Extremes(mask, width, [(0, 1), (-1, 0), (0, -1), (1, 0)], [(0, -1), (1, 0), (0, 1), (-1, 0)]);
+        return PolygonArea(diagonal) >= PolygonArea(axes) ? diagonal : axes;
+    }
+
+    /// <summary>For each direction (unit steps, clockwise from the top left), the region point furthest along it (pixel centres); ties broken by the secondary direction.</summary>
+    private static List<(double X, double Y)> Extremes(bool[] mask, int width, (int X, int Y)[] tie, (int X, int Y)[] main)
+    {
+        var best = new (double X, double Y)[4];
+        var score = new double[4];
+        Array.Fill(score, double.MinValue);
+        for (int i = 0; i < mask.Length; i++)
+        {
+            if (!mask[i])
+            {
+                continue;
+            }
+
+            double x = (i % width) + 0.5, y = (i / width) + 0.5;
+            for (int k = 0; k < 4; k++)
+            {
+                double s = (main[k].X * x) + (main[k].Y * y) + (1e-6 * ((tie[k].X * x) + (tie[k].Y * y)));
+                if (s > score[k])
+                {
+                    score[k] = s;
+                    best[k] = (x, y);
+                }
+            }
+        }
+
+        return [.. best];
+    }
+
+    /// <summary>The area of a polygon by the shoelace formula.</summary>
+    internal static double PolygonArea(IReadOnlyList<(double X, double Y)> p)
+    {
+        double sum = 0;
+        for (int i = 0; i < p.Count; i++)
+        {
+            var (a, b) = (p[i], p[(i + 1) % p.Count]);
+            sum += (a.X * b.Y) - (b.X * a.Y);
+        }
+
+        return Math.Abs(sum) / 2;
+    }
+}
+
+/// <summary>Settings of <see cref="PageFinder"/>; sizes as fractions of the thumbnail so that they follow each photo.</summary>
+public sealed record PageFinderOptions
+{
+    /// <summary>Longer side (≥ 32) of the thumbnail the sheet is looked for in.</summary>
+    public int ThumbnailSide { get; init; } = 256;
+
+    /// <summary>Gaussian σ as a fraction (&gt; 0) of the thumbnail's longer side: enough to blur handwriting into the paper, not the sheet's edge.</summary>
+    public double BlurFraction { get; init; } = 0.008;
+
+    /// <summary>The smallest part (in (0, 1)) of the photo a sheet may cover.</summary>
+    public double MinAreaFraction { get; init; } = 0.05;
+
+    /// <summary>Above this part (in (0, 1]) of the photo the paper fills the frame and nothing is cropped.</summary>
+    public double MaxAreaFraction { get; init; } = 0.93;
+
+    /// <summary>The least ratio (in (0, 1]) between the four-corner fit's area and the region's area for the region to count as a sheet.</summary>
+    public double MinQuadFit { get; init; } = 0.9;
+
+    /// <summary>A corner closer than this fraction of the longer side to the frame's border counts as on the border.</summary>
+    public double BorderFraction { get; init; } = 0.02;
+}

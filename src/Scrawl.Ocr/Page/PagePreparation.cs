@@ -1,0 +1,180 @@
+using Scrawl.Imaging;
+using Scrawl.Imaging.Geometry;
+
+namespace Scrawl.Ocr;
+
+/// <summary>Settings of <see cref="PagePreparation"/>.</summary>
+public sealed record PagePreparationOptions
+{
+    /// <summary>Look for a sheet of paper and read only inside it (<see cref="PageFinder"/>).</summary>
+    public bool FindPage { get; init; } = true;
+
+    /// <summary>Settings of the sheet search.</summary>
+    public PageFinderOptions Finder { get; init; } = new();
+
+    /// <summary>Measure and straighten the lines' tilt and turn vertical text upright.</summary>
+    public bool Straighten { get; init; } = true;
+
+    /// <summary>Largest tilt (degrees, in (0, 45]) looked for.</summary>
+    public double MaxSkewDegrees { get; init; } = 20;
+
+    /// <summary>A tilt is straightened when it moves a line by more than this fraction (≥ 0) of a character's height across the page.</summary>
+    public double SkewDriftFraction { get; init; } = 0.5;
+
+    /// <summary>Longer side (≥ 64) of the thumbnail on which tilt and character height are measured.</summary>
+    public int MeasureSide { get; init; } = 800;
+
+    /// <summary>Read small characters enlarged up to this factor (≥ 1) so that they reach <see cref="WorkingResolution.MinCharacterHeight"/>.</summary>
+    public double MaxUpscale { get; init; } = 4;
+
+    /// <summary>The working image's longer side never exceeds this (≥ 64) when enlarging.</summary>
+    public int MaxWorkingSide { get; init; } = 2400;
+}
+
+/// <summary>
+/// Plans the working image of a photo before segmentation, from measured properties of the photo: the sheet of paper
+/// (<see cref="PageFinder"/>) and its perspective, whether the lines run across or down the page, their tilt (<see cref="TextSkew"/>,
+/// straightened when it would move a line by more than half a character across the page), and the scale (small characters are
+/// read enlarged). The result is one <see cref="PageGeometry"/>; <see cref="Render"/> resamples the photo through it once.
+/// </summary>
+public static class PagePreparation
+{
+    /// <summary>The working geometry for <paramref name="photo"/> (grey in [0, 1], dark ink); the identity when nothing needs changing.</summary>
+    public static PageGeometry Plan(GrayImage photo, PagePreparationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        options ??= new PagePreparationOptions();
+        var page = options.FindPage ? PageFinder.Find(photo, options.Finder) : null;
+        var toPhoto = Homography.Identity;
+        double pw = photo.Width, ph = photo.Height;
+        if (page is not null)
+        {
+            (pw, ph) = page.Size;
+            toPhoto = Homography.FromPoints([(0, 0), (pw, 0), (pw, ph), (0, ph)], page.Corners);
+        }
+
+        double thumbScale = Math.Min(1.0, options.MeasureSide / Math.Max(pw, ph));
+        int th = Math.Max(1, (int)Math.Round(ph * thumbScale)), tw = Math.Max(1, (int)Math.Round(pw * thumbScale));
+        var thumb = page is null && thumbScale >= 1
+            ? photo
+            : Warp.Image(photo, Homography.Scaling(1 / thumbScale, 1 / thumbScale).Then(toPhoto), th, tw, Median(photo));
+        float paper = Median(thumb);
+        var ink = MeasurementInk(thumb);
+        var direction = options.Straighten ? TextSkew.Measure(ink, options.MaxSkewDegrees) : new TextDirection(0, false, 0);
+        double? height = CharacterHeight(ink, direction.Vertical) / thumbScale;
+
+        double lineLength = direction.Vertical ? ph : pw;
+        double skew = height is { } hh && Math.Abs(Math.Tan(direction.Degrees * Math.PI / 180)) * lineLength > options.SkewDriftFraction * hh ? direction.Degrees : 0;
+        int turns = direction.Vertical ? 1 : 0;
+        double scale = 1;
+        if (height is { } h && h < WorkingResolution.MinCharacterHeight)
+        {
+            scale = Math.Max(1, Math.Min(Math.Min(WorkingResolution.MinCharacterHeight / h, options.MaxUpscale), options.MaxWorkingSide / Math.Max(pw, ph)));
+        }
+
+        if (page is null && turns == 0 && skew == 0 && scale == 1)
+        {
+            return PageGeometry.Identity(photo.Height, photo.Width, height, paper);
+        }
+
+        return Build(toPhoto, pw, ph, page, turns, skew, scale, height, paper);
+    }
+
+    /// <summary><paramref name="geometry"/> with its working image turned by <paramref name="quarterTurns"/> more quarter turns (any integer; the content turns counter-clockwise).</summary>
+    public static PageGeometry Turn(PageGeometry geometry, int quarterTurns)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        var g = geometry;
+        for (int k = ((quarterTurns % 4) + 4) % 4; k > 0; k--)
+        {
+            // A working pixel of the turned image (W' = H, H' = W) at (x', y') is the old working point (W − y', x').
+            var turn = Homography.FromMatrix([0, -1, g.Width, 1, 0, 0, 0, 0, 1]);
+            g = g with { ToPhoto = turn.Then(g.ToPhoto), Height = g.Width, Width = g.Height, QuarterTurns = (g.QuarterTurns + 1) % 4 };
+        }
+
+        return g;
+    }
+
+    /// <summary>A mask turned like <see cref="Turn(PageGeometry, int)"/> turns the working image: <paramref name="quarterTurns"/> quarter turns of the content counter-clockwise.</summary>
+    public static BinaryImage Turn(BinaryImage mask, int quarterTurns)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        var m = mask;
+        for (int k = ((quarterTurns % 4) + 4) % 4; k > 0; k--)
+        {
+            int h = m.Height, w = m.Width;
+            var src = m.Pixels;
+            var turned = new byte[h * w];
+            for (int r = 0; r < w; r++)
+            {
+                for (int c = 0; c < h; c++)
+                {
+                    turned[(r * h) + c] = src[(c * w) + (w - 1 - r)];
+                }
+            }
+
+            m = new BinaryImage(w, h, turned);
+        }
+
+        return m;
+    }
+
+    /// <summary>The working image of <paramref name="photo"/> for <paramref name="geometry"/>: the photo itself for the identity, else resampled once.</summary>
+    public static GrayImage Render(GrayImage photo, PageGeometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(geometry);
+        return geometry.IsIdentity ? photo : Warp.Image(photo, geometry.ToPhoto, geometry.Height, geometry.Width, geometry.Paper);
+    }
+
+    private static PageGeometry Build(Homography pageToPhoto, double pw, double ph, PageQuad? page, int turns, double skew, double scale, double? height, float paper)
+    {
+        double angle = (turns * 90) + skew;
+        double a = angle * Math.PI / 180, cos = Math.Abs(Math.Cos(a)), sin = Math.Abs(Math.Sin(a));
+        double rw = (pw * cos) + (ph * sin), rh = (pw * sin) + (ph * cos);
+        int width = Math.Max(1, (int)Math.Round(rw * scale)), height2 = Math.Max(1, (int)Math.Round(rh * scale));
+        var toPage = Homography.Scaling(1 / scale, 1 / scale)
+            .Then(Homography.Translation(-rw / 2, -rh / 2))
+            .Then(Homography.Rotation(angle, 0, 0))
+            .Then(Homography.Translation(pw / 2, ph / 2));
+        return new PageGeometry(toPage.Then(pageToPhoto), height2, width, page, turns, skew, scale, height, paper);
+    }
+
+    /// <summary>Ink of a measurement thumbnail: light blur, Sauvola with a window of 1/16 of the longer side, no closing.</summary>
+    private static BinaryImage MeasurementInk(GrayImage thumb)
+    {
+        int window = Math.Max(15, (Math.Max(thumb.Height, thumb.Width) / 16) | 1);
+        return CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 });
+    }
+
+    /// <summary>The typical character height (thumbnail pixels) from the ink's components (their widths when the lines run down the page), or null.</summary>
+    private static double? CharacterHeight(BinaryImage ink, bool vertical)
+    {
+        var (labels, _) = Labeling.Label(ink, connectivity: 8);
+        int limit = Math.Max(ink.Height, ink.Width) / 4;
+        var sizes = Regions.Measure(labels).Select(r => (double)(vertical ? r.BoxWidth : r.BoxHeight)).Where(s => s >= 3 && s <= limit).ToList();
+        return sizes.Count == 0 ? null : CharacterFinder.TypicalHeight(sizes);
+    }
+
+    /// <summary>The median grey level of an image (1/256 steps).</summary>
+    private static float Median(GrayImage image)
+    {
+        var counts = new int[256];
+        foreach (float v in image.Pixels)
+        {
+            counts[Math.Clamp((int)(v * 256), 0, 255)]++;
+        }
+
+        long seen = 0;
+        for (int b = 0; b < 256; b++)
+        {
+            seen += counts[b];
+            if (2 * seen >= image.Pixels.Length)
+            {
+                return (b + 0.5f) / 256;
+            }
+        }
+
+        return 1f;
+    }
+}
