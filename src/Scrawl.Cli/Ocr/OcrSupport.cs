@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Scrawl.Data.Images;
-using Scrawl.Imaging;
 using Scrawl.Media;
 using Scrawl.Ocr;
 
@@ -84,9 +83,8 @@ internal static class OcrSupport
         // A JPEG with a DCT scale within ±20 % of the working side is decoded and worked at that size (no resampling pass).
         var (image, photoHeight, photoWidth) = PhotoLoader.Load(path, options.WorkingSide, slack: 0.2);
         double decodeSeconds = watch.Elapsed.TotalSeconds;
-        var grey = new GrayImage(image.Height, image.Width, image.Pixels);
         options = options with { WorkingSide = Math.Max(options.WorkingSide, Math.Max(image.Height, image.Width)) };
-        var page = PageSegmenter.Segment(grey, PageReader.SegmentationFor(grey, options));
+        var page = PageSegmenter.Segment(image, PageReader.SegmentationFor(image, options));
         double segmentSeconds = watch.Elapsed.TotalSeconds - decodeSeconds;
         var working = PageReader.Read(page, classifier, options);
         double classifySeconds = watch.Elapsed.TotalSeconds - decodeSeconds - segmentSeconds;

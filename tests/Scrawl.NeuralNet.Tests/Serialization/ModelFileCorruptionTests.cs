@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
+using Scrawl.Tests.Shared;
 
 namespace Scrawl.NeuralNet.Tests.Serialization;
 

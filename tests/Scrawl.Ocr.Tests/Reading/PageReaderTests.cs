@@ -1,4 +1,3 @@
-using Scrawl.Data.Images;
 using Scrawl.Imaging;
 
 namespace Scrawl.Ocr.Tests;
