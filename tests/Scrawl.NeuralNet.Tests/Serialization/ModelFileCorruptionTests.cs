@@ -87,7 +87,7 @@ public class ModelFileCorruptionTests
     [Fact]
     public void Wrong_magic_is_reported()
     {
-        var e = LoadFails(File.ReadAllBytes(TestFiles.Fixture("arrays_stored.npz")));
+        var e = LoadFails(File.ReadAllBytes(TestFiles.Fixture("layer_reference.npz")));
         Assert.Contains("not a Scrawl model file", e.Message, StringComparison.Ordinal);
         LoadFails("SCRAWLNX"u8.ToArray());
     }
