@@ -11,7 +11,7 @@ namespace Scrawl.Benchmarks;
 [MemoryDiagnoser]
 public class ImagingBenchmarks
 {
-    private GrayImage _page = null!;
+    private FloatImage _page = null!;
     private BinaryImage _ink = null!;
     private BinaryImage _speckle = null!;
     private LabelImage _labels = null!;
@@ -26,13 +26,13 @@ public class ImagingBenchmarks
     }
 
     [Benchmark]
-    public GrayImage GaussianBlurSigma2() => Filters.GaussianBlur(_page, 2f);
+    public FloatImage GaussianBlurSigma2() => Filters.GaussianBlur(_page, 2f);
 
     [Benchmark]
     public float Otsu() => Thresholds.Otsu(_page);
 
     [Benchmark]
-    public GrayImage SauvolaWindow51() => Thresholds.Sauvola(_page, 51, 0.2f);
+    public FloatImage SauvolaWindow51() => Thresholds.Sauvola(_page, 51, 0.2f);
 
     [Benchmark]
     public BinaryImage ErodeSquare3() => Morphology.Erode(_ink, Footprint.Square(3));
@@ -64,7 +64,7 @@ public class ImagingBenchmarks
         return new BinaryImage(height, width, pixels);
     }
 
-    private static GrayImage Page(int height, int width)
+    private static FloatImage Page(int height, int width)
     {
         var pixels = new float[height * width];
         for (int y = 0; y < height; y++)
@@ -79,6 +79,6 @@ public class ImagingBenchmarks
             }
         }
 
-        return new GrayImage(height, width, pixels);
+        return new FloatImage(pixels, height, width);
     }
 }

@@ -4,6 +4,7 @@ using Scrawl.Data.Images;
 using Scrawl.Media;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.NeuralNet.Training;
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.Fuzz;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.Data;
 

@@ -1,3 +1,4 @@
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Data;
@@ -65,6 +66,9 @@ public sealed class ImageSet
 
     /// <summary>Values per image (H·W·C).</summary>
     public int FeatureCount => Height * Width * Channels;
+
+    /// <summary>Image <paramref name="index"/> (0..Count−1) as a <see cref="FloatImage"/>, copied.</summary>
+    public FloatImage ImageAt(int index) => new(Images.Row(index).ToArray(), Height, Width, Channels);
 
     /// <summary>The index of the first NaN or ±Infinity in <paramref name="values"/>, or -1 when all are finite.</summary>
     public static int FirstNonFinite(ReadOnlySpan<float> values)

@@ -1,4 +1,4 @@
-using Scrawl.Data.Images;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Data;
@@ -92,7 +92,7 @@ public static class Mixture
             images = new Tensor(set.Count, target.Height, target.Width);
             for (int i = 0; i < set.Count; i++)
             {
-                CharacterNormalizer.Normalize(FloatImage.FromSet(set, i), options).Pixels.CopyTo(images.Row(i));
+                CharacterNormalizer.Normalize(set.ImageAt(i), options).Pixels.CopyTo(images.Row(i));
             }
         }
 

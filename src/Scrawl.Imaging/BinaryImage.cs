@@ -12,7 +12,7 @@ public sealed class BinaryImage
     public BinaryImage(int height, int width, byte[] pixels)
     {
         ArgumentNullException.ThrowIfNull(pixels);
-        ImageShape.Check(height, width, pixels.Length, nameof(pixels));
+        PixelGrid.Check(height, width, pixels.Length, nameof(pixels));
         int bad = pixels.AsSpan().IndexOfAnyExcept((byte)0, (byte)1);
         if (bad >= 0)
         {
@@ -42,7 +42,7 @@ public sealed class BinaryImage
     public ReadOnlySpan<byte> Pixels => _pixels;
 
     /// <summary>Whether the pixel at row <paramref name="row"/> (0..H−1), column <paramref name="column"/> (0..W−1) is set.</summary>
-    public bool this[int row, int column] => _pixels[ImageShape.Index(row, column, Height, Width)] != 0;
+    public bool this[int row, int column] => _pixels[PixelGrid.Index(row, column, Height, Width)] != 0;
 
     /// <summary>Number of set pixels (0..H·W).</summary>
     public int Count() => _pixels.Length - _pixels.AsSpan().Count((byte)0);
@@ -51,7 +51,7 @@ public sealed class BinaryImage
     public static BinaryImage FromBools(int height, int width, bool[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        ImageShape.Check(height, width, values.Length, nameof(values));
+        PixelGrid.Check(height, width, values.Length, nameof(values));
         var pixels = new byte[values.Length];
         for (int i = 0; i < pixels.Length; i++)
         {

@@ -12,9 +12,9 @@ public static class Filters
     /// (<see cref="SymmetricConvolution"/>).
     /// </summary>
     /// <example><c>var smooth = Filters.GaussianBlur(photo, 2f);</c></example>
-    public static GrayImage GaussianBlur(GrayImage image, float sigma, float truncate = 4f)
+    public static FloatImage GaussianBlur(FloatImage image, float sigma, float truncate = 4f)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        FloatImage.RequireGrey(image, nameof(image));
         if (!float.IsFinite(sigma) || sigma < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be a finite number ≥ 0 (pixels).");
@@ -56,7 +56,7 @@ public static class Filters
             SymmetricConvolution.Apply(horizontal, offsets, weights, output.AsSpan(y * w, w));
         }
 
-        return new GrayImage(output, h, w);
+        return FloatImage.Trusted(output, h, w);
     }
 
     /// <summary>The normalised 1-D Gaussian weights (2·radius + 1 of them), computed in float64.</summary>

@@ -12,7 +12,7 @@ public sealed class Footprint
     public Footprint(int height, int width, bool[] cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        ImageShape.Check(height, width, cells.Length, nameof(cells));
+        PixelGrid.Check(height, width, cells.Length, nameof(cells));
         if (Array.IndexOf(cells, true) < 0)
         {
             throw new ArgumentException("A footprint needs at least one cell set.", nameof(cells));
@@ -34,7 +34,7 @@ public sealed class Footprint
     public bool IsRectangle { get; }
 
     /// <summary>Whether cell (<paramref name="row"/>, <paramref name="column"/>) is part of the footprint.</summary>
-    public bool this[int row, int column] => _cells[ImageShape.Index(row, column, Height, Width)];
+    public bool this[int row, int column] => _cells[PixelGrid.Index(row, column, Height, Width)];
 
     /// <summary>An n×n square of ones, n ≥ 1 (as <c>skimage.morphology.square(n)</c>).</summary>
     public static Footprint Square(int size) => Rectangle(size, size);

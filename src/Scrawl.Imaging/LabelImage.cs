@@ -13,7 +13,7 @@ public sealed class LabelImage
     public LabelImage(int height, int width, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        ImageShape.Check(height, width, labels.Length, nameof(labels));
+        PixelGrid.Check(height, width, labels.Length, nameof(labels));
         int max = 0;
         for (int i = 0; i < labels.Length; i++)
         {
@@ -53,5 +53,5 @@ public sealed class LabelImage
     public ReadOnlySpan<int> Labels => _labels;
 
     /// <summary>The label at row <paramref name="row"/> (0..H−1), column <paramref name="column"/> (0..W−1).</summary>
-    public int this[int row, int column] => _labels[ImageShape.Index(row, column, Height, Width)];
+    public int this[int row, int column] => _labels[PixelGrid.Index(row, column, Height, Width)];
 }

@@ -1,6 +1,6 @@
 namespace Scrawl.Imaging;
 
-/// <summary>Global and local threshold selection (scikit-image's <c>threshold_*</c>): each returns thresholds; applying them is the caller's one-liner (<see cref="GrayImage.Above(float)"/>).</summary>
+/// <summary>Global and local threshold selection (scikit-image's <c>threshold_*</c>): each returns thresholds; applying them is the caller's one-liner (<see cref="FloatImage.Above(float)"/>).</summary>
 public static partial class Thresholds
 {
     /// <summary>Number of histogram bins Otsu's method uses (as <c>threshold_otsu</c>'s default nbins).</summary>
@@ -14,10 +14,10 @@ public static partial class Thresholds
     /// value. Result lies in [min, max] of the image.
     /// </summary>
     /// <example><c>var ink = page.AtOrBelow(Thresholds.Otsu(page));</c></example>
-    public static float Otsu(GrayImage image)
+    public static float Otsu(FloatImage image)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        var pixels = image.Pixels;
+        FloatImage.RequireGrey(image, nameof(image));
+        ReadOnlySpan<float> pixels = image.Pixels;
         float min = System.Numerics.Tensors.TensorPrimitives.Min(pixels);
         float max = System.Numerics.Tensors.TensorPrimitives.Max(pixels);
         if (min == max)

@@ -15,9 +15,9 @@ public static partial class Thresholds
     /// deep), in float64: O(1) work per pixel and O(width) extra memory.
     /// </summary>
     /// <example><c>var ink = page.AtOrBelow(Thresholds.Sauvola(page, 25, 0.2f));</c></example>
-    public static GrayImage Sauvola(GrayImage image, int windowSize = 15, float k = 0.2f, float r = 1f)
+    public static FloatImage Sauvola(FloatImage image, int windowSize = 15, float k = 0.2f, float r = 1f)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        FloatImage.RequireGrey(image, nameof(image));
         if (windowSize < 1 || windowSize % 2 == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(windowSize), windowSize, "windowSize must be odd and ≥ 1 (pixels).");
@@ -34,7 +34,7 @@ public static partial class Thresholds
         }
 
         int h = image.Height, w = image.Width, half = windowSize / 2, paddedWidth = w + (2 * half);
-        var pixels = image.Pixels;
+        ReadOnlySpan<float> pixels = image.Pixels;
         var columnSum = new double[paddedWidth];
         var columnSquares = new double[paddedWidth];
         var prefixSum = new double[paddedWidth + 1];
@@ -80,7 +80,7 @@ public static partial class Thresholds
             }
         }
 
-        return new GrayImage(output, h, w);
+        return FloatImage.Trusted(output, h, w);
     }
 
     /// <summary>Adds (sign +1) or removes (sign −1) one image row, extended by the reflected column map, to the running column sums.</summary>

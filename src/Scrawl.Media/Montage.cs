@@ -1,5 +1,4 @@
 using Scrawl.Data;
-using Scrawl.Data.Images;
 using Scrawl.Numerics;
 using SkiaSharp;
 
@@ -82,7 +81,7 @@ public static class Montage
                 var cell = SKRect.Create(x0 + (k * (cellW + gap)), y0 + labelH, cellW, cellH);
                 if (k < chosen[c].Count)
                 {
-                    using var sample = PngImage.ToBitmap(FloatImage.FromSet(set, chosen[c][k]), options.DarkInk && set.Channels == 1);
+                    using var sample = PngImage.ToBitmap(set.ImageAt(chosen[c][k]), options.DarkInk && set.Channels == 1);
                     using var image = SKImage.FromBitmap(sample);
                     canvas.DrawImage(image, cell, sampling, null);
                 }

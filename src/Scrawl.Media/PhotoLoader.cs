@@ -1,4 +1,5 @@
 using Scrawl.Data.Images;
+using Scrawl.Imaging;
 using SkiaSharp;
 
 namespace Scrawl.Media;

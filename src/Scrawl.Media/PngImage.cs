@@ -1,5 +1,5 @@
 using Scrawl.Data;
-using Scrawl.Data.Images;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 using SkiaSharp;
 
@@ -21,7 +21,7 @@ public static class PngImage
     public static byte[] Encode(ImageSet set, int index, bool darkInk = true)
     {
         ArgumentNullException.ThrowIfNull(set);
-        return Encode(FloatImage.FromSet(set, index), darkInk && set.Channels == 1);
+        return Encode(set.ImageAt(index), darkInk && set.Channels == 1);
     }
 
     /// <summary>Writes <see cref="Encode(FloatImage, bool)"/> to <paramref name="path"/> atomically (temporary file + rename).</summary>

@@ -1,5 +1,4 @@
 using Scrawl.Data;
-using Scrawl.Data.Images;
 using Scrawl.Imaging;
 
 namespace Scrawl.Ocr;
@@ -39,7 +38,7 @@ public static class CharacterCrops
     /// The normalised image (Side×Side, ink = 1) cropped from the grey <paramref name="photo"/> (intensities in
     /// [0, 1], ink dark) at the character's photo box: softer strokes than the mask, with contrast stretching.
     /// </summary>
-    public static FloatImage NormalizeFromPhoto(GrayImage photo, InkCharacter character, CharacterNormalizeOptions? options = null)
+    public static FloatImage NormalizeFromPhoto(FloatImage photo, InkCharacter character, CharacterNormalizeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(character);

@@ -1,4 +1,3 @@
-using Scrawl.Data.Images;
 using Scrawl.Imaging;
 
 namespace Scrawl.Ocr;
@@ -13,7 +12,7 @@ public static class CharacterFinder
 {
     /// <summary>The characters of <paramref name="photo"/> (intensities in [0, 1], ink dark), in no particular order, boxes in the photo's pixels.</summary>
     /// <example><c>var characters = CharacterFinder.Find(photo);</c></example>
-    public static IReadOnlyList<InkCharacter> Find(GrayImage photo, CharacterFinderOptions? options = null)
+    public static IReadOnlyList<InkCharacter> Find(FloatImage photo, CharacterFinderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new CharacterFinderOptions();
@@ -26,7 +25,7 @@ public static class CharacterFinder
     /// The photo downscaled (area-like resampling) so its longer side is at most <paramref name="workingSide"/>
     /// (≥ 1), and the factor (≥ 1) from working pixels back to photo pixels; a small photo comes back as is with factor 1.
     /// </summary>
-    public static (GrayImage Working, double Scale) ToWorkingSize(GrayImage photo, int workingSide)
+    public static (FloatImage Working, double Scale) ToWorkingSize(FloatImage photo, int workingSide)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentOutOfRangeException.ThrowIfLessThan(workingSide, 1);
@@ -38,8 +37,7 @@ public static class CharacterFinder
 
         double scale = (double)longer / workingSide;
         int h = Math.Max(1, (int)Math.Round(photo.Height / scale)), w = Math.Max(1, (int)Math.Round(photo.Width / scale));
-        var resized = Resampler.Resize(new FloatImage(photo.Pixels.ToArray(), photo.Height, photo.Width), h, w);
-        return (new GrayImage(h, w, resized.Pixels), (double)photo.Height / h);
+        return (Resampler.Resize(photo, h, w), (double)photo.Height / h);
     }
 
     /// <summary>
@@ -48,7 +46,7 @@ public static class CharacterFinder
     /// the global check (≤ Otsu's threshold + <see cref="CharacterFinderOptions.OtsuSlack"/> × (paper median − Otsu),
     /// which removes texture and show-through in flat bright areas); then a small closing heals broken strokes.
     /// </summary>
-    public static BinaryImage Binarize(GrayImage working, CharacterFinderOptions? options = null)
+    public static BinaryImage Binarize(FloatImage working, CharacterFinderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(working);
         options ??= new CharacterFinderOptions();

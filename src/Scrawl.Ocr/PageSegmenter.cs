@@ -20,7 +20,7 @@ public static class PageSegmenter
 {
     /// <summary>The page → lines → words → characters of <paramref name="photo"/> (grey intensities in [0, 1], dark ink on lighter paper).</summary>
     /// <example><c>var page = PageSegmenter.Segment(photo); int lines = page.Lines.Count;</c></example>
-    public static OcrPage Segment(GrayImage photo, PageSegmentationOptions? options = null)
+    public static OcrPage Segment(FloatImage photo, PageSegmentationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new PageSegmentationOptions();

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Scrawl.Data.Images;
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Imaging;
+using Scrawl.Numerics.Formats;
 using Scrawl.Ocr;
 
 namespace Scrawl.Reading;

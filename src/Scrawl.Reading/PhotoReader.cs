@@ -123,9 +123,8 @@ public sealed class PhotoReader : IDisposable
     private PhotoReading Read(string name, (FloatImage Image, int PhotoHeight, int PhotoWidth) decoded, Stopwatch watch)
     {
         var (image, photoHeight, photoWidth) = decoded;
-        var grey = new GrayImage(image.Height, image.Width, image.Pixels);
         double decodeSeconds = watch.Elapsed.TotalSeconds;
-        var page = PageReader.ReadTimed(grey, Classifier, Options);
+        var page = PageReader.ReadTimed(image, Classifier, Options);
         var timings = new ReadingTimings(decodeSeconds, page.SegmentSeconds, page.ClassifySeconds);
         return new PhotoReading(name, page.Result.ScaledTo(photoHeight, photoWidth), page.Result, timings);
     }

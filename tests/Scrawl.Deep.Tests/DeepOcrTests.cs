@@ -63,7 +63,7 @@ public sealed class DeepOcrTests : IDisposable
         string crops = Path.Combine(_dir, "crops.npy");
         using (var stream = File.Create(crops))
         {
-            NeuralNet.Serialization.NpyWriter.Write(stream, new float[2 * 28 * 28], 2, 28, 28);
+            Numerics.Formats.NpyWriter.Write(stream, new float[2 * 28 * 28], 2, 28, 28);
         }
 
         var stderr = new StringWriter();

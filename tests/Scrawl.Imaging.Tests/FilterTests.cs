@@ -21,7 +21,7 @@ public class FilterTests
     [Fact]
     public void GaussianBlur_keeps_constants_and_sigma_zero_is_a_copy()
     {
-        var flat = new GrayImage(3, 4, Enumerable.Repeat(0.25f, 12).ToArray());
+        var flat = new FloatImage(Enumerable.Repeat(0.25f, 12).ToArray(), 3, 4);
         Assert.All(Filters.GaussianBlur(flat, 3f).Pixels.ToArray(), v => Assert.Equal(0.25f, v, 1e-6f));
         var page = Goldens.Gray("page.npy");
         Assert.Equal(page.Pixels.ToArray(), Filters.GaussianBlur(page, 0f).Pixels.ToArray());
@@ -38,7 +38,7 @@ public class FilterTests
     [Fact]
     public void GaussianBlur_rejects_bad_sigma()
     {
-        var image = new GrayImage(1, 1, [0f]);
+        var image = new FloatImage([0f], 1, 1);
         Assert.Throws<ArgumentOutOfRangeException>(() => Filters.GaussianBlur(image, -1f));
         Assert.Throws<ArgumentOutOfRangeException>(() => Filters.GaussianBlur(image, float.NaN));
     }

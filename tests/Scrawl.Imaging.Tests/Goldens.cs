@@ -1,4 +1,5 @@
-using Scrawl.NeuralNet.Serialization;
+
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.Imaging.Tests;
 
@@ -7,10 +8,10 @@ internal static class Goldens
 {
     public static NpyArray Read(string name) => NpyReader.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-    public static GrayImage Gray(string name)
+    public static FloatImage Gray(string name)
     {
         var a = Read(name);
-        return new GrayImage(a.Shape[0], a.Shape[1], a.Data);
+        return new FloatImage(a.Data, a.Shape[0], a.Shape[1]);
     }
 
     public static BinaryImage Binary(string name)
@@ -26,7 +27,7 @@ internal static class Goldens
     }
 
     /// <summary>The largest |actual − expected| over all pixels.</summary>
-    public static double MaxError(GrayImage actual, NpyArray expected)
+    public static double MaxError(FloatImage actual, NpyArray expected)
     {
         Assert.Equal([actual.Height, actual.Width], expected.Shape);
         double worst = 0;

@@ -19,11 +19,11 @@ public class ThresholdTests
     [Fact]
     public void Otsu_splits_two_levels_and_returns_a_constant_images_value()
     {
-        var image = new GrayImage(2, 4, [0.1f, 0.1f, 0.1f, 0.1f, 0.9f, 0.9f, 0.9f, 0.9f]);
+        var image = new FloatImage([0.1f, 0.1f, 0.1f, 0.1f, 0.9f, 0.9f, 0.9f, 0.9f], 2, 4);
         float t = Thresholds.Otsu(image);
         Assert.InRange(t, 0.1f, 0.9f);
         Assert.Equal(4, image.Above(t).Count());
-        Assert.Equal(0.3f, Thresholds.Otsu(new GrayImage(1, 2, [0.3f, 0.3f])));
+        Assert.Equal(0.3f, Thresholds.Otsu(new FloatImage([0.3f, 0.3f], 1, 2)));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public class ThresholdTests
     [Fact]
     public void Sauvola_validates_its_parameters()
     {
-        var image = new GrayImage(1, 1, [0.5f]);
+        var image = new FloatImage([0.5f], 1, 1);
         Assert.Throws<ArgumentOutOfRangeException>(() => Thresholds.Sauvola(image, 4));
         Assert.Throws<ArgumentOutOfRangeException>(() => Thresholds.Sauvola(image, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Thresholds.Sauvola(image, 3, k: 1.5f));

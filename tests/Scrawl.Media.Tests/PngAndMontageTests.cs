@@ -1,5 +1,6 @@
 using Scrawl.Data;
 using Scrawl.Data.Images;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Media.Tests;

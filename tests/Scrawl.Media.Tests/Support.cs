@@ -1,4 +1,5 @@
-using Scrawl.Data.Images;
+
+using Scrawl.Imaging;
 
 namespace Scrawl.Media.Tests;
 

@@ -50,7 +50,7 @@ public class CharacterCropsTests
             }
         }
 
-        var image = CharacterCrops.NormalizeFromPhoto(new GrayImage(50, 30, pixels), Tall());
+        var image = CharacterCrops.NormalizeFromPhoto(new FloatImage(pixels, 50, 30), Tall());
         Assert.True(image[16, 16] > 0.9f);
         Assert.True(image[16, 2] < 0.1f);
     }

@@ -71,7 +71,7 @@ public class CharacterFinderTests
             }
         }
 
-        var ink = CharacterFinder.Binarize(new GrayImage(h, w, pixels));
+        var ink = CharacterFinder.Binarize(new FloatImage(pixels, h, w));
         var found = CharacterFinder.FindInInk(ink, 1, h, w);
         Assert.Equal(6, found.Count);
     }
@@ -79,7 +79,7 @@ public class CharacterFinderTests
     [Fact]
     public void Large_photos_are_downscaled_to_the_working_side()
     {
-        var photo = new GrayImage(300, 4000, new float[300 * 4000]);
+        var photo = new FloatImage(new float[300 * 4000], 300, 4000);
         var (working, scale) = CharacterFinder.ToWorkingSize(photo, 2000);
         Assert.Equal((150, 2000), (working.Height, working.Width));
         Assert.Equal(2.0, scale, 6);

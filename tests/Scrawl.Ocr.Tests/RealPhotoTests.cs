@@ -1,5 +1,4 @@
 using Scrawl.Data.Images;
-using Scrawl.Imaging;
 using Scrawl.Media;
 
 namespace Scrawl.Ocr.Tests;
@@ -18,7 +17,7 @@ public class RealPhotoTests
         string folder = SharedImages();
         string[] truth = [.. File.ReadAllLines(Path.Combine(folder, name + ".txt")).Where(l => l.Trim().Length > 0)];
         var decoded = new SkiaImageDecoder().Decode(Path.Combine(folder, name + ".jpg"), new DecodeRequest(ColorMode.Grey));
-        var page = PageSegmenter.Segment(new GrayImage(decoded.Height, decoded.Width, decoded.Pixels));
+        var page = PageSegmenter.Segment(decoded);
 
         string found = string.Join("\n", page.Lines.Select(l => string.Join(" ", l.Words.Select(w => new string('x', w.Characters.Count)))));
         string expected = string.Join("\n", truth.Select(l => string.Join(" ", l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string('x', w.Length)))));

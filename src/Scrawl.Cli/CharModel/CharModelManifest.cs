@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Scrawl.Cli.Commands;
+using Scrawl.Imaging;
 using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Numerics;

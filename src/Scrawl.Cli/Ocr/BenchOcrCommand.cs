@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Scrawl.Data.Images;
+using Scrawl.Imaging;
 using Scrawl.Ocr;
 using Scrawl.Reading;
 

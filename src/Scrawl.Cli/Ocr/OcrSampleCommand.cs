@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Scrawl.Data.Images;
 using Scrawl.Media;
 using Scrawl.Numerics;
 using Scrawl.Ocr;
@@ -35,7 +34,7 @@ internal static class OcrSampleCommand
     private static int Run(CliOutput io, long seed, string output)
     {
         var page = SyntheticPage.Render(SampleText, seed);
-        using var bitmap = PngImage.ToBitmap(new FloatImage(page.Pixels.ToArray(), page.Height, page.Width));
+        using var bitmap = PngImage.ToBitmap(page);
         using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90) ?? throw new InvalidOperationException("SkiaSharp could not encode the JPEG.");
         AtomicFile.WriteAllBytes(output, data.ToArray());
         AtomicFile.WriteAllBytes(Path.ChangeExtension(output, ".txt"), System.Text.Encoding.UTF8.GetBytes(string.Join("\n", SampleText) + "\n"));

@@ -1,4 +1,4 @@
-using Scrawl.Data.Images;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Data.Augmentation;

@@ -1,5 +1,5 @@
-using Scrawl.Data.Images;
 using Scrawl.Data.Synthesis;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Data.Augmentation;

@@ -1,7 +1,6 @@
 using System.Text;
 using Scrawl.Data.Formats;
 using Scrawl.Data.Images;
-using Scrawl.NeuralNet.Serialization;
 
 namespace Scrawl.Data.Catalog;
 

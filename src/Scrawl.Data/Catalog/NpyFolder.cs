@@ -1,4 +1,5 @@
-using Scrawl.NeuralNet.Serialization;
+
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.Data.Catalog;
 

@@ -1,3 +1,5 @@
+using Scrawl.Imaging;
+
 namespace Scrawl.Data.Images;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Data.Images;

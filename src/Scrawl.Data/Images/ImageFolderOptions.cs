@@ -1,3 +1,5 @@
+using Scrawl.Imaging;
+
 namespace Scrawl.Data.Images;
 
 /// <summary>How <see cref="ImageFolder"/> turns image files into an <see cref="ImageSet"/>.</summary>

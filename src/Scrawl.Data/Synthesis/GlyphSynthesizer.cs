@@ -1,4 +1,5 @@
 using System.Numerics;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Data.Synthesis;
@@ -107,10 +108,7 @@ public sealed class GlyphSynthesizer
         ArgumentNullException.ThrowIfNull(random);
         CheckClass(classIndex);
         var o = Options;
-        if (destination.Length != o.Side * o.Side)
-        {
-            throw new ArgumentException($"The destination has {destination.Length} values, not {o.Side}×{o.Side}.", nameof(destination));
-        }
+        PixelGrid.Check(o.Side, o.Side, destination.Length, nameof(destination));
 
         var glyph = Pick(classIndex, random);
         float penWidth = MathF.Exp((float)random.Uniform(MathF.Log(o.MinPenWidth), MathF.Log(o.MaxPenWidth)));

@@ -1,3 +1,5 @@
+using Scrawl.Imaging;
+
 namespace Scrawl.Data.Synthesis;
 
 /// <summary>
@@ -10,10 +12,7 @@ public static class PgmMontage
     /// <summary>Writes one grey image (row-major, values clamped to [0, 1], width and height ≥ 1) as a P5 PGM file.</summary>
     public static void WriteImage(string path, ReadOnlySpan<float> pixels, int width, int height)
     {
-        if (width < 1 || height < 1 || pixels.Length != width * height)
-        {
-            throw new ArgumentException($"{pixels.Length} pixels do not form a {width}×{height} image.", nameof(pixels));
-        }
+        PixelGrid.Check(height, width, pixels.Length, nameof(pixels));
 
         var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{width} {height}\n255\n");
         var bytes = new byte[header.Length + pixels.Length];

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Scrawl.Imaging;
 
 namespace Scrawl.Data.Synthesis;
 
@@ -95,11 +96,5 @@ public static class StrokeRasterizer
         }
     }
 
-    private static void CheckCanvas(Span<float> canvas, int width, int height)
-    {
-        if (width < 1 || height < 1 || canvas.Length != width * height)
-        {
-            throw new ArgumentException($"The canvas has {canvas.Length} values, not {width}×{height} (both ≥ 1).", nameof(canvas));
-        }
-    }
+    private static void CheckCanvas(Span<float> canvas, int width, int height) => PixelGrid.Check(height, width, canvas.Length, nameof(canvas));
 }

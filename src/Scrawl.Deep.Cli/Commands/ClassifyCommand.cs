@@ -3,6 +3,7 @@ using System.Text.Json;
 using Scrawl.Data;
 using Scrawl.Deep.Training;
 using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics.Formats;
 using TorchSharp;
 using static TorchSharp.torch;
 

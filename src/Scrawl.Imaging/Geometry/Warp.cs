@@ -8,10 +8,15 @@ public static class Warp
     /// at <paramref name="toSource"/>(c + ½, r + ½), bilinearly interpolated between pixel centres; points outside the source take
     /// <paramref name="fill"/> (finite). Rows run in parallel; the result does not depend on the number of cores.
     /// </summary>
-    public static GrayImage Image(GrayImage source, Homography toSource, int height, int width, float fill)
+    public static FloatImage Image(FloatImage source, Homography toSource, int height, int width, float fill)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(toSource);
+        if (source.Channels != 1)
+        {
+            throw new ArgumentException($"Warp takes grey images; got {source.Channels} channels.", nameof(source));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         if (!float.IsFinite(fill))
@@ -19,7 +24,7 @@ public static class Warp
             throw new ArgumentOutOfRangeException(nameof(fill), fill, "The fill value must be finite.");
         }
 
-        var src = source.Pixels.ToArray();
+        var src = source.Pixels;
         int sh = source.Height, sw = source.Width;
         var m = toSource.Matrix.ToArray();
         var result = new float[(long)height * width];
@@ -34,7 +39,7 @@ public static class Warp
                 result[((long)r * width) + c] = Sample(src, sh, sw, sx, sy, fill);
             }
         });
-        return new GrayImage(height, width, result);
+        return new FloatImage(result, height, width);
     }
 
     /// <summary>The bilinear value at (x, y) in pixel-centre coordinates; <paramref name="fill"/> beyond half a pixel outside the image.</summary>

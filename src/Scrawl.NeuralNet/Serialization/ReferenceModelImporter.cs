@@ -1,4 +1,5 @@
 using Scrawl.NeuralNet.Layers;
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.NeuralNet.Serialization;
 

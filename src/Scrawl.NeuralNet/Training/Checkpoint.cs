@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.NeuralNet.Training;
 

@@ -1,3 +1,5 @@
+using Scrawl.Imaging;
+
 namespace Scrawl.Ocr;
 
 /// <summary>The outcome of <see cref="OrientationCheck"/>: the quarter turns that read best and the evidence.</summary>
@@ -29,7 +31,7 @@ public static class OrientationCheck
             return new Orientation(0, [0, 0, 0, 0], sample.Count);
         }
 
-        var inputs = new Data.Images.FloatImage[4 * sample.Count];
+        var inputs = new FloatImage[4 * sample.Count];
         Parallel.For(0, inputs.Length, i =>
         {
             var c = sample[i % sample.Count];

@@ -30,7 +30,7 @@ public sealed record PageQuad(IReadOnlyList<(double X, double Y)> Corners, doubl
 public static class PageFinder
 {
     /// <summary>The sheet in <paramref name="photo"/> (grey in [0, 1]), or null when the paper fills the frame or no clear sheet is seen.</summary>
-    public static PageQuad? Find(GrayImage photo, PageFinderOptions? options = null)
+    public static PageQuad? Find(FloatImage photo, PageFinderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new PageFinderOptions();

@@ -40,7 +40,7 @@ public sealed record PagePreparationOptions
 public static class PagePreparation
 {
     /// <summary>The working geometry for <paramref name="photo"/> (grey in [0, 1], dark ink); the identity when nothing needs changing.</summary>
-    public static PageGeometry Plan(GrayImage photo, PagePreparationOptions? options = null)
+    public static PageGeometry Plan(FloatImage photo, PagePreparationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new PagePreparationOptions();
@@ -120,7 +120,7 @@ public static class PagePreparation
     }
 
     /// <summary>The working image of <paramref name="photo"/> for <paramref name="geometry"/>: the photo itself for the identity, else resampled once.</summary>
-    public static GrayImage Render(GrayImage photo, PageGeometry geometry)
+    public static FloatImage Render(FloatImage photo, PageGeometry geometry)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(geometry);
@@ -141,7 +141,7 @@ public static class PagePreparation
     }
 
     /// <summary>Ink of a measurement thumbnail: light blur, Sauvola with a window of 1/16 of the longer side, no closing.</summary>
-    private static BinaryImage MeasurementInk(GrayImage thumb)
+    private static BinaryImage MeasurementInk(FloatImage thumb)
     {
         int window = Math.Max(15, (Math.Max(thumb.Height, thumb.Width) / 16) | 1);
         return CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 });
@@ -157,7 +157,7 @@ public static class PagePreparation
     }
 
     /// <summary>The median grey level of an image (1/256 steps).</summary>
-    private static float Median(GrayImage image)
+    private static float Median(FloatImage image)
     {
         var counts = new int[256];
         foreach (float v in image.Pixels)

@@ -1,4 +1,3 @@
-using Scrawl.Data.Images;
 using Scrawl.Imaging;
 
 namespace Scrawl.Ocr;
@@ -61,8 +60,7 @@ public static class CropPreparation
             return crop;
         }
 
-        var soft = Filters.GaussianBlur(new GrayImage(crop.Height, crop.Width, crop.Pixels), options.Blur);
-        return new FloatImage(soft.Pixels.ToArray(), crop.Height, crop.Width);
+        return Filters.GaussianBlur(crop, options.Blur);
     }
 
     /// <summary>The mean stroke width of a mask's ink in its own pixels, 2 · area / perimeter (4-neighbour edge count); 0 without ink.</summary>

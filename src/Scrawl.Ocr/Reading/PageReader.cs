@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Scrawl.Data.Images;
 using Scrawl.Imaging;
 
 namespace Scrawl.Ocr;
@@ -58,14 +57,14 @@ public static class PageReader
 {
     /// <summary>The text of <paramref name="photo"/> (grey in [0, 1], dark ink) read by <paramref name="classifier"/>; boxes in the photo's pixels.</summary>
     /// <example><c>var result = PageReader.Read(photo, CharacterModels.Load("models/charmodel.scrawl")); Console.WriteLine(result.Text);</c></example>
-    public static OcrResult Read(GrayImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null)
+    public static OcrResult Read(FloatImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         return ReadTimed(photo, classifier, options).Result;
     }
 
-    /// <summary>As <see cref="Read(GrayImage, ICharacterClassifier, PageReadingOptions?)"/>, with the seconds spent segmenting and classifying.</summary>
-    public static PageReading ReadTimed(GrayImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null)
+    /// <summary>As <see cref="Read(FloatImage, ICharacterClassifier, PageReadingOptions?)"/>, with the seconds spent segmenting and classifying.</summary>
+    public static PageReading ReadTimed(FloatImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(classifier);
@@ -94,11 +93,11 @@ public static class PageReader
     }
 
     /// <summary>
-    /// The segmentation settings <see cref="Read(GrayImage, ICharacterClassifier, PageReadingOptions?)"/> uses for
+    /// The segmentation settings <see cref="Read(FloatImage, ICharacterClassifier, PageReadingOptions?)"/> uses for
     /// <paramref name="photo"/>: the working side <see cref="PageReadingOptions.WorkingSideFor"/>, and the pixel settings scaled to the
     /// page's measured character height at that working size (<see cref="WorkingResolution"/>).
     /// </summary>
-    public static PageSegmentationOptions SegmentationFor(GrayImage photo, PageReadingOptions options)
+    public static PageSegmentationOptions SegmentationFor(FloatImage photo, PageReadingOptions options)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(options);

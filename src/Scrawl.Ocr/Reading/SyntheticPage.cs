@@ -1,5 +1,4 @@
 using Scrawl.Data;
-using Scrawl.Data.Images;
 using Scrawl.Data.Synthesis;
 using Scrawl.Imaging;
 using Scrawl.Numerics;
@@ -57,7 +56,7 @@ public sealed record SyntheticPageOptions
 public static class SyntheticPage
 {
     /// <summary>Renders <paramref name="lines"/> (A–Z, 0–9 and single spaces) with <paramref name="seed"/>.</summary>
-    public static GrayImage Render(IReadOnlyList<string> lines, long seed, SyntheticPageOptions? options = null)
+    public static FloatImage Render(IReadOnlyList<string> lines, long seed, SyntheticPageOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         options ??= new SyntheticPageOptions();
@@ -133,7 +132,7 @@ public static class SyntheticPage
     }
 
     /// <summary>Composes the ink on lit paper: paper brightness falls off from a random light centre, ink is dark grey-blue in luminance, then noise and blur.</summary>
-    private static GrayImage Photograph(int height, int width, List<(FloatImage Ink, int Top, int Left)> placed, SyntheticPageOptions options, SeededRandom random)
+    private static FloatImage Photograph(int height, int width, List<(FloatImage Ink, int Top, int Left)> placed, SyntheticPageOptions options, SeededRandom random)
     {
         var coverage = new float[height * width];
         foreach (var (ink, top, left) in placed)
@@ -172,7 +171,7 @@ public static class SyntheticPage
             pixels[i] = Math.Clamp(pixels[i] + noise[i], 0f, 1f);
         }
 
-        var page = new GrayImage(height, width, pixels);
+        var page = new FloatImage(pixels, height, width);
         return options.Blur > 0 ? Filters.GaussianBlur(page, options.Blur) : page;
     }
 }

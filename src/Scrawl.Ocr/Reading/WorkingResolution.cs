@@ -31,7 +31,7 @@ public static class WorkingResolution
     /// threshold, 8-connected components, and <see cref="CharacterFinder.TypicalHeight"/> of the components that are
     /// neither specks (&lt; 3 px) nor page-sized (&gt; ¼ of the thumbnail), scaled back.
     /// </summary>
-    public static double? EstimateCharacterHeight(GrayImage image)
+    public static double? EstimateCharacterHeight(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
         var (thumb, scale) = CharacterFinder.ToWorkingSize(image, 512);

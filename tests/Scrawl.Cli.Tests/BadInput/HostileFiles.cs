@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.Cli.Tests.BadInput;
 

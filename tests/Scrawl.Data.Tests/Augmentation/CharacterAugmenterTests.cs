@@ -1,6 +1,6 @@
 using Scrawl.Data.Augmentation;
-using Scrawl.Data.Images;
 using Scrawl.Data.Synthesis;
+using Scrawl.Imaging;
 using Scrawl.Numerics;
 
 namespace Scrawl.Data.Tests.Augmentation;
@@ -18,7 +18,7 @@ public class CharacterAugmenterTests
     [Fact]
     public void SameSeedSameResult_OtherSeedOtherResult()
     {
-        var image = FloatImage.FromSet(Glyphs, 0);
+        var image = Glyphs.ImageAt(0);
         var a = CharacterAugmenter.Augment(image, new SeededRandom(5));
         var b = CharacterAugmenter.Augment(image, new SeededRandom(5));
         var c = CharacterAugmenter.Augment(image, new SeededRandom(6));
@@ -29,7 +29,7 @@ public class CharacterAugmenterTests
     [Fact]
     public void InputIsNotChanged()
     {
-        var image = FloatImage.FromSet(Glyphs, 1);
+        var image = Glyphs.ImageAt(1);
         float[] before = [.. image.Pixels];
         _ = CharacterAugmenter.Augment(image, new SeededRandom(1));
         Assert.Equal(before, image.Pixels);
@@ -43,7 +43,7 @@ public class CharacterAugmenterTests
         {
             for (int s = 0; s < 5; s++)
             {
-                var result = CharacterAugmenter.Augment(FloatImage.FromSet(Glyphs, i), new SeededRandom(s), new AugmentOptions { NoiseProbability = 0, BlurProbability = 0, ContrastProbability = 0 });
+                var result = CharacterAugmenter.Augment(Glyphs.ImageAt(i), new SeededRandom(s), new AugmentOptions { NoiseProbability = 0, BlurProbability = 0, ContrastProbability = 0 });
                 Assert.All(result.Pixels, v => Assert.InRange(v, 0f, 1f));
                 var (top, left, bottom, right) = Box(result);
                 int longer = Math.Max(bottom - top + 1, right - left + 1);
@@ -62,7 +62,7 @@ public class CharacterAugmenterTests
             MaxRotationDegrees = 0, MaxShear = 0, MaxAspectChange = 0, ElasticProbability = 0, ThickenProbability = 0, ThinProbability = 0,
             Span = (0.78, 0.78), MaxShiftPixels = 0, BlurProbability = 0, ContrastProbability = 0, NoiseProbability = 0, BinarizeProbability = 0,
         };
-        var image = FloatImage.FromSet(Glyphs, 5);
+        var image = Glyphs.ImageAt(5);
         float max = image.Pixels.Max();
         var full = new FloatImage([.. image.Pixels.Select(v => v / max)], 32, 32); // the augmenter brings the strongest ink to 1
         var expected = CharacterNormalizer.Normalize(full, new CharacterNormalizeOptions { StretchContrast = false, InkThreshold = 0.3 });
@@ -76,7 +76,7 @@ public class CharacterAugmenterTests
     [Fact]
     public void ThickeningAddsInk_ThinningRemovesIt()
     {
-        var image = FloatImage.FromSet(Glyphs, 2);
+        var image = Glyphs.ImageAt(2);
         var plain = new AugmentOptions
         {
             MaxRotationDegrees = 0, MaxShear = 0, MaxAspectChange = 0, ElasticProbability = 0, ThickenProbability = 0, ThinProbability = 0,
@@ -92,7 +92,7 @@ public class CharacterAugmenterTests
     public void BinarisedOutputOnlyHasSoftEdgesFromResampling()
     {
         var options = new AugmentOptions { BinarizeProbability = 1, BlurProbability = 0 };
-        var result = CharacterAugmenter.Augment(FloatImage.FromSet(Glyphs, 3), new SeededRandom(2), options);
+        var result = CharacterAugmenter.Augment(Glyphs.ImageAt(3), new SeededRandom(2), options);
         int hard = result.Pixels.Count(v => v is 0f or 1f);
         Assert.True(hard > result.Pixels.Length * 0.7, $"{hard} of {result.Pixels.Length} pixels are exactly 0 or 1");
     }
@@ -104,7 +104,7 @@ public class CharacterAugmenterTests
         Assert.Equal(Glyphs.Images.Shape.ToArray(), all.Shape.ToArray());
         for (int i = 0; i < Glyphs.Count; i += 13)
         {
-            var one = CharacterAugmenter.Augment(FloatImage.FromSet(Glyphs, i), new SeededRandom(CharacterAugmenter.ItemSeed(11, i)));
+            var one = CharacterAugmenter.Augment(Glyphs.ImageAt(i), new SeededRandom(CharacterAugmenter.ItemSeed(11, i)));
             Assert.Equal(one.Pixels, all.Row(i).ToArray());
         }
     }

@@ -1,8 +1,8 @@
 using Scrawl.Data.Catalog;
 using Scrawl.Data.Downloads;
 using Scrawl.Data.Tests.Formats;
-using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.Data.Tests.Catalog;
 

@@ -36,7 +36,7 @@ public class DatasetFuzzRegressionTests : IDisposable
                 using var target = zipOut.CreateEntry(entry.FullName).Open();
                 if (entry.FullName == "train_labels.npy")
                 {
-                    Scrawl.NeuralNet.Serialization.NpyWriter.Write(target, new float[] { 0f, 1f }, 2);
+                    Scrawl.Numerics.Formats.NpyWriter.Write(target, new float[] { 0f, 1f }, 2);
                 }
                 else
                 {

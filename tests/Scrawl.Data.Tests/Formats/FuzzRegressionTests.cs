@@ -29,12 +29,12 @@ public class FuzzRegressionTests : IDisposable
         // Found by the npy campaign: a valid rank-0 .npy made NpyArray.ToTensor throw InvalidOperationException.
         using (var s = File.Create(Path.Combine(_dir, "train_x.npy")))
         {
-            Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new float[] { 1f });
+            Scrawl.Numerics.Formats.NpyWriter.Write(s, new float[] { 1f });
         }
 
         using (var s = File.Create(Path.Combine(_dir, "train_y.npy")))
         {
-            Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new long[] { 0 }, 1);
+            Scrawl.Numerics.Formats.NpyWriter.Write(s, new long[] { 0 }, 1);
         }
 
         var e = Assert.Throws<InvalidDataException>(() => DataResolver.Resolve(_dir, new DataContext(new DataLocator(new Scrawl.Data.Downloads.DataCache(_dir), []))));
@@ -49,18 +49,18 @@ public class FuzzRegressionTests : IDisposable
         // The npy campaign's rerun: ToLabels refuses these with InvalidOperationException, which the folder reader must not let out.
         using (var s = File.Create(Path.Combine(_dir, "train_x.npy")))
         {
-            Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new float[] { 1f, 0f }, 2, 1);
+            Scrawl.Numerics.Formats.NpyWriter.Write(s, new float[] { 1f, 0f }, 2, 1);
         }
 
         using (var s = File.Create(Path.Combine(_dir, "train_y.npy")))
         {
             if (floats)
             {
-                Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new float[] { 0f, 1f }, 2);
+                Scrawl.Numerics.Formats.NpyWriter.Write(s, new float[] { 0f, 1f }, 2);
             }
             else
             {
-                Scrawl.NeuralNet.Serialization.NpyWriter.Write(s, new long[] { 0, 7_036_874_417_766_425 }, 2);
+                Scrawl.Numerics.Formats.NpyWriter.Write(s, new long[] { 0, 7_036_874_417_766_425 }, 2);
             }
         }
 

@@ -1,4 +1,6 @@
 using Scrawl.Data.Images;
+using Scrawl.Imaging;
+using Scrawl.Tests.Shared;
 
 namespace Scrawl.Data.Tests.Images;
 
@@ -12,8 +14,8 @@ public class ImageFolderTests
         using var dir = new TempFolder();
         foreach (var (cls, value) in new[] { ("10", 0.1f), ("2", 0.2f), ("1", 0.3f) })
         {
-            TestImages.Write(dir[$"{cls}/img10.png"], TestImages.Constant(3, 3, value + 0.01f));
-            TestImages.Write(dir[$"{cls}/img9.jpg"], TestImages.Constant(3, 3, value));
+            TestImages.Write(dir[$"{cls}/img10.png"], SampleImages.Constant(3, 3, value + 0.01f));
+            TestImages.Write(dir[$"{cls}/img9.jpg"], SampleImages.Constant(3, 3, value));
             File.WriteAllText(dir[$"{cls}/notes.txt"], "not an image");
             File.WriteAllText(dir[$"{cls}/.hidden.png"], "hidden");
         }
@@ -35,25 +37,25 @@ public class ImageFolderTests
     public void Dark_ink_on_light_is_inverted_to_ink_one()
     {
         using var dir = new TempFolder();
-        TestImages.Write(dir["L/a.png"], TestImages.L().Inverted()); // dark L on white paper
+        TestImages.Write(dir["L/a.png"], SampleImages.L().Inverted()); // dark L on white paper
         var set = ImageFolder.Load(dir.Path, new ImageFolderOptions { DarkInkOnLight = true }, Decoder);
-        Assert.Equal(TestImages.L().Pixels, set.Images.Row(0).ToArray());
+        Assert.Equal(SampleImages.L().Pixels, set.Images.Row(0).ToArray());
     }
 
     [Fact]
     public void Transposed_sources_come_back_upright_and_sizes_refer_to_the_upright_image()
     {
         using var dir = new TempFolder();
-        TestImages.Write(dir["L/a.png"], TestImages.L().Transposed()); // stored 10 high × 14 wide
+        TestImages.Write(dir["L/a.png"], SampleImages.L().Transposed()); // stored 10 high × 14 wide
         var set = ImageFolder.Load(dir.Path, new ImageFolderOptions { Transposed = true }, Decoder);
         Assert.Equal((14, 10), (set.Height, set.Width));
-        Assert.Equal(TestImages.L().Pixels, set.Images.Row(0).ToArray());
+        Assert.Equal(SampleImages.L().Pixels, set.Images.Row(0).ToArray());
 
         var resized = ImageFolder.Load(dir.Path, new ImageFolderOptions { Transposed = true, Height = 28, Width = 20 }, Decoder);
         Assert.Equal((28, 20), (resized.Height, resized.Width));
-        var expected = Resampler.Resize(TestImages.L(), 28, 20);
+        var expected = Resampler.Resize(SampleImages.L(), 28, 20);
         Assert.Equal(expected.Pixels, resized.Images.Row(0).ToArray(), (a, b) => Math.Abs(a - b) < 1e-5f);
-        var img = FloatImage.FromSet(resized, 0);
+        var img = resized.ImageAt(0);
         Assert.True(RowInk(img, 20, 24) > 2 * RowInk(img, 4, 8)); // the foot is at the bottom
     }
 
@@ -61,8 +63,8 @@ public class ImageFolderTests
     public void Explicit_classes_fix_the_label_order_and_reject_unknown_folders()
     {
         using var dir = new TempFolder();
-        TestImages.Write(dir["B/x.png"], TestImages.Constant(2, 2, 0.5f));
-        TestImages.Write(dir["A/x.png"], TestImages.Constant(2, 2, 0.5f));
+        TestImages.Write(dir["B/x.png"], SampleImages.Constant(2, 2, 0.5f));
+        TestImages.Write(dir["A/x.png"], SampleImages.Constant(2, 2, 0.5f));
         var set = ImageFolder.Load(dir.Path, new ImageFolderOptions { Classes = ["Z", "B", "A"] }, Decoder);
         Assert.Equal(["Z", "B", "A"], set.ClassNames);
         Assert.Equal([2, 1], set.Labels);
@@ -77,7 +79,7 @@ public class ImageFolderTests
         using var dir = new TempFolder();
         for (int i = 0; i < 12; i++)
         {
-            TestImages.Write(dir[$"A/{i}.png"], TestImages.Constant(2, 2, i / 20f));
+            TestImages.Write(dir[$"A/{i}.png"], SampleImages.Constant(2, 2, i / 20f));
         }
 
         File.WriteAllText(dir["A/7.png"], "garbage");
@@ -96,7 +98,7 @@ public class ImageFolderTests
     public void A_decoder_error_without_the_path_is_wrapped_with_it()
     {
         using var dir = new TempFolder();
-        TestImages.Write(dir["A/x.png"], TestImages.Constant(2, 2, 0.5f));
+        TestImages.Write(dir["A/x.png"], SampleImages.Constant(2, 2, 0.5f));
         var e = Assert.Throws<InvalidDataException>(() => ImageFolder.Load(dir.Path, new ImageFolderOptions(), new ThrowingDecoder()));
         Assert.Contains(dir["A/x.png"], e.Message, StringComparison.Ordinal);
         Assert.Contains("codec exploded", e.Message, StringComparison.Ordinal);
@@ -106,8 +108,8 @@ public class ImageFolderTests
     public void Mismatched_native_sizes_name_the_file_and_resizing_fixes_them()
     {
         using var dir = new TempFolder();
-        TestImages.Write(dir["A/1.png"], TestImages.Constant(4, 4, 0.5f));
-        TestImages.Write(dir["A/2.png"], TestImages.Constant(5, 3, 0.5f));
+        TestImages.Write(dir["A/1.png"], SampleImages.Constant(4, 4, 0.5f));
+        TestImages.Write(dir["A/2.png"], SampleImages.Constant(5, 3, 0.5f));
         var e = Assert.Throws<InvalidDataException>(() => ImageFolder.Load(dir.Path, new ImageFolderOptions(), Decoder));
         Assert.Contains(dir["A/2.png"], e.Message, StringComparison.Ordinal);
 
@@ -129,10 +131,10 @@ public class ImageFolderTests
     public void Split_layout_loads_train_val_test_with_shared_labels()
     {
         using var dir = new TempFolder();
-        TestImages.Write(dir["train/0/a.png"], TestImages.Constant(2, 2, 0f));
-        TestImages.Write(dir["train/1/a.png"], TestImages.Constant(2, 2, 1f));
-        TestImages.Write(dir["val/1/a.png"], TestImages.Constant(2, 2, 1f));
-        TestImages.Write(dir["test/10/a.png"], TestImages.Constant(2, 2, 1f));
+        TestImages.Write(dir["train/0/a.png"], SampleImages.Constant(2, 2, 0f));
+        TestImages.Write(dir["train/1/a.png"], SampleImages.Constant(2, 2, 1f));
+        TestImages.Write(dir["val/1/a.png"], SampleImages.Constant(2, 2, 1f));
+        TestImages.Write(dir["test/10/a.png"], SampleImages.Constant(2, 2, 1f));
 
         Assert.True(ImageFolder.HasSplits(dir.Path));
         Assert.Throws<InvalidDataException>(() => ImageFolder.Load(dir.Path, new ImageFolderOptions(), Decoder));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scrawl.Data.Images;
+using Scrawl.Imaging;
 
 namespace Scrawl.Data.Tests.Images;
 
@@ -40,33 +41,11 @@ internal sealed class TextImageDecoder : IImageDecoder
 /// <summary>Helpers that build images and folders for the tests.</summary>
 internal static class TestImages
 {
-    /// <summary>An upright "L", 10 wide × 14 high, ink = 1: stem columns 2–3 rows 2–11, foot rows 10–11 columns 2–7.</summary>
-    public static FloatImage L()
-    {
-        var image = new FloatImage(14, 10);
-        for (int y = 0; y < 14; y++)
-        {
-            for (int x = 0; x < 10; x++)
-            {
-                image[y, x] = (x is >= 2 and <= 3 && y is >= 2 and <= 11) || (y is >= 10 and <= 11 && x is >= 2 and <= 7) ? 1f : 0f;
-            }
-        }
-
-        return image;
-    }
-
     public static void Write(string path, FloatImage image)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var text = $"{image.Height} {image.Width} {image.Channels}\n" + string.Join(' ', image.Pixels.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
         File.WriteAllText(path, text);
-    }
-
-    public static FloatImage Constant(int h, int w, float value, int channels = 1)
-    {
-        var image = new FloatImage(h, w, channels);
-        Array.Fill(image.Pixels, value);
-        return image;
     }
 }
 

@@ -1,7 +1,7 @@
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Losses;
-using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
+using Scrawl.Numerics.Formats;
 
 namespace Scrawl.NeuralNet.Tests.Serialization;
 

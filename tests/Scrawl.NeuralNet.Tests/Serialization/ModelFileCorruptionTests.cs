@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
+using Scrawl.Tests.Shared;
 
 namespace Scrawl.NeuralNet.Tests.Serialization;
 
@@ -86,7 +87,7 @@ public class ModelFileCorruptionTests
     [Fact]
     public void Wrong_magic_is_reported()
     {
-        var e = LoadFails(File.ReadAllBytes(TestFiles.Fixture("arrays_stored.npz")));
+        var e = LoadFails(File.ReadAllBytes(TestFiles.Fixture("layer_reference.npz")));
         Assert.Contains("not a Scrawl model file", e.Message, StringComparison.Ordinal);
         LoadFails("SCRAWLNX"u8.ToArray());
     }

@@ -1,6 +1,7 @@
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
+using Scrawl.Tests.Shared;
 
 namespace Scrawl.NeuralNet.Tests.Serialization;
 

@@ -1,6 +1,7 @@
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
+using Scrawl.Numerics.Formats;
 using Xunit.Abstractions;
 
 namespace Scrawl.NeuralNet.Tests.Serialization;
@@ -73,7 +74,7 @@ public class ReferenceParityTests(ITestOutputHelper output)
         e = Assert.Throws<InvalidDataException>(() => ReferenceModelImporter.ImportMlp(ReferencePath, ["layer1"]));
         Assert.Contains("keys Woutput, boutput belong to no listed layer", e.Message, StringComparison.Ordinal);
 
-        e = Assert.Throws<InvalidDataException>(() => ReferenceModelImporter.ImportMlp(TestFiles.Fixture("arrays_stored.npz")));
+        e = Assert.Throws<InvalidDataException>(() => ReferenceModelImporter.ImportMlp(TestFiles.Fixture("layer_reference.npz")));
         Assert.Contains("no weight arrays found", e.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Scrawl.Data.Images;
+using Scrawl.Imaging;
 using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;

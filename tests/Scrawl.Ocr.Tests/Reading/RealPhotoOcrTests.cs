@@ -1,4 +1,3 @@
-using Scrawl.Imaging;
 using Scrawl.Media;
 
 namespace Scrawl.Ocr.Tests;
@@ -27,7 +26,7 @@ public class RealPhotoOcrTests
             var options = new PageReadingOptions();
             var (image, _, _) = PhotoLoader.Load(Path.Combine(Shared.Images(), name + ".jpg"), options.WorkingSide, slack: 0.2);
             options = options with { WorkingSide = Math.Max(options.WorkingSide, Math.Max(image.Height, image.Width)) };
-            var result = PageReader.Read(new GrayImage(image.Height, image.Width, image.Pixels), classifier, options);
+            var result = PageReader.Read(image, classifier, options);
             var score = TextScore.Compute(File.ReadAllText(Path.Combine(Shared.Images(), name + ".txt")), result.Text);
             string truth = File.ReadAllText(Path.Combine(Shared.Images(), name + ".txt"));
             Assert.Equal(Shape(truth), Shape(result.Text)); // lines, words and characters per word exact at the CLI's working size

@@ -1,3 +1,5 @@
+using Scrawl.Imaging;
+
 namespace Scrawl.Ocr.Tests;
 
 public class WorkingResolutionTests
@@ -26,6 +28,6 @@ public class WorkingResolutionTests
     {
         var page = SyntheticPage.Render(["HELLO WORLD 42", "TEST PAGE"], seed: 2, new SyntheticPageOptions { CharacterHeight = 60 });
         Assert.InRange(WorkingResolution.EstimateCharacterHeight(page)!.Value, 50, 70);
-        Assert.Null(WorkingResolution.EstimateCharacterHeight(new Scrawl.Imaging.GrayImage(100, 100, Enumerable.Repeat(0.8f, 10000).ToArray())));
+        Assert.Null(WorkingResolution.EstimateCharacterHeight(new Scrawl.Imaging.FloatImage(Enumerable.Repeat(0.8f, 10000).ToArray(), 100, 100)));
     }
 }

@@ -1,14 +1,15 @@
 using System.Text;
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics.Formats;
+using Scrawl.Tests.Shared;
 
-namespace Scrawl.NeuralNet.Tests.Serialization;
+namespace Scrawl.Numerics.Tests.Formats;
 
 public class NpyReaderTests
 {
     [Fact]
     public void Reads_float32_1d()
     {
-        var a = NpyReader.Read(TestFiles.Fixture("f4_1d.npy"));
+        var a = NpyReader.Read(NpyFixtures.Path("f4_1d.npy"));
         Assert.Equal("<f4", a.DType);
         Assert.Equal([7], a.Shape);
         Assert.Equal([-1.5f, -1f, -0.5f, 0f, 0.5f, 1f, 1.5f], a.Data);
@@ -18,7 +19,7 @@ public class NpyReaderTests
     [Fact]
     public void Reads_float64_2d_converted_to_float32()
     {
-        var a = NpyReader.Read(TestFiles.Fixture("f8_2d.npy"));
+        var a = NpyReader.Read(NpyFixtures.Path("f8_2d.npy"));
         Assert.Equal("<f8", a.DType);
         Assert.Equal([3, 4], a.Shape);
         Assert.Equal(Enumerable.Range(0, 12).Select(i => i / 8f), a.Data);
@@ -30,7 +31,7 @@ public class NpyReaderTests
     [Fact]
     public void Reads_version_2_header_3d()
     {
-        var a = NpyReader.Read(TestFiles.Fixture("f4_3d_v2.npy"));
+        var a = NpyReader.Read(NpyFixtures.Path("f4_3d_v2.npy"));
         Assert.Equal([2, 3, 4], a.Shape);
         Assert.Equal(Enumerable.Range(0, 24).Select(i => i * 0.25f), a.Data);
         Assert.Equal([2, 3, 4], a.ToTensor().Shape.ToArray());
@@ -39,19 +40,19 @@ public class NpyReaderTests
     [Fact]
     public void Reads_version_3_header()
     {
-        var a = NpyReader.Read(TestFiles.Fixture("f8_1d_v3.npy"));
+        var a = NpyReader.Read(NpyFixtures.Path("f8_1d_v3.npy"));
         Assert.Equal([1.5f, -2.25f, 1e-3f], a.Data);
     }
 
     [Fact]
     public void Reads_scalar_and_empty_arrays()
     {
-        var scalar = NpyReader.Read(TestFiles.Fixture("f8_scalar.npy"));
+        var scalar = NpyReader.Read(NpyFixtures.Path("f8_scalar.npy"));
         Assert.Empty(scalar.Shape);
         Assert.Equal([2.5f], scalar.Data);
         Assert.Throws<InvalidOperationException>(() => scalar.ToTensor());
 
-        var empty = NpyReader.Read(TestFiles.Fixture("f4_empty.npy"));
+        var empty = NpyReader.Read(NpyFixtures.Path("f4_empty.npy"));
         Assert.Equal([0, 3], empty.Shape);
         Assert.Empty(empty.Data);
     }
@@ -62,7 +63,7 @@ public class NpyReaderTests
     [InlineData("u1_labels.npy", "|u1", new[] { 0, 1, 255, 7 })]
     public void Reads_integer_labels_exactly(string file, string dtype, int[] expected)
     {
-        var a = NpyReader.Read(TestFiles.Fixture(file));
+        var a = NpyReader.Read(NpyFixtures.Path(file));
         Assert.Equal(dtype, a.DType);
         Assert.True(a.IsInteger);
         Assert.Equal(expected, a.ToLabels());
@@ -72,14 +73,14 @@ public class NpyReaderTests
     [Fact]
     public void Float_arrays_are_not_labels()
     {
-        var a = NpyReader.Read(TestFiles.Fixture("f4_1d.npy"));
+        var a = NpyReader.Read(NpyFixtures.Path("f4_1d.npy"));
         Assert.Throws<InvalidOperationException>(() => a.ToLabels());
     }
 
     [Fact]
     public void Reads_from_a_non_seekable_stream()
     {
-        using var stream = new NonSeekableStream(File.OpenRead(TestFiles.Fixture("f4_3d_v2.npy")));
+        using var stream = new NonSeekableStream(File.OpenRead(NpyFixtures.Path("f4_3d_v2.npy")));
         var a = NpyReader.Read(stream, "piped.npy");
         Assert.Equal(24, a.Length);
         Assert.Equal(23 * 0.25f, a.Data[^1]);

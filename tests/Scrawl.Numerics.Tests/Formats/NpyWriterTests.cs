@@ -1,6 +1,6 @@
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics.Formats;
 
-namespace Scrawl.NeuralNet.Tests.Serialization;
+namespace Scrawl.Numerics.Tests.Formats;
 
 public class NpyWriterTests
 {

@@ -1,4 +1,4 @@
-namespace Scrawl.Data.Images;
+namespace Scrawl.Imaging;
 
 /// <summary>
 /// Pure-C# resampling: a separable triangle (bilinear) filter whose support widens with the reduction

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Scrawl.NeuralNet.Serialization;
+namespace Scrawl.Numerics.Formats;
 
 /// <summary>
 /// Parses the Python-literal header of an .npy file, e.g.

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Scrawl.NeuralNet.Serialization;
+namespace Scrawl.Numerics.Formats;
 
 /// <summary>
 /// Reads numpy .npy files (format versions 1.0, 2.0 and 3.0): C-order, little-endian float32

@@ -1,7 +1,7 @@
 using System.IO.Compression;
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics.Formats;
 
-namespace Scrawl.NeuralNet.Tests.Serialization;
+namespace Scrawl.Numerics.Tests.Formats;
 
 public class NpzReaderTests
 {
@@ -10,7 +10,7 @@ public class NpzReaderTests
     [InlineData("arrays_deflated.npz")]
     public void Reads_every_array(string file)
     {
-        var arrays = NpzReader.Read(TestFiles.Fixture(file));
+        var arrays = NpzReader.Read(NpyFixtures.Path(file));
         Assert.Equal(["bias", "labels", "weights"], arrays.Keys.Order(StringComparer.Ordinal));
         Assert.Equal([2, 3], arrays["weights"].Shape);
         Assert.Equal([0f, 1, 2, 3, 4, 5], arrays["weights"].Data);
@@ -22,7 +22,7 @@ public class NpzReaderTests
     [Fact]
     public void Entries_keep_archive_order()
     {
-        using var stream = File.OpenRead(TestFiles.Fixture("arrays_deflated.npz"));
+        using var stream = File.OpenRead(NpyFixtures.Path("arrays_deflated.npz"));
         var entries = NpzReader.ReadEntries(stream, "arrays_deflated.npz");
         Assert.Equal(["weights", "bias", "labels"], entries.Select(e => e.Key));
     }
@@ -30,21 +30,21 @@ public class NpzReaderTests
     [Fact]
     public void Bad_array_error_names_the_archive_and_the_array()
     {
-        var e = Assert.Throws<InvalidDataException>(() => NpzReader.Read(TestFiles.Fixture("npz_bad_entry.npz")));
+        var e = Assert.Throws<InvalidDataException>(() => NpzReader.Read(NpyFixtures.Path("npz_bad_entry.npz")));
         Assert.Contains("npz_bad_entry.npz, array 'wrong': big-endian data (dtype '>f8') is not supported", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Truncated_archive_gives_a_clear_error()
     {
-        var e = Assert.Throws<InvalidDataException>(() => NpzReader.Read(TestFiles.Fixture("truncated.npz")));
+        var e = Assert.Throws<InvalidDataException>(() => NpzReader.Read(NpyFixtures.Path("truncated.npz")));
         Assert.Contains("truncated.npz: not a valid .npz (zip) archive", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_plain_npy_is_not_an_npz()
     {
-        var e = Assert.Throws<InvalidDataException>(() => NpzReader.Read(TestFiles.Fixture("f4_1d.npy")));
+        var e = Assert.Throws<InvalidDataException>(() => NpzReader.Read(NpyFixtures.Path("f4_1d.npy")));
         Assert.Contains("f4_1d.npy: not a valid .npz", e.Message, StringComparison.Ordinal);
     }
 
@@ -56,7 +56,7 @@ public class NpzReaderTests
         Assert.Contains("odd.npz: the entry 'notes.txt' is not an .npy array", e.Message, StringComparison.Ordinal);
 
         // Deflate an .npy, then damage the compressed bytes in the middle of the entry.
-        var npy = File.ReadAllBytes(TestFiles.Fixture("f8_2d.npy"));
+        var npy = File.ReadAllBytes(NpyFixtures.Path("f8_2d.npy"));
         var zip = Zip(("a.npy", npy, CompressionLevel.Optimal));
         for (int i = 40; i < 60; i++)
         {

@@ -1,6 +1,6 @@
-using Scrawl.Data.Images;
+using Scrawl.Tests.Shared;
 
-namespace Scrawl.Data.Tests.Images;
+namespace Scrawl.Imaging.Tests;
 
 public class CharacterNormalizerTests
 {
@@ -8,7 +8,7 @@ public class CharacterNormalizerTests
     public void The_longer_side_spans_78_percent_and_the_character_is_centred()
     {
         // A 20 high × 10 wide bar of ink off-centre in a 60×50 crop with faint grey paper.
-        var crop = TestImages.Constant(60, 50, 0.2f);
+        var crop = SampleImages.Constant(60, 50, 0.2f);
         for (int y = 5; y < 25; y++)
         {
             for (int x = 30; x < 40; x++)
@@ -31,7 +31,7 @@ public class CharacterNormalizerTests
     [Fact]
     public void Specks_are_ignored_for_the_box()
     {
-        var crop = TestImages.Constant(40, 40, 0f);
+        var crop = SampleImages.Constant(40, 40, 0f);
         for (int y = 10; y < 30; y++)
         {
             for (int x = 15; x < 20; x++)
@@ -53,7 +53,7 @@ public class CharacterNormalizerTests
     [Fact]
     public void Orientation_is_kept()
     {
-        var result = CharacterNormalizer.Normalize(TestImages.L(), new CharacterNormalizeOptions { StretchContrast = false });
+        var result = CharacterNormalizer.Normalize(SampleImages.L(), new CharacterNormalizeOptions { StretchContrast = false });
         // Foot of the L: bottom rows of the box are ink far to the right; top rows only at the left.
         var box = CharacterNormalizer.InkBox(result, 0.5, 0)!.Value;
         int bottom = box.Top + box.Height - 2, top = box.Top + 1, right = box.Left + box.Width - 2;
@@ -65,16 +65,16 @@ public class CharacterNormalizerTests
     [Fact]
     public void A_blank_crop_comes_back_blank_and_bad_options_are_rejected()
     {
-        var blank = CharacterNormalizer.Normalize(TestImages.Constant(20, 30, 0.3f));
+        var blank = CharacterNormalizer.Normalize(SampleImages.Constant(20, 30, 0.3f));
         Assert.All(blank.Pixels, v => Assert.Equal(0f, v));
         Assert.Throws<ArgumentOutOfRangeException>(() => CharacterNormalizer.Normalize(blank, new CharacterNormalizeOptions { Span = 1.5 }));
-        Assert.Throws<ArgumentException>(() => CharacterNormalizer.Normalize(TestImages.Constant(4, 4, 0f, channels: 3)));
+        Assert.Throws<ArgumentException>(() => CharacterNormalizer.Normalize(SampleImages.Constant(4, 4, 0f, channels: 3)));
     }
 
     [Fact]
     public void Custom_side_is_honoured()
     {
-        var result = CharacterNormalizer.Normalize(TestImages.L(), new CharacterNormalizeOptions { Side = 64, Span = 0.5 });
+        var result = CharacterNormalizer.Normalize(SampleImages.L(), new CharacterNormalizeOptions { Side = 64, Span = 0.5 });
         Assert.Equal((64, 64), (result.Height, result.Width));
         Assert.Equal(32, CharacterNormalizer.InkBox(result, 0.5, 0)!.Value.Height);
     }

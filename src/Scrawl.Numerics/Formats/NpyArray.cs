@@ -1,6 +1,6 @@
 using Scrawl.Numerics;
 
-namespace Scrawl.NeuralNet.Serialization;
+namespace Scrawl.Numerics.Formats;
 
 /// <summary>
 /// An array read from a numpy .npy file: its shape, its elements converted to float32 (row-major),

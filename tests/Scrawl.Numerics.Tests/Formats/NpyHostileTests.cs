@@ -1,6 +1,7 @@
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics.Formats;
+using Scrawl.Tests.Shared;
 
-namespace Scrawl.NeuralNet.Tests.Serialization;
+namespace Scrawl.Numerics.Tests.Formats;
 
 /// <summary>Damaged and unsupported .npy files must fail with an InvalidDataException naming the file and the problem.</summary>
 public class NpyHostileTests
@@ -19,7 +20,7 @@ public class NpyHostileTests
     [InlineData("missing_descr.npy", "no 'descr' entry")]
     public void Hostile_file_gives_a_clear_error(string file, string problem)
     {
-        string path = TestFiles.Fixture(file);
+        string path = NpyFixtures.Path(file);
         var e = Assert.Throws<InvalidDataException>(() => NpyReader.Read(path));
         Assert.Contains(file, e.Message, StringComparison.Ordinal);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public class NpyHostileTests
     [Fact]
     public void Absurd_shape_fails_without_allocating_it()
     {
-        string path = TestFiles.Fixture("absurd_shape.npy");
+        string path = NpyFixtures.Path("absurd_shape.npy");
         long before = GC.GetAllocatedBytesForCurrentThread();
         Assert.Throws<InvalidDataException>(() => NpyReader.Read(path));
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "the reader allocated more than 1 MiB for a hostile header");

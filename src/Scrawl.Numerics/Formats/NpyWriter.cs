@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Scrawl.NeuralNet.Serialization;
+namespace Scrawl.Numerics.Formats;
 
 /// <summary>
 /// Writes numpy .npy arrays (format 1.0, little-endian, C order) that <c>numpy.load</c> and

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Scrawl.NeuralNet.Serialization;
+namespace Scrawl.Numerics.Formats;
 
 /// <summary>
 /// Reads numpy .npz archives: a zip (stored or deflated entries) of <c>NAME.npy</c> arrays, as

@@ -1,4 +1,4 @@
-namespace Scrawl.Data.Images;
+namespace Scrawl.Imaging;
 
 /// <summary>Settings of <see cref="CharacterNormalizer.Normalize"/>.</summary>
 public sealed record CharacterNormalizeOptions
