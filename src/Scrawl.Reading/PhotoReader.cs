@@ -126,6 +126,6 @@ public sealed class PhotoReader : IDisposable
         double decodeSeconds = watch.Elapsed.TotalSeconds;
         var page = PageReader.ReadTimed(image, Classifier, Options);
         var timings = new ReadingTimings(decodeSeconds, page.SegmentSeconds, page.ClassifySeconds);
-        return new PhotoReading(name, page.Result.ScaledTo(photoHeight, photoWidth), page.Result, timings);
+        return new PhotoReading(name, page.Result.ScaledTo(photoHeight, photoWidth), page.Result, timings, page.Geometry);
     }
 }

@@ -7,10 +7,18 @@ namespace Scrawl.Reading;
 /// <param name="Result">Page → lines → words → characters, boxes in the photo's upright pixels.</param>
 /// <param name="Working">The same result with boxes at the working size (for drawing on the decoded image).</param>
 /// <param name="Timings">Seconds per stage.</param>
-public sealed record PhotoReading(string Name, OcrResult Result, OcrResult Working, ReadingTimings Timings)
+/// <param name="Geometry">How the photo was read: sheet, quarter turns, tilt, scale (coordinates of the decoded image, <see cref="Working"/>'s frame).</param>
+public sealed record PhotoReading(string Name, OcrResult Result, OcrResult Working, ReadingTimings Timings, PageGeometry Geometry)
 {
     /// <summary>The text: one line per text line, words separated by one space.</summary>
     public string Text => Result.Text;
+
+    /// <summary>Clockwise degrees (0, 90, 180 or 270) the photo was turned to read it upright.</summary>
+    public int RotationDegrees => (360 - (90 * Geometry.QuarterTurns)) % 360;
+
+    /// <summary>The sheet's corners (x, y) in the photo's pixels, top left first, clockwise; null when the whole photo was read.</summary>
+    public IReadOnlyList<(double X, double Y)>? PageCorners => Geometry.Page?.Corners
+        .Select(c => (c.X * Result.Width / Working.Width, c.Y * Result.Height / Working.Height)).ToList();
 }
 
 /// <summary>Seconds (≥ 0) spent in each stage of reading one photo.</summary>

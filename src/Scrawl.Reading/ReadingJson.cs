@@ -27,6 +27,9 @@ public static class ReadingJson
             ["height"] = r.Height,
             ["width"] = r.Width,
             ["text"] = r.Text,
+            ["rotation"] = reading.RotationDegrees,
+            ["skew"] = Math.Round(reading.Geometry.SkewDegrees, 2),
+            ["page"] = reading.PageCorners is { } corners ? corners.Select(c => new[] { Math.Round(c.X, 1), Math.Round(c.Y, 1) }).ToArray() : null!,
             ["lines"] = r.Lines.Select(l => new Dictionary<string, object>
             {
                 ["text"] = l.Text,

@@ -27,6 +27,9 @@ public sealed record PagePreparationOptions
     /// <summary>Read small characters enlarged up to this factor (≥ 1) so that they reach <see cref="WorkingResolution.MinCharacterHeight"/>.</summary>
     public double MaxUpscale { get; init; } = 4;
 
+    /// <summary>Enlarge only when the characters need at least this much (≥ 0, a fraction): a smaller change is not worth a resampling pass.</summary>
+    public double MinEnlargement { get; init; } = 0.1;
+
     /// <summary>The working image's longer side never exceeds this (≥ 64) when enlarging.</summary>
     public int MaxWorkingSide { get; init; } = 2400;
 }
@@ -61,13 +64,13 @@ public static class PagePreparation
         float paper = Median(thumb);
         var ink = MeasurementInk(thumb);
         var direction = options.Straighten ? TextSkew.Measure(ink, options.MaxSkewDegrees) : new TextDirection(0, false, 0);
-        double? height = CharacterHeight(ink, direction.Vertical) / thumbScale;
+        double? height = CharacterHeight(ink) / thumbScale;
 
         double lineLength = direction.Vertical ? ph : pw;
         double skew = height is { } hh && Math.Abs(Math.Tan(direction.Degrees * Math.PI / 180)) * lineLength > options.SkewDriftFraction * hh ? direction.Degrees : 0;
         int turns = direction.Vertical ? 1 : 0;
         double scale = 1;
-        if (height is { } h && h < WorkingResolution.MinCharacterHeight)
+        if (height is { } h && h * (1 + options.MinEnlargement) < WorkingResolution.MinCharacterHeight)
         {
             scale = Math.Max(1, Math.Min(Math.Min(WorkingResolution.MinCharacterHeight / h, options.MaxUpscale), options.MaxWorkingSide / Math.Max(pw, ph)));
         }
@@ -147,12 +150,13 @@ public static class PagePreparation
         return CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 });
     }
 
-    /// <summary>The typical character height (thumbnail pixels) from the ink's components (their widths when the lines run down the page), or null.</summary>
-    private static double? CharacterHeight(BinaryImage ink, bool vertical)
+    /// <summary>The typical character height (thumbnail pixels) from the ink's components, or null.</summary>
+    private static double? CharacterHeight(BinaryImage ink)
     {
         var (labels, _) = Labeling.Label(ink, connectivity: 8);
         int limit = Math.Max(ink.Height, ink.Width) / 4;
-        var sizes = Regions.Measure(labels).Select(r => (double)(vertical ? r.BoxWidth : r.BoxHeight)).Where(s => s >= 3 && s <= limit).ToList();
+        // The longer side of each box: block capitals are about as wide as tall, and it does not depend on which way up the page is.
+        var sizes = Regions.Measure(labels).Select(r => (double)Math.Max(r.BoxWidth, r.BoxHeight)).Where(s => s >= 3 && s <= limit).ToList();
         return sizes.Count == 0 ? null : CharacterFinder.TypicalHeight(sizes);
     }
 

@@ -1,0 +1,64 @@
+using Scrawl.Imaging;
+using Scrawl.Imaging.Geometry;
+using Scrawl.Media;
+
+namespace Scrawl.Reading.Tests;
+
+/// <summary>The shipped sample photographed the ways users do: turned, tilted, small; read end to end through <see cref="PhotoReader"/>.</summary>
+public class RobustPhotoTests
+{
+    private static string Sample => ModelLocator.FindRepositoryFile(Path.Combine("samples", "sample-page.jpg"))!;
+
+    private static string Truth => File.ReadAllText(Path.ChangeExtension(Sample, ".txt")).Replace("\r", "", StringComparison.Ordinal).TrimEnd('\n');
+
+    private static FloatImage Decoded => PhotoLoader.Load(Sample, 4000).Image;
+
+    /// <summary>The image turned clockwise by <paramref name="degrees"/> about its centre, on a canvas that holds all of it (paper-coloured corners).</summary>
+    private static FloatImage Turned(FloatImage image, double degrees, double scale = 1)
+    {
+        double a = degrees * Math.PI / 180, c = Math.Abs(Math.Cos(a)), s = Math.Abs(Math.Sin(a));
+        int w = (int)Math.Ceiling(((image.Width * c) + (image.Height * s)) * scale), h = (int)Math.Ceiling(((image.Width * s) + (image.Height * c)) * scale);
+        var toImage = Homography.Translation(-w / 2.0, -h / 2.0).Then(Homography.Scaling(1 / scale, 1 / scale)).Then(Homography.Rotation(-degrees, 0, 0))
+            .Then(Homography.Translation(image.Width / 2.0, image.Height / 2.0));
+        return Warp.Image(image, toImage, h, w, 0.93f);
+    }
+
+    [Theory]
+    [InlineData(90, 90)]
+    [InlineData(180, 180)]
+    [InlineData(270, 270)]
+    [InlineData(7, 0)]
+    [InlineData(-12, 0)]
+    [InlineData(96, 90)]
+    public void A_turned_or_tilted_sample_reads_exactly(double degrees, int rotation)
+    {
+        using var reader = PhotoReader.Open();
+        var page = reader.Read(PngImage.Encode(Turned(Decoded, degrees)), $"turned-{degrees}.png");
+        var g = page.Geometry;
+        Assert.True(Truth == page.Text, $"turns {g.QuarterTurns} skew {g.SkewDegrees} scale {g.Scale} h {g.CharacterHeight} size {g.Height}x{g.Width}: {page.Text}");
+        Assert.Equal(rotation, page.RotationDegrees);
+        Assert.InRange(page.Geometry.SkewDegrees, degrees - rotation - 1, degrees - rotation + 1);
+    }
+
+    [Fact]
+    public void Boxes_of_a_half_turned_photo_are_in_its_own_pixels()
+    {
+        using var reader = PhotoReader.Open();
+        var upright = reader.Read(Sample);
+        var turned = reader.Read(PngImage.Encode(Turned(Decoded, 180)), "half.png");
+        var a = upright.Result.Characters.First().Box;
+        var b = turned.Result.Characters.First().Box;
+        // The first character (top left upright) sits at the bottom right of the half-turned photo.
+        Assert.InRange(b.Right, upright.Result.Width - a.Left - 6, upright.Result.Width - a.Left + 6);
+        Assert.InRange(b.Bottom, upright.Result.Height - a.Top - 6, upright.Result.Height - a.Top + 6);
+    }
+
+    [Fact]
+    public void A_small_photo_is_read_enlarged()
+    {
+        using var reader = PhotoReader.Open();
+        var page = reader.Read(PngImage.Encode(Turned(Decoded, 0, scale: 0.45)), "small.png");
+        Assert.True(page.Geometry.Scale > 1.5, $"scale {page.Geometry.Scale}");
+        Assert.Equal(Truth, page.Text);
+    }
+}
