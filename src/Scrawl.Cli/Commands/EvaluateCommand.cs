@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Scrawl.Data;
 using Scrawl.Data.Catalog;
 using Scrawl.Media;
 using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Serialization;
+using Scrawl.Ocr;
 using Scrawl.Numerics;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
@@ -88,10 +88,8 @@ internal static class EvaluateCommand
         }
 
         var model = ModelFile.Load(path);
-        var classes = model.Metadata.TryGetValue("classes", out string? json) ? JsonSerializer.Deserialize<string[]>(json) : null;
-        classes ??= [.. Enumerable.Range(0, model.Network.OutputFeatures).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-        bool nist = model.Metadata.TryGetValue("input", out string? input) && input == "nist36";
-        return (model.Network, classes, nist);
+        var contract = ClassifierMetadata.Read(model.Metadata, path, unnamedClasses: model.Network.OutputFeatures);
+        return (model.Network, contract.Classes, contract.Input == CropConvention.Nist36);
     }
 
     /// <summary>True labels (in the model's class order) and predictions for a set, in batches.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Scrawl.Data;
 using Scrawl.Compression;
+using Scrawl.Experiments.Training;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Reporting;
@@ -30,7 +31,7 @@ internal sealed class SeedStudiesReport : IReportPart
         string seed = ReportCommand.Text(s.Seed);
         string train = Path.Combine(s.Runs, "train"), sweep = Path.Combine(s.Runs, "sweep");
         string autoencoder = Path.Combine(s.Runs, "autoencoder"), pca = Path.Combine(s.Runs, "pca");
-        var run = new TrainCommand.RunSettings(s.Data, 64, s.Epochs, 0.02f, 64, 0f, false, s.Seed);
+        var run = new TrainSettings(s.Data, 64, s.Epochs, 0.02f, 64, 0f, false, s.Seed);
         yield return new(Train, s.Epochs,
             ["train", "--data", s.Data, "--hidden", "64", "--epochs", ReportCommand.Text(s.Epochs), "--lr", "0.02", "--batch", "64", "--seed", seed, "--out", train],
             train, () => TrainRunMatches(train, run, "curves-loss.png", "history.json"));
@@ -61,7 +62,7 @@ internal sealed class SeedStudiesReport : IReportPart
     }
 
     /// <summary>True when <paramref name="folder"/> holds a finished train run made with exactly <paramref name="settings"/> and the named files.</summary>
-    private static bool TrainRunMatches(string folder, TrainCommand.RunSettings settings, params string[] files)
+    private static bool TrainRunMatches(string folder, TrainSettings settings, params string[] files)
     {
         string model = Path.Combine(folder, "model.scrawl");
         if (!ReportCommand.AllExist(folder, [.. files, "model.scrawl"]))
@@ -69,9 +70,7 @@ internal sealed class SeedStudiesReport : IReportPart
             return false;
         }
 
-        var metadata = ReportCommand.TryMetadata(model);
-        return metadata is not null && metadata.TryGetValue("run", out string? json)
-            && JsonSerializer.Deserialize<TrainCommand.RunSettings>(json) == settings;
+        return TrainingRun.SettingsOf(model) == settings;
     }
 
     private static bool AutoencoderMatches(string folder, ReportCommand.Settings s, string dataName)
@@ -90,8 +89,7 @@ internal sealed class SeedStudiesReport : IReportPart
 
     private static void Classifier(ReportDocument document, ReportCommand.Stage stage, DatasetSplits splits)
     {
-        var history = JsonSerializer.Deserialize<List<EpochMetrics>>(File.ReadAllBytes(Path.Combine(stage.Folder, "history.json")), JsonOptions)
-            ?? throw new InvalidDataException($"{Path.Combine(stage.Folder, "history.json")}: empty history.");
+        var history = RunHistory.Read(stage.Folder);
         var section = document.AddSection("Classifier training (seed §3)",
             $"The seed's MLP {splits.Train.FeatureCount}-64-{splits.Train.ClassNames.Count} (sigmoid hidden layer, softmax cross-entropy, Xavier-uniform init, plain SGD on summed gradients, lr 0.02, batch 64), {history.Count} epochs.");
         section.AddFigure(Png(stage, "curves-loss.png"), "Cross-entropy loss per epoch: training (dashed) and validation (solid).", stage.Command);
@@ -105,10 +103,10 @@ internal sealed class SeedStudiesReport : IReportPart
     private static void Sweep(ReportDocument document, ReportCommand.Stage stage)
     {
         var rows = File.ReadAllLines(Path.Combine(stage.Folder, "sweep.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f.Length >= 7).ToList();
-        var results = rows.Select(f => (Rate: float.Parse(f[0], CultureInfo.InvariantCulture), Outcome: new TrainCommand.TrainOutcome(
+        var results = rows.Select(f => new SweepRun(float.Parse(f[0], CultureInfo.InvariantCulture), new TrainOutcome(
             [new EpochMetrics(int.Parse(f[1], CultureInfo.InvariantCulture), D(f[2]), D(f[3]), D(f[4]), D(f[5]), 0)],
             f[6] == "1" ? new TrainingDivergedException(int.Parse(f[1], CultureInfo.InvariantCulture) + 1) : null))).ToList();
-        float? best = SweepCommand.Best(results);
+        float? best = LearningRateSweep.Best(results);
         var section = document.AddSection("Learning-rate study (seed Figure 1)",
             $"The same network and seed trained at lr, 10·lr and 0.1·lr; best rate by final validation accuracy: {(best is { } b ? b.ToString(CultureInfo.InvariantCulture) : "none (every run diverged)")}.");
         section.AddFigure(Png(stage, "sweep-loss.png"), "Loss per epoch at each learning rate on shared axes (dashed train, solid valid).", stage.Command);
