@@ -52,6 +52,65 @@ public class ArchitectureTests
         Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "TorchSharp.dll")), "TorchSharp.dll must not be copied with the main CLI");
     }
 
+    [Fact]
+    public void The_cli_references_no_layer_or_optimizer_types()
+    {
+        // Networks, layers and optimizers are built inside the libraries; the CLI parses, calls and prints.
+        var types = References("scrawl").Types;
+        Assert.DoesNotContain(types, t => t.StartsWith("Scrawl.NeuralNet.Layers.", StringComparison.Ordinal) || t.StartsWith("Scrawl.NeuralNet.Optimizers.", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> LibraryProjects => [.. LibraryNames()];
+
+    [Theory]
+    [MemberData(nameof(LibraryProjects))]
+    public void No_library_uses_the_console(string project)
+    {
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, project + ".dll")))
+        {
+            Assert.DoesNotContain("System.Console", References(project).Types);
+            return;
+        }
+
+        // Not built next to the tests (Scrawl.Deep: the main CLI never loads libtorch): its sources, comments aside.
+        var uses = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", project), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line: line.Trim())))
+            .Where(x => !x.line.StartsWith("//", StringComparison.Ordinal) && x.line.Contains("Console.", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}").ToList();
+        Assert.True(uses.Count == 0, $"{project} uses the console: {string.Join(", ", uses)}");
+    }
+
+    [Fact]
+    public void The_library_scan_sees_every_library()
+    {
+        var projects = LibraryNames();
+        Assert.Contains("Scrawl.Experiments", projects);
+        Assert.Contains("Scrawl.Ocr", projects);
+        Assert.Contains("Scrawl.Deep", projects);
+        Assert.DoesNotContain("Scrawl.Cli", projects);
+        Assert.DoesNotContain("Scrawl.Deep.Cli", projects);
+    }
+
+    /// <summary>Every project under src/ but the two programs and the native-patch build tool (all OutputType Exe): libraries never print.</summary>
+    private static List<string> LibraryNames() =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !File.ReadAllText(p).Contains("<OutputType>Exe</OutputType>", StringComparison.Ordinal))
+            .Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)];
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Scrawl.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"Scrawl.slnx not found above {AppContext.BaseDirectory}");
+    }
+
     private static List<string> Forbidden((List<string> Types, List<string> Assemblies) refs) =>
         [.. refs.Types.Where(t => t == "System.Console" || ForbiddenPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal)))
             .Concat(refs.Assemblies.Where(a => ForbiddenPrefixes.Any(p => a.StartsWith(p, StringComparison.Ordinal))))

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Scrawl.Cli.CharModel;
+using Scrawl.Experiments.CharModel;
+using Scrawl.Ocr.Training;
 using Scrawl.NeuralNet.Serialization;
 
 namespace Scrawl.Cli.Tests;
@@ -33,7 +34,7 @@ public class ShippedCharModelTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "charmodel.json")));
         var stated = manifest.RootElement.GetProperty("HeldOutAccuracy");
 
-        var sources = CharModelData.Load(synthPerClass: 1, seed: 1, syntheticOnly: true, _ => { });
+        var sources = CharModelData.Load(synthPerClass: 1, seed: 1, syntheticOnly: true, CliData.Load, _ => { });
         var score = CharModelScore.Evaluate(model.Network, sources.HeldOut);
 
         Assert.Equal(stated.GetProperty("overall").GetDouble(), score.Overall, 3);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Scrawl.Cli.Commands;
-using Scrawl.NeuralNet.Training;
 
 namespace Scrawl.Cli.Tests;
 
@@ -35,16 +33,6 @@ public class SweepCommandTests : IDisposable
         string expected = rows.OrderByDescending(r => r.ValidAcc).First().Rate;
         string[] lines = stdout.TrimEnd().Split('\n');
         Assert.Equal($"best-lr: {expected}", lines[^1].TrimEnd('\r'));
-    }
-
-    [Fact]
-    public void Diverged_runs_never_win_and_ties_go_to_the_smaller_rate()
-    {
-        static TrainCommand.TrainOutcome Run(double validAcc, bool diverged = false) =>
-            new([new EpochMetrics(1, 1, 0.5, 1, validAcc, 0)], diverged ? new TrainingDivergedException(2) : null);
-        Assert.Equal(0.02f, SweepCommand.Best([(0.2f, Run(0.9, diverged: true)), (0.02f, Run(0.8)), (0.002f, Run(0.7))]));
-        Assert.Equal(0.002f, SweepCommand.Best([(0.02f, Run(0.8)), (0.002f, Run(0.8))]));
-        Assert.Null(SweepCommand.Best([(0.02f, Run(double.NaN))]));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Scrawl.NeuralNet.Benchmarks;
+using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Losses;
 using Scrawl.NeuralNet.Optimizers;
 using Scrawl.NeuralNet.Training;

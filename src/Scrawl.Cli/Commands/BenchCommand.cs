@@ -1,13 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Benchmarks;
-using Scrawl.NeuralNet.Losses;
-using Scrawl.NeuralNet.Optimizers;
-using Scrawl.Data;
-using Scrawl.Data.Catalog;
-using Scrawl.Media;
-using Scrawl.NeuralNet.Training;
 using Scrawl.Numerics;
 
 namespace Scrawl.Cli.Commands;
@@ -51,15 +44,8 @@ internal static class BenchCommand
 
         io.Out.WriteLine($"data: {source}; train {trainX.Rows}×{trainX.Dim(1)}, valid {validX.Rows}×{validX.Dim(1)}, {classes} classes");
         io.Out.WriteLine($"gemm: {Gemm.BestPath}, {Environment.ProcessorCount} cores");
-        var network = Sequential.Mlp(trainX.Dim(1), o.Hidden, classes, o.Seed);
-        var options = new TrainingOptions { Epochs = o.Epochs, BatchSize = o.Batch, Reduction = Reduction.Sum, Seed = o.Seed + 1 };
-        var trainer = new Trainer(network, new SoftmaxCrossEntropy(), new Sgd(o.LearningRate), options);
-        double seconds = 0;
-        EpochMetrics? last = null;
-        trainer.Fit(trainX, Labels.OneHot(trainY, classes), validX, Labels.OneHot(validY, classes), m =>
+        var (seconds, last) = MlpBenchmark.Run(trainX, trainY, validX, validY, classes, o.Hidden, o.Batch, o.LearningRate, o.Seed, o.Epochs, m =>
         {
-            seconds += m.Seconds;
-            last = m;
             if (!o.Quiet || m.Epoch % 10 == 0 || m.Epoch == o.Epochs)
             {
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -67,7 +53,7 @@ internal static class BenchCommand
             }
         });
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"final: train_acc {last!.TrainAccuracy:F4}  valid_acc {last.ValidAccuracy:F4}  ({seconds / o.Epochs * 1000:F1} ms/epoch)"));
+            $"final: train_acc {last.TrainAccuracy:F4}  valid_acc {last.ValidAccuracy:F4}  ({seconds / o.Epochs * 1000:F1} ms/epoch)"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds: {seconds:F3}"));
         return ExitCodes.Ok;
     }

@@ -1,13 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Scrawl.Data;
-using Scrawl.Data.Catalog;
-using Scrawl.Media;
-using Scrawl.NeuralNet;
-using Scrawl.NeuralNet.Serialization;
-using Scrawl.Numerics;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using Scrawl.Experiments.Evaluation;
+using Scrawl.Ocr;
 
 namespace Scrawl.Cli.Commands;
 
@@ -34,7 +29,8 @@ internal static class EvaluateCommand
             throw new CliException($"{modelFile.FullName}: no such model file.");
         }
 
-        var (network, classes, nist36Input) = LoadModel(modelFile.FullName);
+        var model = ClassifierEvaluation.Load(modelFile.FullName);
+        var (network, classes, nist36Input) = (model.Network, model.Contract.Classes, model.Contract.Input == CropConvention.Nist36);
         var splits = CliData.Load(dataName, seed);
 
         io.Out.WriteLine($"model: {modelFile.FullName} ({network.InputFeatures} inputs, {classes.Count} classes{(nist36Input ? ", NIST36 input layout" : "")})");
@@ -43,13 +39,13 @@ internal static class EvaluateCommand
         (string Split, int[] Truth, int[] Predicted) last = default;
         foreach (var (split, set) in parts)
         {
-            var (truth, predicted) = Predict(network, set, classes, nist36Input);
+            var (truth, predicted) = ClassifierEvaluation.Predict(model, set);
             int correct = truth.Zip(predicted).Count(p => p.First == p.Second);
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{split,-6} {correct,7:N0}/{set.Count,-7:N0} accuracy {(double)correct / set.Count:F4}"));
             last = (split, truth, predicted);
         }
 
-        var (name, t, p) = splits.Test is not null ? last : All(parts.Select(x => Predict(network, x.Set, classes, nist36Input)));
+        var (name, t, p) = splits.Test is not null ? last : All(parts.Select(x => ClassifierEvaluation.Predict(model, x.Set)));
         io.Out.WriteLine();
         io.Out.WriteLine($"per class ({(splits.Test is not null ? name : "all splits")}):");
         for (int c = 0; c < classes.Count; c++)
@@ -77,37 +73,5 @@ internal static class EvaluateCommand
     {
         var list = parts.ToList();
         return ("all", [.. list.SelectMany(x => x.Truth)], [.. list.SelectMany(x => x.Predicted)]);
-    }
-
-    private static (Sequential Network, IReadOnlyList<string> Classes, bool Nist36Input) LoadModel(string path)
-    {
-        if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
-        {
-            // Third-party NIST36 MLPs: W/b arrays, NIST36 input layout, classes A–Z then 0–9.
-            return (ReferenceModelImporter.ImportMlp(path), Nist36Layout.ClassNames, true);
-        }
-
-        var model = ModelFile.Load(path);
-        var classes = model.Metadata.TryGetValue("classes", out string? json) ? JsonSerializer.Deserialize<string[]>(json) : null;
-        classes ??= [.. Enumerable.Range(0, model.Network.OutputFeatures).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-        bool nist = model.Metadata.TryGetValue("input", out string? input) && input == "nist36";
-        return (model.Network, classes, nist);
-    }
-
-    /// <summary>True labels (in the model's class order) and predictions for a set, in batches.</summary>
-    private static (int[] Truth, int[] Predicted) Predict(Sequential network, ImageSet set, IReadOnlyList<string> classes, bool nist36Input)
-    {
-        var index = classes.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        var truth = set.Labels.Select(l => index.TryGetValue(set.ClassNames[l], out int c)
-            ? c
-            : throw new CliException($"{set.Name}: class '{set.ClassNames[l]}' is not one of the model's classes ({string.Join(" ", classes)}).")).ToArray();
-        var features = nist36Input ? Nist36Layout.ToNist36(set) : set.Features();
-        if (features.RowLength != network.InputFeatures)
-        {
-            throw new CliException($"{set.Name}: {features.RowLength} values per sample, the model takes {network.InputFeatures}.");
-        }
-
-        var predicted = network.PredictClasses(features);
-        return (truth, predicted);
     }
 }

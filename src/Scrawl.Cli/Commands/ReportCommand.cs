@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using Scrawl.NeuralNet.Serialization;
+using Scrawl.Experiments.Reports;
 using Scrawl.Reporting;
 
 namespace Scrawl.Cli.Commands;
@@ -14,16 +13,6 @@ namespace Scrawl.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    /// <summary>What the report runs; the run folders live under <see cref="Runs"/> (as the user wrote it).</summary>
-    internal sealed record Settings(string Data, long Seed, int Epochs, int SweepEpochs, int AutoencoderEpochs, string Recipe, string Runs, bool Fresh, bool Quick = false, bool Deep = false);
-
-    /// <summary>One command the report ran or collected: its arguments, its run folder and its captured output (empty when collected).</summary>
-    internal sealed record Stage(string[] Args, string Folder, bool Collected, string Output)
-    {
-        /// <summary>The shell command that reproduces the stage.</summary>
-        public string Command => ShellCommand(Args);
-    }
-
     public static Command Create(CliOutput io)
     {
         var output = new Option<FileInfo>("--out") { Description = "The HTML file to write (atomically)", DefaultValueFactory = _ => new FileInfo("report.html") };
@@ -45,20 +34,16 @@ internal static class ReportCommand
         command.SetAction(r =>
         {
             bool q = r.GetValue(quick);
-            var s = new Settings(r.GetValue(data)!, r.GetValue(seed), r.GetValue(epochs) ?? (q ? 3 : 100), r.GetValue(sweepEpochs) ?? (q ? 2 : 30),
+            var s = new ReportSettings(r.GetValue(data)!, r.GetValue(seed), r.GetValue(epochs) ?? (q ? 3 : 100), r.GetValue(sweepEpochs) ?? (q ? 2 : 30),
                 r.GetValue(aeEpochs) ?? (q ? 2 : 100), r.GetValue(recipe)!, r.GetValue(runs)!, r.GetValue(fresh), q, r.GetValue(deep));
             return Run(io, s, r.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(CliOutput io, Settings s, FileInfo outFile)
+    private static int Run(CliOutput io, ReportSettings s, FileInfo outFile)
     {
-        if (s.Epochs < 1 || s.SweepEpochs < 1 || s.AutoencoderEpochs < 1)
-        {
-            throw new CliException("--epochs, --sweep-epochs and --ae-epochs must be ≥ 1.");
-        }
-
+        Library.Validate(s.Validate);
         if (Directory.Exists(outFile.FullName))
         {
             throw new CliException($"{outFile.FullName}: is a folder; --out takes the HTML file to write.");
@@ -71,24 +56,16 @@ internal static class ReportCommand
 
         var clock = Stopwatch.StartNew();
         io.Out.WriteLine($"report: data {s.Data}, seed {s.Seed}; run folders under {s.Runs}");
-        var context = new ReportContext(s, CliData.Load(s.Data, s.Seed));
-        IReportPart[] parts = s.Deep ? [new SeedStudiesReport(), new DeepStudiesReport()] : [new SeedStudiesReport()];
-        var plans = parts.SelectMany(p => p.Plan(context)).ToList();
-        var stages = new Dictionary<string, Stage>(StringComparer.Ordinal);
+        var report = new StudyReport(s, CliData.Load(s.Data, s.Seed));
+        var plans = report.Plans;
+        var stages = new Dictionary<string, ReportStage>(StringComparer.Ordinal);
         for (int i = 0; i < plans.Count; i++)
         {
             stages.Add(plans[i].Name, Do(io, s, i + 1, plans.Count, plans[i]));
         }
 
         io.Out.WriteLine("report: collecting figures and tables");
-        var splits = context.Splits;
-        var document = new ReportDocument($"Scrawl report: {splits.Name}", string.Create(CultureInfo.InvariantCulture,
-            $"Data {splits.Name} ({splits.Train.Height}×{splits.Train.Width}×{splits.Train.Channels}, {splits.Train.ClassNames.Count} classes; train {splits.Train.Count:N0}, valid {splits.Valid?.Count ?? 0:N0}, test {splits.Test?.Count ?? 0:N0}), seed {s.Seed}. Written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by {ShellCommand(Args(s))}. Every figure and table names the command that reproduces it."));
-        foreach (var part in parts)
-        {
-            part.AddSections(document, context, stages);
-        }
-
+        var document = report.Build(stages);
         ReportHtml.Save(document, outFile.FullName);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"report: {outFile.FullName} ({document.Figures.Count()} figures, {document.Tables.Count()} tables, {new FileInfo(outFile.FullName).Length / 1024.0:N0} KiB) in {clock.Elapsed.TotalSeconds:F1} s"));
@@ -96,14 +73,14 @@ internal static class ReportCommand
     }
 
     /// <summary>Runs one stage in-process (output to its log, epochs to the progress) unless its folder already holds a matching run.</summary>
-    private static Stage Do(CliOutput io, Settings s, int index, int total, ReportStagePlan plan)
+    private static ReportStage Do(CliOutput io, ReportSettings s, int index, int total, ReportStagePlan plan)
     {
         var (name, epochs, args, folder) = (plan.Name, plan.Epochs, plan.Args, plan.Folder);
-        string command = ShellCommand(args);
+        string command = ReportFiles.ShellCommand(args);
         if (!s.Fresh && plan.AlreadyDone())
         {
             io.Out.WriteLine($"report [{index}/{total}] {name}: collected from {folder} (same settings; --fresh reruns it)");
-            return new Stage(args, folder, Collected: true, "");
+            return new ReportStage(args, folder, Collected: true, "");
         }
 
         string logPath = Path.Combine(s.Runs, "logs", $"{index}-{name.Replace(' ', '-')}.log");
@@ -129,40 +106,8 @@ internal static class ReportCommand
         }
 
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report [{index}/{total}] {name}: done in {clock.Elapsed.TotalSeconds:F1} s"));
-        return new Stage(args, folder, Collected: false, captured.ToString());
+        return new ReportStage(args, folder, Collected: false, captured.ToString());
     }
-
-    /// <summary>The metadata of a model file, or null when it cannot be read (an unreadable earlier run is run again).</summary>
-    internal static IReadOnlyDictionary<string, string>? TryMetadata(string modelPath)
-    {
-        try
-        {
-            return ModelFile.Load(modelPath).Metadata;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
-        {
-            return null; // an unreadable earlier run is simply run again
-        }
-    }
-
-    /// <summary>True when every named file exists in <paramref name="folder"/>.</summary>
-    internal static bool AllExist(string folder, params string[] files) => files.All(f => File.Exists(Path.Combine(folder, f)));
-
-    /// <summary>The arguments of the report command itself for these settings.</summary>
-    private static string[] Args(Settings s) =>
-    [
-        "report", "--data", s.Data, "--seed", Text(s.Seed), "--epochs", Text(s.Epochs), "--sweep-epochs", Text(s.SweepEpochs),
-        "--ae-epochs", Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--runs", s.Runs, .. s.Quick ? ["--quick"] : Array.Empty<string>(), .. s.Deep ? ["--deep"] : Array.Empty<string>(),
-    ];
-
-    /// <summary>An integer in invariant culture.</summary>
-    internal static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>"./scrawl " and the arguments, each single-quoted for a POSIX shell when it holds anything but safe characters.</summary>
-    internal static string ShellCommand(IEnumerable<string> args) =>
-        "./scrawl " + string.Join(' ', args.Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:+,@%".Contains(c))
-            ? a
-            : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
     /// <summary>Writes everything to two writers.</summary>
     private sealed class TeeWriter(TextWriter first, TextWriter second) : TextWriter

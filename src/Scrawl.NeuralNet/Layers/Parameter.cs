@@ -1,4 +1,3 @@
-using Scrawl.NeuralNet.Optimizers;
 using Scrawl.Numerics;
 
 namespace Scrawl.NeuralNet.Layers;

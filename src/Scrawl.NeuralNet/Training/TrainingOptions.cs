@@ -22,7 +22,7 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Apply the optimizer's update inside the weight-gradient GEMM when the optimizer supports it
-    /// (<see cref="Optimizers.IProductStep"/>; default true). Same result up to float rounding, faster.
+    /// (<see cref="Layers.IProductStep"/>; default true). Same result up to float rounding, faster.
     /// </summary>
     public bool FuseUpdates { get; init; } = true;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scrawl.Data;
 using Scrawl.NeuralNet.Serialization;
 
@@ -6,8 +5,7 @@ namespace Scrawl.Ocr;
 
 /// <summary>
 /// Opens a character model file as an <see cref="ICharacterClassifier"/>, recognising the kind by its content:
-/// a Scrawl model file (magic "SCRAWLNN"; class names from the metadata key <c>classes</c>, a JSON array, and
-/// the input convention from <c>input</c>: "scrawl" or "nist36"), or a numpy <c>.npz</c> MLP in the NIST36
+/// a Scrawl model file (magic "SCRAWLNN"; class names and input convention from its <see cref="ClassifierMetadata"/>), or a numpy <c>.npz</c> MLP in the NIST36
 /// layout such as <c>nist36-mlp-reference.npz</c> (zip magic "PK"; classes A–Z then 0–9). A name starting with
 /// <c>deep:</c> asks for a TorchSharp model, which this build cannot run.
 /// </summary>
@@ -55,34 +53,8 @@ public static class CharacterModels
     public static ICharacterClassifier FromModel(Model model, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!model.Metadata.TryGetValue("classes", out string? json))
-        {
-            throw new InvalidDataException($"{sourceName}: the model's metadata has no 'classes' list, so its outputs cannot be named.");
-        }
-
-        string[]? classes;
-        try
-        {
-            classes = JsonSerializer.Deserialize<string[]>(json);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{sourceName}: the metadata 'classes' is not a JSON array of names ({e.Message}).", e);
-        }
-
-        if (classes is null || classes.Length == 0 || classes.Any(string.IsNullOrEmpty))
-        {
-            throw new InvalidDataException($"{sourceName}: the metadata 'classes' is empty or has empty names.");
-        }
-
-        string input = model.Metadata.TryGetValue("input", out string? value) ? value : "scrawl";
-        var convention = input switch
-        {
-            "scrawl" => CropConvention.Scrawl,
-            "nist36" => CropConvention.Nist36,
-            _ => throw new InvalidDataException($"{sourceName}: unknown input convention '{input}' (known: scrawl, nist36)."),
-        };
-        return Wrap(model.Network, classes, model.Head, convention, sourceName);
+        var contract = ClassifierMetadata.Read(model.Metadata, sourceName);
+        return Wrap(model.Network, contract.Classes, model.Head, contract.Input, sourceName);
     }
 
     private static NetworkClassifier Wrap(NeuralNet.Sequential network, IReadOnlyList<string> classes, string head, CropConvention convention, string source)

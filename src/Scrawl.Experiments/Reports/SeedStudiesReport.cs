@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Scrawl.Data;
 using Scrawl.Compression;
+using Scrawl.Experiments.Training;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Reporting;
 
-namespace Scrawl.Cli.Commands;
+namespace Scrawl.Experiments.Reports;
 
 /// <summary>
 /// The seed's studies in the report: the classifier (curves, weights, confusion), the learning-rate study, the
@@ -17,29 +17,23 @@ internal sealed class SeedStudiesReport : IReportPart
 {
     private const string Train = "classifier", SweepStage = "learning-rate study", AutoencoderStage = "autoencoder", PcaStage = "PCA";
 
-    /// <summary>How run folders' JSON is read (histories may hold NaN for a missing split).</summary>
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <inheritdoc/>
     public IEnumerable<ReportStagePlan> Plan(ReportContext context)
     {
         var s = context.Settings;
-        string seed = ReportCommand.Text(s.Seed);
+        string seed = ReportFiles.Text(s.Seed);
         string train = Path.Combine(s.Runs, "train"), sweep = Path.Combine(s.Runs, "sweep");
         string autoencoder = Path.Combine(s.Runs, "autoencoder"), pca = Path.Combine(s.Runs, "pca");
-        var run = new TrainCommand.RunSettings(s.Data, 64, s.Epochs, 0.02f, 64, 0f, false, s.Seed);
+        var run = new TrainSettings(s.Data, 64, s.Epochs, 0.02f, 64, 0f, false, s.Seed);
         yield return new(Train, s.Epochs,
-            ["train", "--data", s.Data, "--hidden", "64", "--epochs", ReportCommand.Text(s.Epochs), "--lr", "0.02", "--batch", "64", "--seed", seed, "--out", train],
+            ["train", "--data", s.Data, "--hidden", "64", "--epochs", ReportFiles.Text(s.Epochs), "--lr", "0.02", "--batch", "64", "--seed", seed, "--out", train],
             train, () => TrainRunMatches(train, run, "curves-loss.png", "history.json"));
         yield return new(SweepStage, 3 * s.SweepEpochs,
-            ["sweep-lr", "--data", s.Data, "--lr", "0.02", "--epochs", ReportCommand.Text(s.SweepEpochs), "--hidden", "64", "--batch", "64", "--seed", seed, "--out", sweep],
+            ["sweep-lr", "--data", s.Data, "--lr", "0.02", "--epochs", ReportFiles.Text(s.SweepEpochs), "--hidden", "64", "--batch", "64", "--seed", seed, "--out", sweep],
             sweep, () => TrainRunMatches(Path.Combine(sweep, "lr-0.02"), run with { Epochs = s.SweepEpochs }, "history.json")
-                && ReportCommand.AllExist(sweep, "sweep.csv", "sweep-loss.png", "sweep-accuracy.png"));
+                && ReportFiles.AllExist(sweep, "sweep.csv", "sweep-loss.png", "sweep-accuracy.png"));
         yield return new(AutoencoderStage, s.AutoencoderEpochs,
-            ["compress", "autoencoder", "--data", s.Data, "--epochs", ReportCommand.Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--seed", seed, "--out", autoencoder],
+            ["compress", "autoencoder", "--data", s.Data, "--epochs", ReportFiles.Text(s.AutoencoderEpochs), "--recipe", s.Recipe, "--seed", seed, "--out", autoencoder],
             autoencoder, () => AutoencoderMatches(autoencoder, s, context.Splits.Name));
 
         // PCA fits in well under a second: always run, so its fit time is measured now.
@@ -49,7 +43,7 @@ internal sealed class SeedStudiesReport : IReportPart
     }
 
     /// <inheritdoc/>
-    public void AddSections(ReportDocument document, ReportContext context, IReadOnlyDictionary<string, ReportCommand.Stage> stages)
+    public void AddSections(ReportDocument document, ReportContext context, IReadOnlyDictionary<string, ReportStage> stages)
     {
         var splits = context.Splits;
         Classifier(document, stages[Train], splits);
@@ -61,54 +55,51 @@ internal sealed class SeedStudiesReport : IReportPart
     }
 
     /// <summary>True when <paramref name="folder"/> holds a finished train run made with exactly <paramref name="settings"/> and the named files.</summary>
-    private static bool TrainRunMatches(string folder, TrainCommand.RunSettings settings, params string[] files)
+    private static bool TrainRunMatches(string folder, TrainSettings settings, params string[] files)
     {
         string model = Path.Combine(folder, "model.scrawl");
-        if (!ReportCommand.AllExist(folder, [.. files, "model.scrawl"]))
+        if (!ReportFiles.AllExist(folder, [.. files, "model.scrawl"]))
         {
             return false;
         }
 
-        var metadata = ReportCommand.TryMetadata(model);
-        return metadata is not null && metadata.TryGetValue("run", out string? json)
-            && JsonSerializer.Deserialize<TrainCommand.RunSettings>(json) == settings;
+        return TrainingRun.SettingsOf(model) == settings;
     }
 
-    private static bool AutoencoderMatches(string folder, ReportCommand.Settings s, string dataName)
+    private static bool AutoencoderMatches(string folder, ReportSettings s, string dataName)
     {
-        if (!ReportCommand.AllExist(folder, "model.scrawl", "loss.csv", "autoencoder-loss.png", "autoencoder-reconstructions.png"))
+        if (!ReportFiles.AllExist(folder, "model.scrawl", "loss.csv", "autoencoder-loss.png", "autoencoder-reconstructions.png"))
         {
             return false;
         }
 
-        var m = ReportCommand.TryMetadata(Path.Combine(folder, "model.scrawl"));
+        var m = ReportFiles.TryMetadata(Path.Combine(folder, "model.scrawl"));
         var defaults = new AutoencoderOptions { Recipe = Enum.Parse<AutoencoderRecipe>(s.Recipe, ignoreCase: true) };
-        return m is not null && Get(m, "data") == dataName && Get(m, "recipe") == s.Recipe && Get(m, "epochs") == ReportCommand.Text(s.AutoencoderEpochs)
-            && Get(m, "seed") == ReportCommand.Text(s.Seed) && Get(m, "batch") == ReportCommand.Text(defaults.BatchSize)
+        return m is not null && Get(m, "data") == dataName && Get(m, "recipe") == s.Recipe && Get(m, "epochs") == ReportFiles.Text(s.AutoencoderEpochs)
+            && Get(m, "seed") == ReportFiles.Text(s.Seed) && Get(m, "batch") == ReportFiles.Text(defaults.BatchSize)
             && Get(m, "lr") == defaults.EffectiveLearningRate.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    private static void Classifier(ReportDocument document, ReportCommand.Stage stage, DatasetSplits splits)
+    private static void Classifier(ReportDocument document, ReportStage stage, DatasetSplits splits)
     {
-        var history = JsonSerializer.Deserialize<List<EpochMetrics>>(File.ReadAllBytes(Path.Combine(stage.Folder, "history.json")), JsonOptions)
-            ?? throw new InvalidDataException($"{Path.Combine(stage.Folder, "history.json")}: empty history.");
+        var history = RunHistory.Read(stage.Folder);
         var section = document.AddSection("Classifier training (seed §3)",
             $"The seed's MLP {splits.Train.FeatureCount}-64-{splits.Train.ClassNames.Count} (sigmoid hidden layer, softmax cross-entropy, Xavier-uniform init, plain SGD on summed gradients, lr 0.02, batch 64), {history.Count} epochs.");
         section.AddFigure(Png(stage, "curves-loss.png"), "Cross-entropy loss per epoch: training (dashed) and validation (solid).", stage.Command);
         section.AddFigure(Png(stage, "curves-accuracy.png"), "Accuracy per epoch: training (dashed) and validation (solid).", stage.Command);
         var last = history[^1];
         section.AddTable(["epoch", "train loss", "train accuracy", "valid loss", "valid accuracy"],
-            [[ReportCommand.Text(last.Epoch), F(last.TrainLoss, "F4"), F(last.TrainAccuracy, "F4"), F(last.ValidLoss, "F4"), F(last.ValidAccuracy, "F4")]],
+            [[ReportFiles.Text(last.Epoch), F(last.TrainLoss, "F4"), F(last.TrainAccuracy, "F4"), F(last.ValidLoss, "F4"), F(last.ValidAccuracy, "F4")]],
             "The classifier after its last epoch.", stage.Command);
     }
 
-    private static void Sweep(ReportDocument document, ReportCommand.Stage stage)
+    private static void Sweep(ReportDocument document, ReportStage stage)
     {
         var rows = File.ReadAllLines(Path.Combine(stage.Folder, "sweep.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f.Length >= 7).ToList();
-        var results = rows.Select(f => (Rate: float.Parse(f[0], CultureInfo.InvariantCulture), Outcome: new TrainCommand.TrainOutcome(
+        var results = rows.Select(f => new SweepRun(float.Parse(f[0], CultureInfo.InvariantCulture), new TrainOutcome(
             [new EpochMetrics(int.Parse(f[1], CultureInfo.InvariantCulture), D(f[2]), D(f[3]), D(f[4]), D(f[5]), 0)],
             f[6] == "1" ? new TrainingDivergedException(int.Parse(f[1], CultureInfo.InvariantCulture) + 1) : null))).ToList();
-        float? best = SweepCommand.Best(results);
+        float? best = LearningRateSweep.Best(results);
         var section = document.AddSection("Learning-rate study (seed Figure 1)",
             $"The same network and seed trained at lr, 10·lr and 0.1·lr; best rate by final validation accuracy: {(best is { } b ? b.ToString(CultureInfo.InvariantCulture) : "none (every run diverged)")}.");
         section.AddFigure(Png(stage, "sweep-loss.png"), "Loss per epoch at each learning rate on shared axes (dashed train, solid valid).", stage.Command);
@@ -119,7 +110,7 @@ internal sealed class SeedStudiesReport : IReportPart
             "Final epoch of each learning-rate run (a diverged run never wins).", stage.Command);
     }
 
-    private static void Weights(ReportDocument document, ReportCommand.Stage stage)
+    private static void Weights(ReportDocument document, ReportStage stage)
     {
         var section = document.AddSection("First-layer weights (seed Figure 2)",
             "Each of the 64 hidden units' 1,024 incoming weights drawn as a 32×32 tile, normalised per tile (smallest weight black, largest white).");
@@ -133,7 +124,7 @@ internal sealed class SeedStudiesReport : IReportPart
         section.AddFigure(Png(stage, "weights-final.png"), "First-layer weights after training: stroke-like detectors.", stage.Command);
     }
 
-    private static void Confusion(ReportDocument document, ReportCommand.Stage stage, DatasetSplits splits)
+    private static void Confusion(ReportDocument document, ReportStage stage, DatasetSplits splits)
     {
         var section = document.AddSection("Confusion matrices (seed Figure 3)",
             "Rows are the true class, columns the prediction; colour is the share of the true class. The seed found 0/O, 1/I, 2/Z and 5/S most confused.");
@@ -151,7 +142,7 @@ internal sealed class SeedStudiesReport : IReportPart
             "The five class pairs mixed up most often in each split.", stage.Command);
     }
 
-    private static void Autoencoder(ReportDocument document, ReportCommand.Stage stage)
+    private static void Autoencoder(ReportDocument document, ReportStage stage)
     {
         var metadata = ModelFile.Load(Path.Combine(stage.Folder, "model.scrawl")).Metadata;
         string recipe = metadata.TryGetValue("recipe", out string? r) ? r : "?";
@@ -161,7 +152,7 @@ internal sealed class SeedStudiesReport : IReportPart
         section.AddFigure(Png(stage, "autoencoder-reconstructions.png"), "Ten validation images (top) above their autoencoder reconstructions (bottom).", stage.Command);
     }
 
-    private static void PcaAndComparison(ReportDocument document, ReportCommand.Stage pca, ReportCommand.Stage autoencoder)
+    private static void PcaAndComparison(ReportDocument document, ReportStage pca, ReportStage autoencoder)
     {
         string output = pca.Output;
         var matrix = Regex.Match(output, @"projection matrix: (\d+)×(\d+), rank (\d+), variance along the components ([\d.]+)");
@@ -191,7 +182,7 @@ internal sealed class SeedStudiesReport : IReportPart
     }
 
     /// <summary>The PNG <paramref name="file"/> a stage left in its folder; <see cref="InvalidDataException"/> naming it when missing or not a PNG.</summary>
-    internal static byte[] Png(ReportCommand.Stage stage, string file)
+    internal static byte[] Png(ReportStage stage, string file)
     {
         string path = Path.Combine(stage.Folder, file);
         if (!File.Exists(path))

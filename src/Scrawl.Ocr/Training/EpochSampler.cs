@@ -3,7 +3,7 @@ using Scrawl.Data.Augmentation;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Numerics;
 
-namespace Scrawl.Cli.CharModel;
+namespace Scrawl.Ocr.Training;
 
 /// <summary>
 /// Draws each epoch's training set: the same number of samples for every class (class-balanced, so MNIST's
@@ -11,7 +11,7 @@ namespace Scrawl.Cli.CharModel;
 /// from one real source chosen uniformly among those that have the class; then augments every image.
 /// Epoch e depends only on (seed, e), so a resumed or repeated run sees the same data.
 /// </summary>
-internal sealed class EpochSampler
+public sealed class EpochSampler
 {
     private readonly ImageSet _synthetic;
     private readonly IReadOnlyList<ImageSet> _real;

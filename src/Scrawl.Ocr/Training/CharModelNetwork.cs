@@ -2,14 +2,14 @@ using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.Numerics;
 
-namespace Scrawl.Cli.CharModel;
+namespace Scrawl.Ocr.Training;
 
 /// <summary>
 /// The character CNN: three blocks of conv 3×3 (same padding) + batch norm + ReLU + max-pool 2×2 with
 /// <c>w</c>, 2w, 4w channels (32 → 16 → 8 → 4 pixels), then dense 16w·… → 128 + ReLU + dropout, dense → classes.
 /// About 2.6 M multiply-adds per 32×32 crop at w = 16, so a page of crops classifies in milliseconds.
 /// </summary>
-internal static class CharModelNetwork
+public static class CharModelNetwork
 {
     /// <summary>Builds the network with weights drawn from <paramref name="seed"/>; <paramref name="width"/> ≥ 1 is the first block's channels.</summary>
     public static Sequential Create(int side, int classes, int width, long seed)

@@ -3,17 +3,25 @@ using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.Reporting;
 
-namespace Scrawl.Cli.CharModel;
+namespace Scrawl.Experiments.CharModel;
 
 /// <summary>Accuracy of one real source's held-out part.</summary>
-internal sealed record SourceAccuracy(string Source, int Count, double Accuracy);
+/// <param name="Source">The source's name.</param>
+/// <param name="Count">Images scored (≥ 0).</param>
+/// <param name="Accuracy">Share classified right, in [0, 1].</param>
+public sealed record SourceAccuracy(string Source, int Count, double Accuracy);
 
 /// <summary>A character model scored on held-out real data: per source, overall, and the confusion matrix of all of it.</summary>
-internal sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, double Overall, ConfusionMatrix Confusion)
+/// <param name="Sources">Accuracy per source, in the order scored.</param>
+/// <param name="Overall">Accuracy over all sources, in [0, 1].</param>
+/// <param name="Confusion">The confusion matrix of all sources together.</param>
+public sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, double Overall, ConfusionMatrix Confusion)
 {
     /// <summary>Classifies every set (inference mode) and tallies the results.</summary>
     public static CharModelScore Evaluate(Sequential network, IReadOnlyList<ImageSet> sets)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(sets);
         network.SetTraining(false);
         var sources = new List<SourceAccuracy>();
         var truth = new List<int>();

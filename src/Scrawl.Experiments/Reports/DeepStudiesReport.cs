@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Scrawl.Experiments.Training;
 using Scrawl.NeuralNet.Training;
 using Scrawl.Reporting;
 
-namespace Scrawl.Cli.Commands;
+namespace Scrawl.Experiments.Reports;
 
 /// <summary>
 /// The seed's deep-learning section in the report (<c>scrawl report --deep</c>): TorchSharp MLP and CNN runs, transfer
@@ -31,7 +32,7 @@ internal sealed class DeepStudiesReport : IReportPart
     private sealed record DeepEpoch(int Epoch, double TrainLoss, double TrainAccuracy, double ValidLoss, double ValidAccuracy, double TestLoss, double TestAccuracy, double LearningRate, double Seconds);
 
     /// <summary>The <c>deep train</c> runs of the report: the seed's FC net and a CNN on the report's data, CNNs on the digit, clothing and handwriting sets; <paramref name="quick"/>: a 2-epoch MLP on the report's data and a 1-epoch CNN on mnist-10k.</summary>
-    internal static IReadOnlyList<TrainStudy> TrainStudies(ReportCommand.Settings s, bool quick) => quick
+    internal static IReadOnlyList<TrainStudy> TrainStudies(ReportSettings s, bool quick) => quick
         ?
         [
             new("deep mlp", "mlp", s.Data, 2, 0.003, 64, 64, "none", "—"),
@@ -51,37 +52,37 @@ internal sealed class DeepStudiesReport : IReportPart
     public IEnumerable<ReportStagePlan> Plan(ReportContext context)
     {
         var s = context.Settings;
-        string seed = ReportCommand.Text(s.Seed);
+        string seed = ReportFiles.Text(s.Seed);
         foreach (var t in TrainStudies(s, s.Quick))
         {
             string folder = Folder(s, t);
             var expected = new TrainSettings(t.Model, t.Data, t.Epochs, "adam", "cosine", t.LearningRate, t.Batch, s.Seed, t.Hidden, t.Augment);
             yield return new(t.Name, t.Epochs,
-                ["deep", "train", "--model", t.Model, "--data", t.Data, "--epochs", ReportCommand.Text(t.Epochs), "--lr", Number(t.LearningRate),
-                 "--batch", ReportCommand.Text(t.Batch), "--hidden", ReportCommand.Text(t.Hidden), "--augment", t.Augment, "--seed", seed, "--out", folder],
-                folder, () => ReportCommand.AllExist(folder, "history.json", "model.pt", "curves-loss.png", "curves-accuracy.png")
+                ["deep", "train", "--model", t.Model, "--data", t.Data, "--epochs", ReportFiles.Text(t.Epochs), "--lr", Number(t.LearningRate),
+                 "--batch", ReportFiles.Text(t.Batch), "--hidden", ReportFiles.Text(t.Hidden), "--augment", t.Augment, "--seed", seed, "--out", folder],
+                folder, () => ReportFiles.AllExist(folder, "history.json", "model.pt", "curves-loss.png", "curves-accuracy.png")
                     && Read<TrainSettings>(Path.Combine(folder, "settings.json")) == expected);
         }
 
         string flowers = Path.Combine(s.Runs, "deep", Flowers);
         var (size, head, tune) = s.Quick ? (32, 2, 1) : (224, 30, 3);
         yield return new(PretrainedStage, head + tune,
-            ["deep", "finetune", "--data", Flowers, "--size", ReportCommand.Text(size), "--head-epochs", ReportCommand.Text(head), "--epochs", ReportCommand.Text(tune), "--seed", seed, "--out", flowers],
+            ["deep", "finetune", "--data", Flowers, "--size", ReportFiles.Text(size), "--head-epochs", ReportFiles.Text(head), "--epochs", ReportFiles.Text(tune), "--seed", seed, "--out", flowers],
             flowers, () => FinetuneMatches(flowers, new FinetuneSettings(Flowers, "pretrained", "ResNet18.onnx", size, head, tune, 32, s.Seed)));
         var (scratchSize, scratchEpochs) = s.Quick ? (32, 1) : (64, 10);
         yield return new(ScratchStage, scratchEpochs,
-            ["deep", "finetune", "--data", Flowers, "--scratch", "--size", ReportCommand.Text(scratchSize), "--epochs", ReportCommand.Text(scratchEpochs), "--seed", seed, "--out", flowers],
+            ["deep", "finetune", "--data", Flowers, "--scratch", "--size", ReportFiles.Text(scratchSize), "--epochs", ReportFiles.Text(scratchEpochs), "--seed", seed, "--out", flowers],
             flowers, () => FinetuneMatches(flowers, new FinetuneSettings(Flowers, "scratch", "ResNet18.onnx", scratchSize, 0, scratchEpochs, 32, s.Seed)));
 
         // The benchmark measures this machine now: always run.
         int benchEpochs = s.Quick ? 1 : 2;
         yield return new(BenchStage, benchEpochs,
-            ["deep", "bench", "cnn", "--data", "mnist-10k", "--epochs", ReportCommand.Text(benchEpochs), "--limit", s.Quick ? "512" : "4000", "--seed", seed],
+            ["deep", "bench", "cnn", "--data", "mnist-10k", "--epochs", ReportFiles.Text(benchEpochs), "--limit", s.Quick ? "512" : "4000", "--seed", seed],
             Path.Combine(s.Runs, "deep"), () => false);
     }
 
     /// <inheritdoc/>
-    public void AddSections(ReportDocument document, ReportContext context, IReadOnlyDictionary<string, ReportCommand.Stage> stages)
+    public void AddSections(ReportDocument document, ReportContext context, IReadOnlyDictionary<string, ReportStage> stages)
     {
         var s = context.Settings;
         var studies = TrainStudies(s, s.Quick);
@@ -90,7 +91,7 @@ internal sealed class DeepStudiesReport : IReportPart
             "The seed's framework section redone in TorchSharp (libtorch, CPU) by the separate scrawl-deep program: the seed's FC network and a CNN "
             + "(3 × conv 3×3 + batch norm + ReLU + max-pool, widths w/2w/4w, dropout, dense 128), softmax cross-entropy, Adam with a cosine schedule, seeded.");
         section.AddTable(["run", "data", "epochs", "train accuracy", "valid accuracy", "test accuracy", "training seconds", "seed / goal"],
-            [.. runs.Select(r => (IReadOnlyList<string>)[Network(r.Study), r.Study.Data + (r.Study.Augment == "none" ? "" : $" ({r.Study.Augment})"), ReportCommand.Text(r.History.Count),
+            [.. runs.Select(r => (IReadOnlyList<string>)[Network(r.Study), r.Study.Data + (r.Study.Augment == "none" ? "" : $" ({r.Study.Augment})"), ReportFiles.Text(r.History.Count),
                 Percent(r.History[^1].TrainAccuracy), Percent(r.History[^1].ValidAccuracy), Percent(r.History[^1].TestAccuracy),
                 r.History.Sum(m => m.Seconds).ToString("F0", CultureInfo.InvariantCulture), r.Study.SeedResult])],
             "Final epoch of each TorchSharp run (test = the data's held-out test split, never trained on).", string.Join(" && ", runs.Select(r => r.Stage.Command)));
@@ -107,8 +108,8 @@ internal sealed class DeepStudiesReport : IReportPart
                 ?? throw new InvalidDataException($"{Path.Combine(own.Folder, "history.json")}: missing or unreadable.");
             section.AddTable(["engine", "network", "optimizer", "epochs", "valid accuracy"],
             [
-                ["Scrawl (own engine)", "FC 64 hidden, sigmoid", "SGD lr 0.02, summed gradients", ReportCommand.Text(ownHistory.Count), Percent(ownHistory[^1].ValidAccuracy)],
-                ["TorchSharp", "FC 64 hidden, sigmoid", $"Adam lr {Number(mlp.Study.LearningRate)}, cosine", ReportCommand.Text(mlp.History.Count), Percent(mlp.History[^1].ValidAccuracy)],
+                ["Scrawl (own engine)", "FC 64 hidden, sigmoid", "SGD lr 0.02, summed gradients", ReportFiles.Text(ownHistory.Count), Percent(ownHistory[^1].ValidAccuracy)],
+                ["TorchSharp", "FC 64 hidden, sigmoid", $"Adam lr {Number(mlp.Study.LearningRate)}, cosine", ReportFiles.Text(mlp.History.Count), Percent(mlp.History[^1].ValidAccuracy)],
             ], "The seed's FC network on the same data and split in both engines (their numeric agreement for the same weights is checked by the parity test in the test suite).",
                 $"{own.Command} && {mlp.Stage.Command}");
         }
@@ -117,7 +118,7 @@ internal sealed class DeepStudiesReport : IReportPart
         Bench(document, stages[BenchStage]);
     }
 
-    private static void Transfer(ReportDocument document, ReportCommand.Stage pretrained, ReportCommand.Stage scratch)
+    private static void Transfer(ReportDocument document, ReportStage pretrained, ReportStage scratch)
     {
         var pre = History(pretrained.Folder, "pretrained-");
         var scr = History(scratch.Folder, "scratch-");
@@ -148,11 +149,11 @@ internal sealed class DeepStudiesReport : IReportPart
         section.AddTable(["network", "input", "epochs", "valid accuracy", "test accuracy", "wall seconds", "seed (squeezenet)"],
         [
             ["pretrained ResNet18", Side(preRun), $"{preRun?.Settings.HeadEpochs} head + {preRun?.Settings.Epochs} fine-tune", Percent(pre[^1].ValidAccuracy), Percent(pre[^1].TestAccuracy), Wall(preRun), "95.3 %"],
-            ["ResNet18 from scratch", Side(scrRun), ReportCommand.Text(scr.Count), Percent(scr[^1].ValidAccuracy), Percent(scr[^1].TestAccuracy), Wall(scrRun), "63.8 %"],
+            ["ResNet18 from scratch", Side(scrRun), ReportFiles.Text(scr.Count), Percent(scr[^1].ValidAccuracy), Percent(scr[^1].TestAccuracy), Wall(scrRun), "63.8 %"],
         ], "Final test accuracy of both runs (680 train, 340 valid, 340 test images); wall time includes loading and, pretrained, computing the frozen features.", command);
     }
 
-    private static void Bench(ReportDocument document, ReportCommand.Stage stage)
+    private static void Bench(ReportDocument document, ReportStage stage)
     {
         var ours = Regex.Match(stage.Output, @"^torchsharp: ([\d.]+) samples/s", RegexOptions.Multiline);
         var theirs = Regex.Match(stage.Output, @"^\| PyTorch CPU \(([^)]*)\) \| (\d+) \|", RegexOptions.Multiline);
@@ -181,11 +182,11 @@ internal sealed class DeepStudiesReport : IReportPart
     private static string Network(TrainStudy t) =>
         t.Model == "cnn" ? $"cnn {t.Hidden / 2}/{t.Hidden}/{2 * t.Hidden}" : $"{t.Model} ({t.Hidden} hidden)";
 
-    private static string Folder(ReportCommand.Settings s, TrainStudy t) =>
+    private static string Folder(ReportSettings s, TrainStudy t) =>
         Path.Combine(s.Runs, "deep", t.Data == s.Data ? t.Model : $"{t.Model}-{t.Data}");
 
     private static bool FinetuneMatches(string folder, FinetuneSettings expected) =>
-        ReportCommand.AllExist(folder, expected.Mode + "-history.json") && Read<FinetuneRun>(Path.Combine(folder, expected.Mode + "-run.json"))?.Settings == expected;
+        ReportFiles.AllExist(folder, expected.Mode + "-history.json") && Read<FinetuneRun>(Path.Combine(folder, expected.Mode + "-run.json"))?.Settings == expected;
 
     private static List<DeepEpoch> History(string folder, string prefix)
     {
@@ -199,7 +200,7 @@ internal sealed class DeepStudiesReport : IReportPart
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), SeedStudiesReport.JsonOptions) : default;
+            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), RunHistory.JsonOptions) : default;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {

@@ -1,17 +1,17 @@
 using Scrawl.Data;
 using Scrawl.Data.Synthesis;
 
-namespace Scrawl.Cli.CharModel;
+namespace Scrawl.Ocr.Training;
 
 /// <summary>The character model's data: the synthetic pool, the real training pools, and the fixed real validation and held-out sets.</summary>
 /// <param name="Synthetic">Generated glyphs (all used for training), A–Z, 0–9 in NIST36 class order, 32×32.</param>
 /// <param name="RealTrain">Training parts of the real sets (empty when training on synthetic data alone).</param>
 /// <param name="RealValid">Validation parts of the real sets with held-out labels: watched during training.</param>
 /// <param name="HeldOut">Test parts of the real sets: never trained on, never used to choose anything; the reported accuracy.</param>
-internal sealed record CharModelSources(ImageSet Synthetic, IReadOnlyList<ImageSet> RealTrain, IReadOnlyList<ImageSet> RealValid, IReadOnlyList<ImageSet> HeldOut);
+public sealed record CharModelSources(ImageSet Synthetic, IReadOnlyList<ImageSet> RealTrain, IReadOnlyList<ImageSet> RealValid, IReadOnlyList<ImageSet> HeldOut);
 
 /// <summary>Loads <see cref="CharModelSources"/>.</summary>
-internal static class CharModelData
+public static class CharModelData
 {
     /// <summary>
     /// The seed of the real sets' 80/10/10 stratified splits. Fixed (not the run's seed) so the held-out set is the
@@ -25,9 +25,15 @@ internal static class CharModelData
     /// <summary>Extra real training data (digits only); its held-out part is not part of the 36-class report.</summary>
     public const string DigitSource = "mnist-10k";
 
-    /// <summary>Loads everything; <paramref name="synthPerClass"/> glyphs per class are generated with <paramref name="seed"/>.</summary>
-    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Action<string> log)
+    /// <summary>
+    /// Loads everything: <paramref name="synthPerClass"/> (≥ 1) glyphs per class are generated with <paramref name="seed"/>;
+    /// the real sets come from <paramref name="load"/> (a catalog name and a split seed → its splits); progress lines go to <paramref name="log"/>.
+    /// A real set without a test split is an <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Func<string, long, DatasetSplits> load, Action<string> log)
     {
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(log);
         log($"generating {synthPerClass:N0} synthetic glyphs per class (seed {seed})");
         var synthetic = new GlyphSynthesizer().Generate(synthPerClass, seed).Renamed("glyphs36");
         var train = new List<ImageSet>();
@@ -35,8 +41,8 @@ internal static class CharModelData
         var heldOut = new List<ImageSet>();
         foreach (string name in HeldOutSources)
         {
-            var splits = CliData.Load(name, SplitSeed);
-            var test = splits.Test ?? throw new CliException($"{name}: expected a test split to hold out.");
+            var splits = load(name, SplitSeed);
+            var test = splits.Test ?? throw new InvalidDataException($"{name}: expected a test split to hold out.");
             heldOut.Add(Mixture.Conform(test, synthetic).Renamed(name));
             if (splits.Valid is { } v)
             {
@@ -53,7 +59,7 @@ internal static class CharModelData
 
         if (!syntheticOnly)
         {
-            var digits = CliData.Load(DigitSource, SplitSeed);
+            var digits = load(DigitSource, SplitSeed);
             train.Add(Mixture.Conform(digits.Train, synthetic).Renamed(DigitSource));
             log($"{DigitSource}: train {digits.Train.Count:N0} (digits)");
         }

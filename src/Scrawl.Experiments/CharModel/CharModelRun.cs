@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Scrawl.Data;
+using Scrawl.Data.Augmentation;
+using Scrawl.Experiments.Training;
+using Scrawl.NeuralNet.Losses;
+using Scrawl.NeuralNet.Optimizers;
+using Scrawl.NeuralNet.Serialization;
+using Scrawl.NeuralNet.Training;
+using Scrawl.Ocr;
+using Scrawl.Ocr.Training;
+using Scrawl.Reporting;
+
+namespace Scrawl.Experiments.CharModel;
+
+/// <summary>What a character-model run left: the model's path, its held-out score and its wall time.</summary>
+/// <param name="ModelPath">The written charmodel.scrawl.</param>
+/// <param name="Score">The model scored on the held-out real data.</param>
+/// <param name="Seconds">Wall seconds of the whole run (≥ 0).</param>
+public sealed record CharModelResult(string ModelPath, CharModelScore Score, double Seconds);
+
+/// <summary>
+/// Trains the OCR character CNN from scratch on synthetic + real handwriting, reproducibly, into a folder:
+/// charmodel.scrawl, charmodel.json, history.csv/json, augmentation.png, accuracy.png, confusion-heldout.png.
+/// </summary>
+public static class CharModelRun
+{
+    /// <summary>
+    /// Runs <paramref name="recipe"/> into <paramref name="folder"/>; real data sets come from <paramref name="load"/> (a catalog
+    /// name and split seed → splits) and progress lines go to <paramref name="log"/>. Out-of-range recipes are an <see cref="ArgumentException"/>.
+    /// </summary>
+    public static CharModelResult Run(CharModelRecipe recipe, string folder, Func<string, long, DatasetSplits> load, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(log);
+        recipe.Validate();
+        var clock = Stopwatch.StartNew();
+        var sources = CharModelData.Load(recipe.SynthPerClass, recipe.Seed, recipe.SyntheticOnly, load, log);
+        var classes = sources.Synthetic.ClassNames;
+        var sampler = new EpochSampler(sources, recipe.PerClass, recipe.SyntheticFraction, recipe.Seed + 2, recipe.Augment ? new AugmentOptions() : null);
+        var network = CharModelNetwork.Create(sources.Synthetic.Height, classes.Count, recipe.Width, recipe.Seed);
+        var valid = ImageSet.Concat("real-valid", [.. sources.RealValid]);
+        var options = new TrainingOptions
+        {
+            Epochs = recipe.Epochs, BatchSize = recipe.Batch, Reduction = Reduction.Mean, Seed = recipe.Seed + 3,
+            Schedule = LearningRateSchedule.Parse(recipe.Schedule),
+        };
+        var trainer = new Trainer(network, new SoftmaxCrossEntropy(), new Adam(recipe.LearningRate), options);
+        log($"network: {CharModelNetwork.Describe(recipe.Width)}; {network.ParameterCount:N0} parameters");
+        log($"training: {recipe.Epochs} epochs × {sampler.EpochSize:N0} samples ({recipe.PerClass} per class, {recipe.SyntheticFraction:P0} synthetic{(recipe.SyntheticOnly ? ", synthetic only" : "")}), Adam {recipe.LearningRate.ToString(CultureInfo.InvariantCulture)} {options.Schedule!.Kind}, batch {recipe.Batch}");
+        Directory.CreateDirectory(folder);
+        Figure.Save(Path.Combine(folder, "augmentation.png"), AugmentationPreview(sampler, classes));
+        var history = new List<EpochMetrics>();
+        trainer.Fit(sampler.Epoch, valid.Features(), Labels.OneHot(valid.Labels, classes.Count), m =>
+        {
+            history.Add(m);
+            log(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {m.Epoch,3}/{recipe.Epochs}  train_loss {m.TrainLoss:F4}  train_acc {m.TrainAccuracy:F4}  valid_loss {m.ValidLoss:F4}  valid_acc {m.ValidAccuracy:F4}  {m.Seconds:F1} s"));
+        });
+
+        var score = CharModelScore.Evaluate(network, sources.HeldOut);
+        var manifest = CharModelManifest.Create(recipe, network, score.Sources.Select(s => (s.Source, s.Accuracy)), score.Overall, history, clock.Elapsed.TotalSeconds);
+        var metadata = new ClassifierMetadata(classes).ToMetadata();
+        metadata["recipe"] = JsonSerializer.Serialize(recipe);
+        metadata["heldout-accuracy"] = score.Overall.ToString("F4", CultureInfo.InvariantCulture);
+        string modelPath = Path.Combine(folder, "charmodel.scrawl");
+        ModelFile.Save(new Model(network, ModelHead.Softmax, metadata), modelPath);
+        CharModelManifest.Save(manifest, Path.Combine(folder, "charmodel.json"));
+        RunHistory.Write(folder, history);
+        Figure.Save(Path.Combine(folder, "accuracy.png"), LearningCurves.Render(history, CurveMetric.Accuracy, "Character model: augmented train vs real validation accuracy"));
+        Figure.Save(Path.Combine(folder, "confusion-heldout.png"), ConfusionFigure.Render(score.Confusion, "Held-out real handwriting"));
+        return new CharModelResult(modelPath, score, clock.Elapsed.TotalSeconds);
+    }
+
+    private static byte[] AugmentationPreview(EpochSampler sampler, IReadOnlyList<string> classes)
+    {
+        var (inputs, _, labels) = sampler.EpochWithLabels(1);
+        int side = (int)Math.Sqrt(inputs.Dim(1)), per = inputs.Rows / classes.Count;
+        var rows = Enumerable.Range(0, classes.Count).SelectMany(c => Enumerable.Range(c * per, Math.Min(per, 8))).ToArray();
+        var images = new ImageSet(inputs.Reshape(inputs.Rows, side, side), labels, classes, "augmented").Subset(rows);
+        return Media.Montage.Render(images, perClass: 8, columns: 3);
+    }
+}

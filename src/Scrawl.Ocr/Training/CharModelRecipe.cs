@@ -1,0 +1,38 @@
+using Scrawl.NeuralNet.Training;
+
+namespace Scrawl.Ocr.Training;
+
+/// <summary>
+/// Everything that determines the character model's trained weights (stored in the model's metadata and the manifest).
+/// </summary>
+/// <param name="Epochs">Epochs (≥ 1); each draws a fresh class-balanced, augmented sample.</param>
+/// <param name="PerClass">Samples per class per epoch (≥ 1).</param>
+/// <param name="SynthPerClass">Synthetic glyphs generated per class (≥ 1).</param>
+/// <param name="SyntheticFraction">Share of each epoch drawn from synthetic glyphs, in [0, 1].</param>
+/// <param name="LearningRate">Peak Adam learning rate (&gt; 0) on mean batch gradients.</param>
+/// <param name="Schedule">A <see cref="LearningRateSchedule"/> name: onecycle, cosine, step or constant.</param>
+/// <param name="Batch">Batch size (≥ 1).</param>
+/// <param name="Width">Channels of the first conv block (≥ 4).</param>
+/// <param name="Seed">Seed of weights, synthesis, sampling and augmentation.</param>
+/// <param name="SyntheticOnly">Train on synthetic glyphs alone (still scored on held-out real data).</param>
+/// <param name="Augment">Augment every drawn image.</param>
+public sealed record CharModelRecipe(
+    int Epochs, int PerClass, int SynthPerClass, double SyntheticFraction, float LearningRate, string Schedule,
+    int Batch, int Width, long Seed, bool SyntheticOnly, bool Augment)
+{
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the options unless every value is in range.</summary>
+    public void Validate()
+    {
+        if (Epochs < 1 || PerClass < 1 || SynthPerClass < 1 || Batch < 1 || Width < 4 || !(LearningRate > 0)
+            || !(SyntheticFraction is >= 0 and <= 1))
+        {
+            throw new ArgumentException("--epochs, --per-class, --synth-per-class and --batch must be ≥ 1, --width ≥ 4, --lr > 0 and --synthetic-fraction in [0, 1].");
+        }
+
+        LearningRateSchedule.Parse(Schedule); // an ArgumentException naming the known schedules
+    }
+
+    /// <summary>The <c>./scrawl train-charmodel …</c> command line that reproduces this recipe.</summary>
+    public string CommandLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}");
+}
