@@ -42,8 +42,11 @@ public sealed record PagePreparationOptions
 /// </summary>
 public static class PagePreparation
 {
-    /// <summary>The working geometry for <paramref name="photo"/> (grey in [0, 1], dark ink); the identity when nothing needs changing.</summary>
-    public static PageGeometry Plan(FloatImage photo, PagePreparationOptions? options = null)
+    /// <summary>
+    /// The working geometry for <paramref name="photo"/> (grey in [0, 1], dark ink); the identity when nothing needs changing.
+    /// <paramref name="vertical"/> forces the lines to be taken as running down (true) or across (false) the page; null measures it.
+    /// </summary>
+    public static PageGeometry Plan(FloatImage photo, PagePreparationOptions? options = null, bool? vertical = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new PagePreparationOptions();
@@ -64,7 +67,19 @@ public static class PagePreparation
         float paper = Median(thumb);
         var ink = MeasurementInk(thumb);
         var direction = options.Straighten ? TextSkew.Measure(ink, options.MaxSkewDegrees) : new TextDirection(0, false, 0);
+        if (vertical is { } forced && forced != direction.Vertical)
+        {
+            direction = forced ? direction with { Vertical = true } : TextSkew.Measure(ink, options.MaxSkewDegrees, acrossOnly: true);
+        }
+
         double? height = CharacterHeight(ink) / thumbScale;
+        if (direction.Vertical)
+        {
+            // Measure the tilt again across the lines of the page turned a quarter: the column profile of a list or a grid of
+            // letters biases the transposed measurement, the row profile of the turned page does not.
+            var turned = Build(toPhoto, pw, ph, page, 1, 0, thumbScale, height, paper);
+            direction = TextSkew.Measure(MeasurementInk(Render(photo, turned)), options.MaxSkewDegrees) with { Vertical = true };
+        }
 
         double lineLength = direction.Vertical ? ph : pw;
         double skew = height is { } hh && Math.Abs(Math.Tan(direction.Degrees * Math.PI / 180)) * lineLength > options.SkewDriftFraction * hh ? direction.Degrees : 0;

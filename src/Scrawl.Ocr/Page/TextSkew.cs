@@ -19,8 +19,8 @@ public static class TextSkew
     /// <summary>How many times sharper the column profile must be than the row profile for the lines to count as running down the page.</summary>
     public const double VerticalMargin = 1.5;
 
-    /// <summary>The line direction of <paramref name="ink"/> (1 = ink), searching tilts up to <paramref name="maxDegrees"/> (in (0, 45]).</summary>
-    public static TextDirection Measure(BinaryImage ink, double maxDegrees = 20)
+    /// <summary>The line direction of <paramref name="ink"/> (1 = ink), searching tilts up to <paramref name="maxDegrees"/> (in (0, 45]); <paramref name="acrossOnly"/> takes the lines as running across the page.</summary>
+    public static TextDirection Measure(BinaryImage ink, double maxDegrees = 20, bool acrossOnly = false)
     {
         ArgumentNullException.ThrowIfNull(ink);
         if (!(maxDegrees is > 0 and <= 45))
@@ -35,6 +35,11 @@ public static class TextSkew
         }
 
         var across = Best(xs, ys, maxDegrees);
+        if (acrossOnly)
+        {
+            return new TextDirection(across.Degrees, false, Math.Max(0, (across.Score / Uniform(xs.Length, ink.Height)) - 1));
+        }
+
         var down = Best(ys, xs, maxDegrees);
         double baseline = Uniform(xs.Length, ink.Height);
         double baselineDown = Uniform(xs.Length, ink.Width);

@@ -79,6 +79,16 @@ public static class PageReader
         if (options.DetectOrientation)
         {
             orientation = OrientationCheck.Check(page, classifier, options.Crops);
+            if (orientation.QuarterTurns % 2 == 1 && options.Preparation is { } prep)
+            {
+                // The lines run the other way: plan again in that frame (its own tilt), then only a half turn is left to decide.
+                geometry = PagePreparation.Plan(photo, prep, vertical: geometry.QuarterTurns % 2 == 0);
+                working = PagePreparation.Render(photo, geometry);
+                page = PageSegmenter.Segment(working, SegmentationFor(working, options));
+                var again = OrientationCheck.Check(page, classifier, options.Crops);
+                orientation = again with { QuarterTurns = again.QuarterTurns == 2 ? 2 : 0 };
+            }
+
             if (orientation.QuarterTurns != 0)
             {
                 geometry = PagePreparation.Turn(geometry, orientation.QuarterTurns);
