@@ -79,15 +79,19 @@ internal static class PhotoCategories
         int top = r.NextInt(frameH - page.Height + 1), left = r.NextInt(frameW - page.Width + 1);
         var background = Surface(r.NextInt(2), frameH, frameW, r);
         var (image, _) = Paint.Place(background, page, top, left, 0.005 * frameW, 0.01 * frameW, 0.4);
-        int count = 1 + r.NextInt(3);
-        double radius = r.Uniform(0.03, 0.045) * Math.Min(frameH, frameW), baseX = r.Uniform(0.15, 0.85) * frameW;
-        double reach = (frameH - (top + page.Height)) + (r.Uniform(0.04, 0.12) * frameH);
+        int count = 1 + r.NextInt(3), edge = r.NextInt(3); // fingers come in from the bottom, left or right edge
+        double radius = r.Uniform(0.035, 0.05) * Math.Min(frameH, frameW), along = r.Uniform(0.15, 0.75);
+        double gap = edge == 0 ? frameH - (top + page.Height) : edge == 1 ? left : frameW - (left + page.Width);
+        double reach = gap + (r.Uniform(0.08, 0.2) * (edge == 0 ? frameH : frameW));
         var skin = new Rgb((float)r.Uniform(0.75, 0.95), (float)r.Uniform(0.55, 0.7), (float)r.Uniform(0.45, 0.6));
         for (int f = 0; f < count; f++)
         {
-            double angle = r.Uniform(-25, 25) * Math.PI / 180, length = reach * r.Uniform(0.85, 1.1);
-            var b = (frameH + radius, baseX + (f * radius * 2.1));
-            var a = (b.Item1 - (Math.Cos(angle) * length), b.Item2 + (Math.Sin(angle) * length));
+            double angle = r.Uniform(-25, 25) * Math.PI / 180, length = reach * r.Uniform(0.85, 1.1), offset = f * radius * 2.1;
+            // (inward, sideways) unit directions and the base point on the chosen edge, just outside the frame.
+            var (inY, inX, sideY, sideX) = edge switch { 0 => (-1.0, 0.0, 0.0, 1.0), 1 => (0.0, 1.0, 1.0, 0.0), _ => (0.0, -1.0, 1.0, 0.0) };
+            var b = edge == 0 ? (frameH + radius, (along * frameW) + offset) : ((along * frameH) + offset, edge == 1 ? -radius : frameW + radius);
+            double dy = (inY * Math.Cos(angle)) + (sideY * Math.Sin(angle)), dx = (inX * Math.Cos(angle)) + (sideX * Math.Sin(angle));
+            var a = (b.Item1 + (dy * length), b.Item2 + (dx * length));
             image = Paint.Over(image, (y, x) => Cylinder(y, x, b, a, radius, t => t > 0.85 ? new Rgb(0.95f, 0.8f, 0.78f) : skin, taper: 1));
         }
 
