@@ -13,8 +13,11 @@ internal static class PaperCategories
 
     public static StressVariant Ruled(StressPage p, SeededRandom r, int k)
     {
-        var (height, _) = Paint.MeasureText(p.Image);
-        double spacing = r.Uniform(1.1, 1.9) * height, phase = r.Uniform(0, spacing), thick = Math.Max(1, spacing / r.Uniform(18, 30));
+        // Rulings 1.1–1.9 character heights apart, a whole number of them per text line; on "written on the lines" variants
+        // a ruling runs along the measured baselines (the bottom strokes of E, L, Z lie on it), else at a random phase.
+        var (height, pitch, baseline) = Paint.MeasureText(p.Image);
+        double spacing = pitch / Math.Max(1, Math.Round(pitch / (r.Uniform(1.1, 1.9) * height)));
+        double phase = r.NextDouble() < 0.5 ? baseline : r.Uniform(0, spacing), thick = Math.Max(1, spacing / r.Uniform(18, 30));
         var colour = Rulings[r.NextInt(Rulings.Length)];
         bool margin = (k + r.NextInt(2)) % 2 == 0;
         double marginX = r.Uniform(0.05, 0.12) * p.Image.Width;
@@ -31,7 +34,7 @@ internal static class PaperCategories
 
     public static StressVariant Grid(StressPage p, SeededRandom r, int k)
     {
-        var (height, _) = Paint.MeasureText(p.Image);
+        var (height, _, _) = Paint.MeasureText(p.Image);
         double spacing = r.Uniform(0.6, 1.1) * height, py = r.Uniform(0, spacing), px = r.Uniform(0, spacing), thick = Math.Max(1, spacing / r.Uniform(15, 25));
         var colour = Rulings[r.NextInt(Rulings.Length)];
         return new(Paint.Multiply(p.Image, (y, x) =>
@@ -40,7 +43,7 @@ internal static class PaperCategories
 
     public static StressVariant DotGrid(StressPage p, SeededRandom r, int k)
     {
-        var (height, _) = Paint.MeasureText(p.Image);
+        var (height, _, _) = Paint.MeasureText(p.Image);
         double spacing = r.Uniform(0.6, 1.1) * height, py = r.Uniform(0, spacing), px = r.Uniform(0, spacing), radius = Math.Max(1, spacing / r.Uniform(8, 14));
         var colour = Rulings[r.NextInt(Rulings.Length)].Times(0.8);
         return new(Paint.Multiply(p.Image, (y, x) =>

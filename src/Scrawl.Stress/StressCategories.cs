@@ -18,7 +18,7 @@ public static class StressCategories
         new("light", "uneven light: a gradient and a soft shadow", PhotoCategories.Light),
         new("ghost", "faint ghost strokes of other handwriting (an erased whiteboard)", PhotoCategories.Ghost),
         new("alpha", "PNG with alpha: transparent outside the page", PhotoCategories.Alpha),
-        new("ruled", "ruled lines 1.1–1.9 character heights apart, blue or grey, with or without a red margin", PaperCategories.Ruled),
+        new("ruled", "ruled lines 1.1–1.9 character heights apart (a whole number per measured text line; half the variants along the baselines), blue or grey, with or without a red margin", PaperCategories.Ruled),
         new("grid", "grid paper", PaperCategories.Grid),
         new("dotgrid", "dot-grid paper", PaperCategories.DotGrid),
         new("holes", "hole punches or a spiral binding at the edge", PaperCategories.Holes),

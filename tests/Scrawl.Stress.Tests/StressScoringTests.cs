@@ -41,9 +41,10 @@ public class StressScoringTests
         var lines = new[] { "MEET ANNA AT NOON", "BRING THE MAP", "CALL MOM" };
         foreach (int height in new[] { 30, 60 })
         {
-            var (measured, pitch) = Paint.MeasureText(Handwriting.Page(lines, 3, height));
+            var (measured, pitch, baseline) = Paint.MeasureText(Handwriting.Page(lines, 3, height));
             Assert.InRange(measured, 0.8 * height, 1.5 * height);
             Assert.InRange(pitch, 1.9 * height * 0.85, 1.9 * height * 1.15); // SyntheticPage's default line spacing is 1.9 heights
+            Assert.InRange(baseline, 2.9 * height, 3.2 * height); // its first baseline: a 2-height margin plus one height
         }
     }
 

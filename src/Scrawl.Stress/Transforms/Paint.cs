@@ -92,11 +92,12 @@ public static class Paint
     }
 
     /// <summary>
-    /// The text's character height and line pitch in pixels, measured from the rows that hold ink (coverage &gt; 0.5 on
-    /// at least 0.3 % of the row): the median height of the runs of such rows, and the median distance between run centres
-    /// (the character height × 1.9 when only one run is found). Falls back to 1/20 of the shorter side with no runs.
+    /// The text's character height, line pitch and first baseline in pixels, measured from the rows that hold ink (coverage
+    /// &gt; 0.5 on at least 0.3 % of the row): the median height of the runs of such rows, the median distance between run
+    /// centres (the character height × 1.9 when only one run is found) and the row below the first run. Falls back to 1/20
+    /// of the shorter side (baseline: that height) with no runs.
     /// </summary>
-    public static (double CharacterHeight, double LinePitch) MeasureText(FloatImage image)
+    public static (double CharacterHeight, double LinePitch, double FirstBaseline) MeasureText(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
         var coverage = InkCoverage(image);
@@ -130,12 +131,12 @@ public static class Paint
         if (runs.Count == 0)
         {
             double h = Math.Min(image.Height, image.Width) / 20.0;
-            return (h, h * 1.9);
+            return (h, h * 1.9, h);
         }
 
         double height = Median(runs.Select(r => (double)(r.End - r.Start + 1)));
         double pitch = runs.Count > 1 ? Median(runs.Zip(runs.Skip(1), (a, b) => ((b.Start + b.End) - (a.Start + a.End)) / 2.0)) : height * 1.9;
-        return (height, Math.Max(pitch, height));
+        return (height, Math.Max(pitch, height), runs[0].End + 1);
     }
 
     /// <summary>Luminance 0.299 R + 0.587 G + 0.114 B per pixel (the value itself for grey images).</summary>
