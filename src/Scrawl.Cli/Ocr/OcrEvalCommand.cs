@@ -8,8 +8,9 @@ namespace Scrawl.Cli.Ocr;
 /// <summary>
 /// <c>scrawl ocr-eval DIR [--model M]</c>: reads every NAME.jpg/jpeg/png that has a NAME.txt ground truth and prints,
 /// per image and overall, the character error rate (edit distance over A–Z/0–9 per line, spaces and punctuation
-/// ignored, case-insensitive), the word error rate and the lines read exactly right; the last line is
-/// <c>overall: CER x.xx% WER y.yy% lines right/total</c>.
+/// ignored, case-insensitive, read lines aligned to the truth lines first: <see cref="TextScore.Align"/>), the word
+/// error rate, the lines read exactly right and the spurious and missing lines; the last line is
+/// <c>overall: CER x.xx% WER y.yy% lines right/total spurious s missing m</c>.
 /// </summary>
 internal static class OcrEvalCommand
 {
@@ -54,7 +55,7 @@ internal static class OcrEvalCommand
                 var reading = reader.Read(image);
                 var score = TextScore.Compute(truth, reading.Result.Text);
                 total = total is null ? score : total.Add(score);
-                io.Out.WriteLine(Invariant($"{Path.GetFileName(image)}: CER {score.CharacterErrorRate * 100:F2}% WER {score.WordErrorRate * 100:F2}% lines {score.LinesRight}/{score.Lines} (line count {score.ReadLineCount} of {score.TruthLineCount}: {(score.LineCountRight ? "right" : "wrong")})"));
+                io.Out.WriteLine(Invariant($"{Path.GetFileName(image)}: CER {score.CharacterErrorRate * 100:F2}% WER {score.WordErrorRate * 100:F2}% lines {score.LinesRight}/{score.Lines} (line count {score.ReadLineCount} of {score.TruthLineCount}: {(score.LineCountRight ? "right" : "wrong")}) spurious {score.SpuriousLines} missing {score.MissingLines}"));
                 WriteDifferences(io, truth, reading.Result.Text);
             }
             catch (Exception e) when (CliHost.IsFileProblem(e))
@@ -64,26 +65,26 @@ internal static class OcrEvalCommand
             }
         }
 
-        total ??= new TextScore(0, 0, 0, 0, 0, 0, 0, 0);
-        io.Out.WriteLine(Invariant($"overall: CER {total.CharacterErrorRate * 100:F2}% WER {total.WordErrorRate * 100:F2}% lines {total.LinesRight}/{total.Lines}"));
+        io.Out.WriteLine(OverallLine(total ?? TextScore.Empty));
         return failed ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 
-    /// <summary>Prints the lines that differ (after the scoring's reduction), expected vs read.</summary>
+    /// <summary>The last line of the report: <c>overall: CER x.xx% WER y.yy% lines right/total spurious s missing m</c>.</summary>
+    public static string OverallLine(TextScore total, string label = "overall") =>
+        Invariant($"{label}: CER {total.CharacterErrorRate * 100:F2}% WER {total.WordErrorRate * 100:F2}% lines {total.LinesRight}/{total.Lines} spurious {total.SpuriousLines} missing {total.MissingLines}");
+
+    /// <summary>Prints the aligned lines that differ (after the scoring's reduction), expected vs read; spurious and missing lines are marked.</summary>
     private static void WriteDifferences(CliOutput io, string truth, string read)
     {
-        static string[] Reduced(string text) =>
-            [.. text.Replace("\r", "", StringComparison.Ordinal).Split('\n')
-                .Select(l => string.Join(" ", l.Split(' ').Select(TextScore.Reduce).Where(w => w.Length > 0)))
-                .Where(l => l.Length > 0)];
-        var t = Reduced(truth);
-        var r = Reduced(read);
-        for (int i = 0; i < Math.Max(t.Length, r.Length); i++)
+        var t = TextScore.ReducedLines(truth);
+        var r = TextScore.ReducedLines(read);
+        foreach (var (ti, ri) in TextScore.Align(t, r))
         {
-            string expected = i < t.Length ? t[i] : "", got = i < r.Length ? r[i] : "";
+            string expected = ti >= 0 ? string.Join(" ", t[ti]) : "", got = ri >= 0 ? string.Join(" ", r[ri]) : "";
             if (expected != got)
             {
-                io.Out.WriteLine($"  line {i + 1}: expected \"{expected}\" read \"{got}\"");
+                string where = ti >= 0 ? $"line {ti + 1}" : $"spurious line (read line {ri + 1})";
+                io.Out.WriteLine($"  {where}: expected \"{expected}\" read \"{got}\"{(ri < 0 ? " (missing)" : "")}");
             }
         }
     }

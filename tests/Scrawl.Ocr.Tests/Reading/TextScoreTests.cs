@@ -49,4 +49,63 @@ public class TextScoreTests
     [InlineData("FLAW", "LAWN", 2)]
     public void Edit_distance_is_levenshtein(string a, string b, int expected) =>
         Assert.Equal(expected, TextScore.EditDistance(a.AsSpan(), b.AsSpan()));
+
+    [Fact]
+    public void One_spurious_first_line_costs_only_its_own_characters()
+    {
+        var score = TextScore.Compute("SHOPPING LIST\nBUY EGGS\nCALL BOB", "MMZ\nSHOPPING LIST\nBUY EGGS\nCALL BOB");
+        Assert.Equal(3, score.CharacterErrors); // M, M, Z
+        Assert.Equal(1, score.WordErrors);
+        Assert.Equal((1, 0), (score.SpuriousLines, score.MissingLines));
+        Assert.Equal((3, 4), (score.LinesRight, score.Lines));
+    }
+
+    [Fact]
+    public void One_missing_middle_line_costs_only_its_own_characters()
+    {
+        var score = TextScore.Compute("SHOPPING LIST\nBUY EGGS\nCALL BOB", "SHOPPING LIST\nCALL BOB");
+        Assert.Equal(7, score.CharacterErrors); // BUYEGGS
+        Assert.Equal(2, score.WordErrors);
+        Assert.Equal((0, 1), (score.SpuriousLines, score.MissingLines));
+        Assert.Equal((2, 3), (score.LinesRight, score.Lines));
+    }
+
+    [Fact]
+    public void Misread_lines_pair_with_their_truth_rather_than_counting_twice()
+    {
+        var score = TextScore.Compute("HELLO\nWORLD", "HELL0\nW0RLD");
+        Assert.Equal(2, score.CharacterErrors);
+        Assert.Equal((0, 0), (score.SpuriousLines, score.MissingLines));
+    }
+
+    [Fact]
+    public void Swapped_lines_cost_what_either_alignment_costs_and_prefer_pairing()
+    {
+        var score = TextScore.Compute("AB\nCD", "CD\nAB");
+        Assert.Equal(4, score.CharacterErrors);
+        Assert.Equal((0, 0), (score.SpuriousLines, score.MissingLines));
+        var longer = TextScore.Compute("ABCDEFGH\nXY", "XY\nABCDEFGH");
+        Assert.Equal(4, longer.CharacterErrors); // XY missing + XY spurious beats pairing (8 + 8)
+        Assert.Equal((1, 1), (longer.SpuriousLines, longer.MissingLines));
+        Assert.Equal(1, longer.LinesRight);
+    }
+
+    [Fact]
+    public void Empty_output_misses_every_line_and_empty_truth_makes_every_line_spurious()
+    {
+        var empty = TextScore.Compute("AB\nCDE", "");
+        Assert.Equal((5, 5, 0, 2), (empty.CharacterErrors, empty.Characters, empty.SpuriousLines, empty.MissingLines));
+        Assert.Equal(1.0, empty.CharacterErrorRate, 6);
+        var noTruth = TextScore.Compute("", "XY\nZ");
+        Assert.Equal((3, 0, 2, 0), (noTruth.CharacterErrors, noTruth.Characters, noTruth.SpuriousLines, noTruth.MissingLines));
+        Assert.True(double.IsPositiveInfinity(noTruth.CharacterErrorRate));
+        Assert.Equal(0, TextScore.Compute("", "").CharacterErrors);
+    }
+
+    [Fact]
+    public void Spurious_and_missing_counts_add_up()
+    {
+        var total = TextScore.Compute("AB", "X\nAB").Add(TextScore.Compute("AB\nCD", "AB"));
+        Assert.Equal((1, 1), (total.SpuriousLines, total.MissingLines));
+    }
 }
