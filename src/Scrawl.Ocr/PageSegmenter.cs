@@ -13,6 +13,15 @@ public sealed record PageSegmentationOptions
 
     /// <summary>Stage 3: splitting lines into words.</summary>
     public WordSplittingOptions Words { get; init; } = new();
+
+    /// <summary>
+    /// Stage 1b: a "character" shorter than this fraction (in [0, 1)) of the page's typical character height is no character (wood
+    /// grain, paper texture, specks that survived), and is left out before lines are formed.
+    /// </summary>
+    public double MinHeightFraction { get; init; } = 0.35;
+
+    /// <summary>Stage 1b: a "character" taller than this multiple (&gt; 1) of the typical height is no character (page and table edges, a pen, a shadow's edge).</summary>
+    public double MaxHeightFraction { get; init; } = 3.0;
 }
 
 /// <summary>Runs the segmentation stages on a photo: characters → lines → words, as an <see cref="OcrPage"/>. Pure and deterministic.</summary>
@@ -24,8 +33,22 @@ public static class PageSegmenter
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new PageSegmentationOptions();
-        var characters = CharacterFinder.Find(photo, options.Characters);
+        var characters = WithinTypicalSize(CharacterFinder.Find(photo, options.Characters), options);
         return Assemble(photo.Height, photo.Width, characters, options);
+    }
+
+    /// <summary>The characters whose box height lies within the options' fractions of their typical height (<see cref="CharacterFinder.TypicalHeight"/>).</summary>
+    public static IReadOnlyList<InkCharacter> WithinTypicalSize(IReadOnlyList<InkCharacter> characters, PageSegmentationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(characters);
+        ArgumentNullException.ThrowIfNull(options);
+        if (characters.Count == 0)
+        {
+            return characters;
+        }
+
+        double typical = CharacterFinder.TypicalHeight([.. characters.Select(c => (double)c.Box.Height)]);
+        return [.. characters.Where(c => c.Box.Height >= options.MinHeightFraction * typical && c.Box.Height <= options.MaxHeightFraction * typical)];
     }
 
     /// <summary>Groups already-found <paramref name="characters"/> of a <paramref name="height"/>×<paramref name="width"/> photo into lines and words.</summary>

@@ -13,6 +13,15 @@ public sealed record PhotoReading(string Name, OcrResult Result, OcrResult Worki
     /// <summary>The text: one line per text line, words separated by one space.</summary>
     public string Text => Result.Text;
 
+    /// <summary>The least mean character confidence (in [0, 1]) of a page that is read without a warning.</summary>
+    public const double ConfidentPage = 0.75;
+
+    /// <summary>The mean confidence of the page's characters, in [0, 1]; 0 when nothing was read.</summary>
+    public double Confidence => Result.Characters.Select(c => c.Confidence).DefaultIfEmpty(0).Average();
+
+    /// <summary>True when a person should look at this page: nothing was read, or the characters' mean confidence is below <see cref="ConfidentPage"/>.</summary>
+    public bool Unsure => Confidence < ConfidentPage;
+
     /// <summary>Clockwise degrees (0, 90, 180 or 270) the photo was turned to read it upright.</summary>
     public int RotationDegrees => (360 - (90 * Geometry.QuarterTurns)) % 360;
 

@@ -27,6 +27,8 @@ public static class ReadingJson
             ["height"] = r.Height,
             ["width"] = r.Width,
             ["text"] = r.Text,
+            ["confidence"] = Round(reading.Confidence),
+            ["unsure"] = reading.Unsure,
             ["rotation"] = reading.RotationDegrees,
             ["skew"] = Math.Round(reading.Geometry.SkewDegrees, 2),
             ["page"] = reading.PageCorners is { } corners ? corners.Select(c => new[] { Math.Round(c.X, 1), Math.Round(c.Y, 1) }).ToArray() : null!,

@@ -57,11 +57,28 @@ public class RobustPhotoTests
     }
 
     [Fact]
-    public void A_small_photo_is_read_enlarged()
+    public void A_small_photo_is_read_at_its_own_size()
     {
         using var reader = PhotoReader.Open();
         var page = reader.Read(PngImage.Encode(Turned(Decoded, 0, scale: 0.45)), "small.png");
-        Assert.True(page.Geometry.Scale > 1.5, $"scale {page.Geometry.Scale}");
+        Assert.Equal(1, page.Geometry.Scale);
         Assert.True(Scrawl.Ocr.TextScore.Compute(Truth, page.Text).CharacterErrorRate <= 0.05, page.Text);
+    }
+}
+
+public class UnsureTests
+{
+    [Fact]
+    public void A_blank_sheet_is_unsure_and_the_sample_is_not()
+    {
+        using var reader = PhotoReader.Open();
+        var blank = new FloatImage(Enumerable.Repeat(0.9f, 300 * 400).ToArray(), 300, 400);
+        var nothing = reader.Read(PngImage.Encode(blank), "blank.png");
+        Assert.Empty(nothing.Result.Lines);
+        Assert.True(nothing.Unsure);
+        Assert.Contains("\"unsure\": true", ReadingJson.Serialize([nothing], "m"), StringComparison.Ordinal);
+        var sample = reader.Read(ModelLocator.FindRepositoryFile(Path.Combine("samples", "sample-page.jpg"))!);
+        Assert.False(sample.Unsure);
+        Assert.InRange(sample.Confidence, PhotoReading.ConfidentPage, 1);
     }
 }

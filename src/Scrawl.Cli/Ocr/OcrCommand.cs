@@ -66,6 +66,8 @@ internal static class OcrCommand
                 {
                     WriteText(io, reading, images.Length > 1);
                 }
+
+                Warn(io, reading);
             }
             catch (Exception e) when (CliHost.IsFileProblem(e))
             {
@@ -89,14 +91,22 @@ internal static class OcrCommand
             io.Out.WriteLine($"== {reading.Name} ==");
         }
 
+        foreach (var line in reading.Result.Lines)
+        {
+            io.Out.WriteLine(line.Text);
+        }
+    }
+
+    /// <summary>One line on stderr when a person should look at the page: nothing found, or read with low confidence (the exit code stays 0).</summary>
+    private static void Warn(CliOutput io, PhotoReading reading)
+    {
         if (reading.Result.Lines.Count == 0)
         {
             io.Error.WriteLine($"scrawl: {reading.Name}: no handwriting found.");
         }
-
-        foreach (var line in reading.Result.Lines)
+        else if (reading.Unsure)
         {
-            io.Out.WriteLine(line.Text);
+            io.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"scrawl: warning: {reading.Name}: read with low confidence (mean {reading.Confidence:F2}); check this page by eye."));
         }
     }
 

@@ -40,6 +40,12 @@ public sealed record PageReadingOptions
     /// <summary>Stage 5b: letters-vs-digits context per word.</summary>
     public WordContextOptions Context { get; init; } = new();
 
+    /// <summary>
+    /// Stage 5c: a line whose characters' mean probability is below this (in [0, 1]) is dropped as not writing (grain, ruling, a pen
+    /// read as rows of I, F, M): a model-level confidence, the same for every photo.
+    /// </summary>
+    public double MinLineConfidence { get; init; } = 0.5;
+
     /// <summary>Stage 0: the sheet, its perspective, tilt, scale (<see cref="PagePreparation"/>); null reads the photo as it is.</summary>
     public PagePreparationOptions? Preparation { get; init; } = new();
 
@@ -156,7 +162,11 @@ public static class PageReader
                 words.Add(new ReadWord(line.Words[w].Box, read));
             }
 
-            lines.Add(new ReadLine(line.Box, words));
+            var readLine = new ReadLine(line.Box, words);
+            if (readLine.Confidence >= options.MinLineConfidence)
+            {
+                lines.Add(readLine);
+            }
         }
 
         return new OcrResult(page.Height, page.Width, lines);

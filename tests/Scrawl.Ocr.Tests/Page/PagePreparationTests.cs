@@ -84,10 +84,11 @@ public class PagePreparationTests
     }
 
     [Fact]
-    public void Small_characters_are_read_enlarged()
+    public void Small_characters_are_read_enlarged_when_asked()
     {
         var small = Imaging.Resampler.Resize(Page, Page.Height / 2, Page.Width / 2);
-        var geometry = PagePreparation.Plan(small);
+        Assert.Equal(1, PagePreparation.Plan(small).Scale);
+        var geometry = PagePreparation.Plan(small, new PagePreparationOptions { MaxUpscale = 4 });
         Assert.True(geometry.Scale > 1.5, $"scale {geometry.Scale}");
         Assert.InRange(geometry.CharacterHeight!.Value * geometry.Scale, WorkingResolution.MinCharacterHeight * 0.9, WorkingResolution.MinCharacterHeight * 1.1);
     }
