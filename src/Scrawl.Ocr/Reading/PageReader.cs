@@ -41,10 +41,16 @@ public sealed record PageReadingOptions
     public WordContextOptions Context { get; init; } = new();
 
     /// <summary>
-    /// Stage 5c: a line whose characters' mean probability is below this (in [0, 1]) is dropped as not writing (grain, ruling, a pen
-    /// read as rows of I, F, M): a model-level confidence, the same for every photo.
+    /// Stage 5c: a line whose characters' mean probability is below this (in [0, 1]) and below <see cref="RelativeLineConfidence"/> of the
+    /// page's median line is dropped as not writing (grain, ruling, a pen read as rows of I, F, M).
     /// </summary>
     public double MinLineConfidence { get; init; } = 0.5;
+
+    /// <summary>
+    /// Stage 5c: the fraction (in [0, 1]) of the page's median line confidence below which a line may be dropped: a weaker model is unsure
+    /// of every line alike, so its real lines are kept, while grain and ruling stand out against the page's real writing.
+    /// </summary>
+    public double RelativeLineConfidence { get; init; } = 0.7;
 
     /// <summary>Stage 0: the sheet, its perspective, tilt, scale (<see cref="PagePreparation"/>); null reads the photo as it is.</summary>
     public PagePreparationOptions? Preparation { get; init; } = new();
@@ -162,14 +168,24 @@ public static class PageReader
                 words.Add(new ReadWord(line.Words[w].Box, read));
             }
 
-            var readLine = new ReadLine(line.Box, words);
-            if (readLine.Confidence >= options.MinLineConfidence)
-            {
-                lines.Add(readLine);
-            }
+            lines.Add(new ReadLine(line.Box, words));
         }
 
-        return new OcrResult(page.Height, page.Width, lines);
+        return new OcrResult(page.Height, page.Width, WithoutUnreadableLines(lines, options));
+    }
+
+    /// <summary>The lines whose mean confidence reaches <see cref="PageReadingOptions.MinLineConfidence"/> or <see cref="PageReadingOptions.RelativeLineConfidence"/> of the median line's.</summary>
+    private static List<ReadLine> WithoutUnreadableLines(List<ReadLine> lines, PageReadingOptions options)
+    {
+        if (lines.Count == 0)
+        {
+            return lines;
+        }
+
+        var sorted = lines.Select(l => l.Confidence).Order().ToArray();
+        double median = sorted[sorted.Length / 2];
+        double floor = Math.Min(options.MinLineConfidence, options.RelativeLineConfidence * median);
+        return [.. lines.Where(l => l.Confidence >= floor)];
     }
 
     private static ReadCharacter Character(PixelBox box, float[] p, int chosen, IReadOnlyList<string> names)
