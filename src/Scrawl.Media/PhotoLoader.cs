@@ -59,7 +59,7 @@ public static class PhotoLoader
             return (fast, height, width);
         }
 
-        return (new SkiaImageDecoder().Decode(encoded, request, name), height, width);
+        return (new SkiaImageDecoder { TransparentAsOpaqueMedian = true }.Decode(encoded, request, name), height, width);
     }
 
     /// <summary>

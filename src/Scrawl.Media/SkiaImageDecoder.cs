@@ -33,6 +33,12 @@ public sealed class SkiaImageDecoder : IImageDecoder
     public float AlphaBackground { get; }
 
     /// <summary>
+    /// True: transparent pixels are composited over the median colour of the image's opaque pixels instead of <see cref="AlphaBackground"/>
+    /// (a page cut out of a photo then lies on its own paper, not on a white or black frame that would read as a sheet or as ink).
+    /// </summary>
+    public bool TransparentAsOpaqueMedian { get; init; }
+
+    /// <summary>
     /// The most pixels decoded into one full frame (64 megapixels, ≥ 1). Larger images are decoded row by row and
     /// block-averaged when a smaller size is asked for, and refused at native size, so memory stays bounded.
     /// </summary>
@@ -89,7 +95,8 @@ public sealed class SkiaImageDecoder : IImageDecoder
         using (var canvas = new SKCanvas(target))
         {
             byte bg = (byte)Math.Round(AlphaBackground * 255f);
-            canvas.Clear(new SKColor(bg, bg, bg));
+            canvas.Clear(TransparentAsOpaqueMedian && source.AlphaType != SKAlphaType.Opaque && OpaqueMedian(source) is { } median
+                ? median : new SKColor(bg, bg, bg));
 
             // Encoded pixels → upright frame → scaled frame.
             var toUpright = Orientation(origin, source.Width, source.Height);
@@ -106,6 +113,41 @@ public sealed class SkiaImageDecoder : IImageDecoder
 
         var scaled = ToFloat(target, request.Color);
         return plan.Apply(scaled, request.Fill);
+    }
+
+    /// <summary>The per-channel median colour of the pixels at least 98 % opaque (sampled on a grid of at most 256×256), or null when none is.</summary>
+    private static SKColor? OpaqueMedian(SKBitmap bitmap)
+    {
+        int step = Math.Max(1, Math.Max(bitmap.Width, bitmap.Height) / 256);
+        var r = new List<byte>();
+        var g = new List<byte>();
+        var b = new List<byte>();
+        for (int y = 0; y < bitmap.Height; y += step)
+        {
+            for (int x = 0; x < bitmap.Width; x += step)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Alpha >= 250)
+                {
+                    r.Add(c.Red);
+                    g.Add(c.Green);
+                    b.Add(c.Blue);
+                }
+            }
+        }
+
+        if (r.Count == 0)
+        {
+            return null;
+        }
+
+        static byte Median(List<byte> v)
+        {
+            v.Sort();
+            return v[v.Count / 2];
+        }
+
+        return new SKColor(Median(r), Median(g), Median(b));
     }
 
     /// <summary>Decodes the whole frame, at the smallest DCT scale the codec offers that is still ≥ the needed size.</summary>

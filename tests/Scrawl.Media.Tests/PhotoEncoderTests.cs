@@ -62,4 +62,28 @@ public class PhotoEncoderTests
         Assert.True(overBlack[10, 20] > 0.5f);
         Assert.Throws<ArgumentException>(() => PhotoEncoder.PngWithAlpha(image, new float[3]));
     }
+
+    [Fact]
+    public void A_photo_with_transparency_lies_on_its_own_paper()
+    {
+        // A grey sheet (0.6) in the middle of a fully transparent frame, with a dark mark on it.
+        var image = new FloatImage(40, 60, 3);
+        var alpha = new float[40 * 60];
+        for (int y = 0; y < 40; y++)
+        {
+            for (int x = 0; x < 60; x++)
+            {
+                bool sheet = y is >= 5 and < 35 && x is >= 10 and < 50;
+                alpha[(y * 60) + x] = sheet ? 1f : 0f;
+                float v = sheet ? (y is >= 15 and < 18 ? 0.1f : 0.6f) : 0f;
+                image.Pixels[((y * 60) + x) * 3] = image.Pixels[(((y * 60) + x) * 3) + 1] = image.Pixels[(((y * 60) + x) * 3) + 2] = v;
+            }
+        }
+
+        byte[] png = PhotoEncoder.PngWithAlpha(image, alpha);
+        var (photo, _, _) = PhotoLoader.Load(png, "cut.png", 100);
+        Assert.InRange(photo[0, 0], 0.58f, 0.62f);      // the frame takes the sheet's median colour
+        Assert.InRange(photo[16, 30], 0.08f, 0.12f);    // the mark is kept
+        Assert.Equal(1f, Decoder.Decode(png, new DecodeRequest(ColorMode.Grey), "cut.png")[0, 0], 3); // the plain decoder: over white
+    }
 }
