@@ -18,7 +18,13 @@ public static class CharacterFinder
         options ??= new CharacterFinderOptions();
         options.Validate();
         var (working, scale) = ToWorkingSize(photo, options.WorkingSide);
-        return FindInInk(Binarize(working, options), scale, photo.Height, photo.Width, options);
+        var ink = Binarize(working, options);
+        if (options.RemoveRuling)
+        {
+            ink = RulingRemoval.Remove(ink);
+        }
+
+        return FindInInk(ink, scale, photo.Height, photo.Width, options);
     }
 
     /// <summary>

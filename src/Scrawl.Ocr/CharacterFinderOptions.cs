@@ -12,6 +12,9 @@ public sealed record CharacterFinderOptions
     /// <summary>Sauvola window side, odd, ≥ 3; a few stroke widths or more (it must see paper around a stroke).</summary>
     public int SauvolaWindow { get; init; } = 51;
 
+    /// <summary>Take long thin horizontal and vertical lines (ruled and grid paper) out of the ink before finding characters (<see cref="RulingRemoval"/>).</summary>
+    public bool RemoveRuling { get; init; } = true;
+
     /// <summary>Sauvola's k in [0, 1]: with r = 1 a pixel is ink when darker than ≈ (1 − k) × its local mean.</summary>
     public float SauvolaK { get; init; } = 0.2f;
 

@@ -50,6 +50,11 @@ public static class PageFinder
             return null;
         }
 
+        if (!DarkerAround(smooth.Pixels, sheet.Value.Mask, options.MaxSurroundRatio))
+        {
+            return null;
+        }
+
         var quad = BestQuad(sheet.Value.Mask, w);
         double fit = PolygonArea(quad) / sheet.Value.Area;
         double margin = options.BorderFraction * Math.Max(h, w);
@@ -108,6 +113,28 @@ public static class PageFinder
         }
 
         return (mask, area);
+    }
+
+    /// <summary>True when the mean grey outside the sheet is at most <paramref name="ratio"/> of the mean inside it: a desk, not a light gradient or a grid.</summary>
+    private static bool DarkerAround(float[] grey, bool[] sheet, double ratio)
+    {
+        double inside = 0, outside = 0;
+        int nIn = 0, nOut = 0;
+        for (int i = 0; i < grey.Length; i++)
+        {
+            if (sheet[i])
+            {
+                inside += grey[i];
+                nIn++;
+            }
+            else
+            {
+                outside += grey[i];
+                nOut++;
+            }
+        }
+
+        return nIn > 0 && nOut > 0 && outside / nOut <= ratio * (inside / nIn);
     }
 
     /// <summary>The four-corner fit of a region: its extreme points along the diagonals or along the axes, whichever encloses more.</summary>
@@ -177,6 +204,9 @@ public sealed record PageFinderOptions
 
     /// <summary>The least ratio (in (0, 1]) between the four-corner fit's area and the region's area for the region to count as a sheet.</summary>
     public double MinQuadFit { get; init; } = 0.9;
+
+    /// <summary>The surround's mean grey may be at most this fraction (in (0, 1)) of the sheet's: a sheet lies on something clearly darker.</summary>
+    public double MaxSurroundRatio { get; init; } = 0.7;
 
     /// <summary>A corner closer than this fraction of the longer side to the frame's border counts as on the border.</summary>
     public double BorderFraction { get; init; } = 0.02;
