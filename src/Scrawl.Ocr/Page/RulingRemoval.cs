@@ -20,6 +20,13 @@ public static class RulingRemoval
         ArgumentNullException.ThrowIfNull(ink);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lengthFactor);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(thicknessFactor);
+        // Printed lines cross most of the page: without a run an eighth of the mask long there is nothing to remove, and the
+        // labelling that measures the character height (the costly part) is skipped.
+        if (!HasLongRun(ink.Pixels, ink.Height, ink.Width, Math.Max(8, ink.Width / 8), true) && !HasLongRun(ink.Pixels, ink.Height, ink.Width, Math.Max(8, ink.Height / 8), false))
+        {
+            return ink;
+        }
+
         double? height = CharacterHeight(ink);
         if (height is not { } h)
         {
@@ -53,6 +60,36 @@ public static class RulingRemoval
         }
 
         return true;
+    }
+
+    /// <summary>True when some row (or column) holds a run of at least <paramref name="length"/> ink pixels, bridging gaps of up to 3 pixels.</summary>
+    private static bool HasLongRun(ReadOnlySpan<byte> src, int rows, int cols, int length, bool horizontal)
+    {
+        int lines = horizontal ? rows : cols, along = horizontal ? cols : rows;
+        for (int line = 0; line < lines; line++)
+        {
+            int start = -1, last = -10;
+            for (int k = 0; k < along; k++)
+            {
+                if (src[horizontal ? (line * cols) + k : (k * cols) + line] == 0)
+                {
+                    continue;
+                }
+
+                if (k - last > 4)
+                {
+                    start = k;
+                }
+
+                last = k;
+                if (k - start + 1 >= length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Marks the thin pixels of long runs along rows (or columns); true when any was marked.</summary>
