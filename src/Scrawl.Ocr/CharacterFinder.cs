@@ -157,7 +157,7 @@ public static class CharacterFinder
     }
 
     /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>
-    private static float HistogramMedian(ReadOnlySpan<float> values)
+    internal static float HistogramMedian(ReadOnlySpan<float> values)
     {
         const int Bins = 1024;
         var counts = new int[Bins];

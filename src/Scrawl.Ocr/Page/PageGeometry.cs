@@ -52,11 +52,6 @@ public sealed record PageGeometry(Homography ToPhoto, int Height, int Width, Pag
             return working;
         }
 
-        PixelBox Map(PixelBox b) => ToPhotoBox(b, photoHeight, photoWidth);
-        return new OcrResult(photoHeight, photoWidth, [.. working.Lines.Select(l => l with
-        {
-            Box = Map(l.Box),
-            Words = [.. l.Words.Select(w => w with { Box = Map(w.Box), Characters = [.. w.Characters.Select(c => c with { Box = Map(c.Box) })] })],
-        })]);
+        return working.MapBoxes(photoHeight, photoWidth, b => ToPhotoBox(b, photoHeight, photoWidth));
     }
 }

@@ -67,8 +67,8 @@ public static class PagePreparation
         int th = Math.Max(1, (int)Math.Round(ph * thumbScale)), tw = Math.Max(1, (int)Math.Round(pw * thumbScale));
         var thumb = page is null && thumbScale >= 1
             ? photo
-            : Warp.Image(photo, Homography.Scaling(1 / thumbScale, 1 / thumbScale).Then(toPhoto), th, tw, Median(photo));
-        float paper = Median(thumb);
+            : Warp.Image(photo, Homography.Scaling(1 / thumbScale, 1 / thumbScale).Then(toPhoto), th, tw, CharacterFinder.HistogramMedian(photo.Pixels));
+        float paper = CharacterFinder.HistogramMedian(thumb.Pixels);
         var ink = MeasurementInk(thumb);
         var direction = options.Straighten ? TextSkew.Measure(ink, options.MaxSkewDegrees) : new TextDirection(0, false, 0);
         if (vertical is { } forced && forced != direction.Vertical)
@@ -167,27 +167,5 @@ public static class PagePreparation
     {
         int window = Math.Max(15, (Math.Max(thumb.Height, thumb.Width) / 16) | 1);
         return CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 });
-    }
-
-    /// <summary>The median grey level of an image (1/256 steps).</summary>
-    private static float Median(FloatImage image)
-    {
-        var counts = new int[256];
-        foreach (float v in image.Pixels)
-        {
-            counts[Math.Clamp((int)(v * 256), 0, 255)]++;
-        }
-
-        long seen = 0;
-        for (int b = 0; b < 256; b++)
-        {
-            seen += counts[b];
-            if (2 * seen >= image.Pixels.Length)
-            {
-                return (b + 0.5f) / 256;
-            }
-        }
-
-        return 1f;
     }
 }

@@ -18,13 +18,21 @@ public sealed record OcrResult(int Height, int Width, IReadOnlyList<ReadLine> Li
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         double sy = (double)height / Height, sx = (double)width / Width;
-        PixelBox Map(PixelBox b) => new(
+        return MapBoxes(height, width, b => new(
             Math.Clamp((int)Math.Floor(b.Top * sy), 0, height - 1), Math.Clamp((int)Math.Floor(b.Left * sx), 0, width - 1),
-            Math.Clamp((int)Math.Ceiling(b.Bottom * sy), 1, height), Math.Clamp((int)Math.Ceiling(b.Right * sx), 1, width));
+            Math.Clamp((int)Math.Ceiling(b.Bottom * sy), 1, height), Math.Clamp((int)Math.Ceiling(b.Right * sx), 1, width)));
+    }
+
+    /// <summary>The same result in a <paramref name="height"/>×<paramref name="width"/> (≥ 1) frame, every line, word and character box passed through <paramref name="map"/>.</summary>
+    public OcrResult MapBoxes(int height, int width, Func<PixelBox, PixelBox> map)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentNullException.ThrowIfNull(map);
         return new OcrResult(height, width, [.. Lines.Select(l => l with
         {
-            Box = Map(l.Box),
-            Words = [.. l.Words.Select(w => w with { Box = Map(w.Box), Characters = [.. w.Characters.Select(c => c with { Box = Map(c.Box) })] })],
+            Box = map(l.Box),
+            Words = [.. l.Words.Select(w => w with { Box = map(w.Box), Characters = [.. w.Characters.Select(c => c with { Box = map(c.Box) })] })],
         })]);
     }
 }
