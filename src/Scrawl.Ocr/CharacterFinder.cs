@@ -58,6 +58,11 @@ public static class CharacterFinder
         options ??= new CharacterFinderOptions();
         options.Validate();
         var smooth = options.BlurSigma > 0 ? Filters.GaussianBlur(working, options.BlurSigma) : working;
+        if (options.BackgroundLength > 0)
+        {
+            smooth = Flatten(smooth, options.BackgroundLength);
+        }
+
         var local = Thresholds.Sauvola(smooth, options.SauvolaWindow, options.SauvolaK);
         float otsu = Thresholds.Otsu(smooth);
         float paper = HistogramMedian(smooth.Pixels);
@@ -72,6 +77,29 @@ public static class CharacterFinder
 
         var mask = new BinaryImage(working.Height, working.Width, ink);
         return options.ClosingSize > 1 ? Morphology.Close(mask, Footprint.Square(options.ClosingSize)) : mask;
+    }
+
+    /// <summary>
+    /// <paramref name="image"/> (grey in [0, 1], dark ink) divided by its background, clipped to [0, 1]: the background is the darker of
+    /// the image's closings with a horizontal and a vertical line of odd <paramref name="length"/> (≥ 3; see <see cref="LineMorphology"/>),
+    /// after a 3-pixel erosion across the line so that printed lines a pixel off straight still fit. Whatever dark is at least that long
+    /// in one direction (ruling and grid lines, a shadow and its hard edge, a pen, the desk) becomes paper-white; strokes shorter than
+    /// it keep their contrast to the paper beside them, also where they cross a printed line.
+    /// </summary>
+    public static FloatImage Flatten(FloatImage image, int length)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var rows = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: true), length, vertical: false);
+        var columns = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: false), length, vertical: true);
+        var pixels = image.Pixels;
+        var flat = new float[pixels.Length];
+        for (int i = 0; i < flat.Length; i++)
+        {
+            float background = MathF.Max(MathF.Min(rows.Pixels[i], columns.Pixels[i]), 1e-3f);
+            flat[i] = MathF.Min(1f, pixels[i] / background);
+        }
+
+        return new FloatImage(flat, image.Height, image.Width);
     }
 
     /// <summary>

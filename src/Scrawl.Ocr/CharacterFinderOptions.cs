@@ -12,6 +12,14 @@ public sealed record CharacterFinderOptions
     /// <summary>Sauvola window side, odd, ≥ 3; a few stroke widths or more (it must see paper around a stroke).</summary>
     public int SauvolaWindow { get; init; } = 51;
 
+    /// <summary>
+    /// Length in working pixels (0: off; else odd, ≥ 3) of the line footprint that estimates the paper behind the ink: the photo is
+    /// divided by the darker of its horizontal and vertical line closings (<see cref="CharacterFinder.Flatten"/>), which keep every
+    /// dark thing at least this long — ruling and grid lines, shadows and their edges, a pen, the desk — and lose the writing.
+    /// Set from the page's character height by the reading pipeline.
+    /// </summary>
+    public int BackgroundLength { get; init; }
+
     /// <summary>Take long thin horizontal and vertical lines (ruled and grid paper) out of the ink before finding characters (<see cref="RulingRemoval"/>).</summary>
     public bool RemoveRuling { get; init; } = true;
 
@@ -59,6 +67,7 @@ public sealed record CharacterFinderOptions
         Check(SauvolaWindow >= 3 && SauvolaWindow % 2 == 1, nameof(SauvolaWindow), SauvolaWindow);
         Check(SauvolaK is >= 0 and <= 1, nameof(SauvolaK), SauvolaK);
         Check(OtsuSlack is >= 0 and <= 1, nameof(OtsuSlack), OtsuSlack);
+        Check(BackgroundLength == 0 || (BackgroundLength >= 3 && BackgroundLength % 2 == 1), nameof(BackgroundLength), BackgroundLength);
         Check(ClosingSize >= 1, nameof(ClosingSize), ClosingSize);
         Check(NoiseFraction is >= 0 and < 1, nameof(NoiseFraction), NoiseFraction);
         Check(MarkFraction is >= 0 and < 1, nameof(MarkFraction), MarkFraction);

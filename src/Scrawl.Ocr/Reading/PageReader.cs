@@ -127,7 +127,11 @@ public static class PageReader
         int workingSide = options.WorkingSideFor(longer);
         double shrink = (double)workingSide / longer;
         double? height = WorkingResolution.EstimateCharacterHeight(photo) * shrink;
-        var characters = WorkingResolution.Scale(options.Segmentation.Characters, WorkingResolution.Factor(height)) with { WorkingSide = workingSide };
+        var characters = WorkingResolution.Scale(options.Segmentation.Characters, WorkingResolution.Factor(height)) with
+        {
+            WorkingSide = workingSide,
+            BackgroundLength = WorkingResolution.BackgroundLength(height, Math.Min(longer, workingSide)),
+        };
         return options.Segmentation with { Characters = characters };
     }
 

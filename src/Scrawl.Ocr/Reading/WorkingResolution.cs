@@ -25,22 +25,54 @@ public static class WorkingResolution
         _ => 1,
     };
 
+    /// <summary>How many character heights (&gt; 1) long the line footprint of <see cref="CharacterFinder.Flatten"/> is: longer than any letter's stroke, shorter than a ruling line.</summary>
+    public const double BackgroundLengthFactor = 2.5;
+
+    /// <summary>
+    /// The <see cref="CharacterFinderOptions.BackgroundLength"/> for a page of typical character height <paramref name="characterHeight"/>
+    /// (working pixels; null: unknown, 0 = no flattening) whose longer working side is <paramref name="workingSide"/> (≥ 1): odd, at least
+    /// <see cref="BackgroundLengthFactor"/> character heights and a 32nd of the side, so that an underestimated height never makes letters background.
+    /// </summary>
+    public static int BackgroundLength(double? characterHeight, int workingSide)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingSide, 1);
+        if (characterHeight is not (> 0 and var h) || double.IsInfinity(h))
+        {
+            return 0;
+        }
+
+        int length = (int)Math.Round(Math.Max(BackgroundLengthFactor * h, workingSide / 32.0));
+        return Math.Max(3, length | 1);
+    }
+
     /// <summary>
     /// A quick estimate of the typical character height (pixels of <paramref name="image"/>, grey in [0, 1], dark ink), or
     /// null when nothing like characters is found: a thumbnail (longer side ≤ 512), Gaussian blur σ 1, Otsu's global
     /// threshold, 8-connected components, and <see cref="CharacterFinder.TypicalHeight"/> of the components that are
-    /// neither specks (&lt; 3 px) nor page-sized (&gt; ¼ of the thumbnail), scaled back.
+    /// neither specks (&lt; 3 px) nor page-sized (&gt; ¼ of the thumbnail), scaled back. The same is measured once more on the
+    /// thumbnail flattened with a line an eighth of its side long (<see cref="CharacterFinder.Flatten"/>), and the larger of the
+    /// two is taken: on grid or ruled paper the writing touches the printed lines and hides in one page-sized component, so only
+    /// the flattened thumbnail shows the letters, while letters taller than an eighth of the page survive only the plain one.
     /// </summary>
     public static double? EstimateCharacterHeight(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
         var (thumb, scale) = CharacterFinder.ToWorkingSize(image, 512);
         var smooth = Filters.GaussianBlur(thumb, 1f);
+        int side = Math.Max(thumb.Height, thumb.Width);
+        double? plain = TypicalComponentHeight(smooth, side / 4);
+        double? flattened = side >= 64 ? TypicalComponentHeight(CharacterFinder.Flatten(smooth, (side / 8) | 1), side / 4) : null;
+        double? best = plain is null ? flattened : flattened is null ? plain : Math.Max(plain.Value, flattened.Value);
+        return best * scale;
+    }
+
+    /// <summary>The typical height of the Otsu components of <paramref name="smooth"/> from 3 to <paramref name="limit"/> pixels tall and wide, or null.</summary>
+    private static double? TypicalComponentHeight(FloatImage smooth, int limit)
+    {
         var (labels, _) = Labeling.Label(smooth.AtOrBelow(Thresholds.Otsu(smooth)), connectivity: 8);
-        int limit = Math.Max(thumb.Height, thumb.Width) / 4;
-        var heights = Regions.Measure(labels).Select(r => (double)r.BoxHeight)
-            .Where(h => h >= 3 && h <= limit).ToList();
-        return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights) * scale;
+        var heights = Regions.Measure(labels).Where(r => r.BoxHeight >= 3 && r.BoxHeight <= limit && r.BoxWidth <= limit)
+            .Select(r => (double)r.BoxHeight).ToList();
+        return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights);
     }
 
     /// <summary>

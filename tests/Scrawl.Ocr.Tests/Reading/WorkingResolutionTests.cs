@@ -30,4 +30,24 @@ public class WorkingResolutionTests
         Assert.InRange(WorkingResolution.EstimateCharacterHeight(page)!.Value, 50, 70);
         Assert.Null(WorkingResolution.EstimateCharacterHeight(new Scrawl.Imaging.FloatImage(Enumerable.Repeat(0.8f, 10000).ToArray(), 100, 100)));
     }
+
+    [Fact]
+    public void On_grid_paper_the_estimate_measures_the_letters_not_the_grid_cells()
+    {
+        // Letters 60 px tall on a dark grid with 40-px cells: every letter touches the grid.
+        var page = SyntheticPage.Render(["HELLO WORLD 42", "TEST PAGE"], seed: 2, new SyntheticPageOptions { CharacterHeight = 60 });
+        var pixels = (float[])page.Pixels.Clone();
+        for (int y = 0; y < page.Height; y++)
+        {
+            for (int x = 0; x < page.Width; x++)
+            {
+                if (y % 40 == 0 || x % 40 == 0)
+                {
+                    pixels[(y * page.Width) + x] = Math.Min(pixels[(y * page.Width) + x], 0.3f);
+                }
+            }
+        }
+
+        Assert.InRange(WorkingResolution.EstimateCharacterHeight(new FloatImage(pixels, page.Height, page.Width))!.Value, 45, 75);
+    }
 }

@@ -1,0 +1,76 @@
+namespace Scrawl.Imaging.Tests;
+
+public class LineMorphologyTests
+{
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(5, true)]
+    [InlineData(9, false)]
+    [InlineData(9, true)]
+    public void Matches_scikit_image_erosion_dilation_and_closing_with_a_line(int length, bool vertical)
+    {
+        var page = Goldens.Gray("page.npy");
+        string name = $"{(vertical ? "v" : "h")}{length}";
+        Assert.True(Goldens.MaxError(LineMorphology.Erode(page, length, vertical), Goldens.Read($"line_erode_{name}.npy")) < 1e-6);
+        Assert.True(Goldens.MaxError(LineMorphology.Dilate(page, length, vertical), Goldens.Read($"line_dilate_{name}.npy")) < 1e-6);
+        Assert.True(Goldens.MaxError(LineMorphology.Close(page, length, vertical), Goldens.Read($"line_close_{name}.npy")) < 1e-6);
+    }
+
+    [Fact]
+    public void Agrees_with_a_naive_window_extreme_at_every_length_and_row_size()
+    {
+        var random = new Random(7);
+        for (int width = 1; width <= 40; width++)
+        {
+            var pixels = new float[3 * width];
+            for (int i = 0; i < pixels.Length; i++)
+            {
+                pixels[i] = (float)random.NextDouble();
+            }
+
+            var image = new FloatImage(pixels, 3, width);
+            for (int length = 1; length <= 2 * width + 3; length += 2)
+            {
+                var eroded = LineMorphology.Erode(image, length, vertical: false);
+                var dilated = LineMorphology.Dilate(image, length, vertical: false);
+                for (int y = 0; y < 3; y++)
+                {
+                    for (int x = 0; x < width; x++)
+                    {
+                        int lo = Math.Max(0, x - (length / 2)), hi = Math.Min(width - 1, x + (length / 2));
+                        var window = pixels.AsSpan((y * width) + lo, hi - lo + 1);
+                        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Min(window), eroded[y, x]);
+                        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Max(window), dilated[y, x]);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Closing_keeps_a_long_dark_line_and_fills_a_short_dark_stroke()
+    {
+        var pixels = Enumerable.Repeat(1f, 20 * 40).ToArray();
+        for (int x = 0; x < 40; x++)
+        {
+            pixels[(5 * 40) + x] = 0.3f; // a ruling line across the image
+        }
+
+        for (int y = 10; y < 18; y++)
+        {
+            pixels[(y * 40) + 20] = 0.1f; // a short vertical stroke
+        }
+
+        var closed = LineMorphology.Close(new FloatImage(pixels, 20, 40), 15, vertical: false);
+        Assert.Equal(0.3f, closed[5, 7]);
+        Assert.Equal(1f, closed[12, 20]);
+    }
+
+    [Fact]
+    public void Rejects_an_even_or_non_positive_length()
+    {
+        var image = new FloatImage(4, 4);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LineMorphology.Erode(image, 4, vertical: false));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LineMorphology.Dilate(image, 0, vertical: true));
+    }
+}
