@@ -6,7 +6,7 @@ namespace Scrawl.Ocr;
 /// Stage 1 of the OCR pipeline: finds the characters in a photo of handwriting (grey, dark ink on
 /// lighter paper). Steps, each public so its intermediate can be inspected: downscale to a working
 /// size, binarise (<see cref="Binarize"/>), then <see cref="FindInInk"/>: 8-connected components, noise
-/// dropped, pieces of one character merged, dots and specks dropped, touching characters split.
+/// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), pieces of one character merged, dots and specks dropped, touching characters split.
 /// </summary>
 public static class CharacterFinder
 {
@@ -114,6 +114,12 @@ public static class CharacterFinder
         options.Validate();
         var (labels, _) = Labeling.Label(ink, connectivity: 8);
         var regions = Regions.Measure(labels);
+        if (options.ThickBlobFactor > 0)
+        {
+            var thick = ThickBlobs.Find(ink, labels, regions, options.ThickBlobFactor);
+            regions = thick.Count == 0 ? regions : [.. regions.Where(r => !thick.Contains(r.Label))];
+        }
+
         if (regions.Count == 0)
         {
             return [];

@@ -35,6 +35,9 @@ public sealed record CharacterFinderOptions
     /// <summary>Side of the square closing that heals broken pencil strokes, ≥ 1 (1: none).</summary>
     public int ClosingSize { get; init; } = 3;
 
+    /// <summary>Components whose thickest point exceeds this multiple (0: off; else &gt; 1) of the page's typical stroke half-width are solid blobs — a pen, a punched hole, a thumb — not writing (<see cref="ThickBlobs"/>).</summary>
+    public double ThickBlobFactor { get; init; } = ThickBlobs.DefaultFactor;
+
     /// <summary>Components with both box sides below this fraction (in [0, 1)) of the typical character height are noise, dropped before merging.</summary>
     public double NoiseFraction { get; init; } = 0.15;
 
@@ -69,6 +72,7 @@ public sealed record CharacterFinderOptions
         Check(OtsuSlack is >= 0 and <= 1, nameof(OtsuSlack), OtsuSlack);
         Check(BackgroundLength == 0 || (BackgroundLength >= 3 && BackgroundLength % 2 == 1), nameof(BackgroundLength), BackgroundLength);
         Check(ClosingSize >= 1, nameof(ClosingSize), ClosingSize);
+        Check(ThickBlobFactor == 0 || ThickBlobFactor > 1, nameof(ThickBlobFactor), ThickBlobFactor);
         Check(NoiseFraction is >= 0 and < 1, nameof(NoiseFraction), NoiseFraction);
         Check(MarkFraction is >= 0 and < 1, nameof(MarkFraction), MarkFraction);
         Check(MergeOverlap is > 0 and <= 1, nameof(MergeOverlap), MergeOverlap);

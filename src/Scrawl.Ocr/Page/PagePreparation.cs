@@ -166,6 +166,7 @@ public static class PagePreparation
     private static BinaryImage MeasurementInk(FloatImage thumb)
     {
         int window = Math.Max(15, (Math.Max(thumb.Height, thumb.Width) / 16) | 1);
-        return CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 });
+        // Without solid blobs: a pen across the page is one long straight line the projection profiles would align to.
+        return ThickBlobs.Remove(CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 }));
     }
 }
