@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Scrawl.Imaging;
 
 /// <summary>
@@ -48,15 +50,68 @@ public static class LineMorphology
             return new FloatImage(result, h, w);
         }
 
-        // Columns: filter the transposed image along its rows and transpose back (both passes stay row-contiguous).
-        var transposed = image.Transposed();
-        var columns = new float[h * w];
-        Parallel.For(0, w, () => new Buffers(h, length), (x, _, buffers) =>
+        return new FloatImage(Columns(image.Pixels, h, w, length, minimum), h, w);
+    }
+
+    /// <summary>
+    /// The same recurrences down the columns, a whole row at a time (each step one vectorised min or max of two rows), so the
+    /// columns need no transposing: rows of the identity pad the image by r above and below.
+    /// </summary>
+    private static float[] Columns(float[] src, int h, int w, int length, bool minimum)
+    {
+        int r = length / 2, padded = h + (2 * r);
+        float identity = minimum ? float.PositiveInfinity : float.NegativeInfinity;
+        var x = new float[padded * w];
+        x.AsSpan(0, r * w).Fill(identity);
+        src.CopyTo(x, r * w);
+        x.AsSpan((r + h) * w).Fill(identity);
+        var g = new float[padded * w];
+        var hh = new float[padded * w];
+        for (int i = 0; i < padded; i++)
         {
-            Run(transposed.Pixels.AsSpan(x * h, h), columns.AsSpan(x * h, h), length, minimum, buffers);
-            return buffers;
-        }, _ => { });
-        return new FloatImage(columns, w, h).Transposed();
+            var row = x.AsSpan(i * w, w);
+            if (i % length == 0)
+            {
+                row.CopyTo(g.AsSpan(i * w, w));
+            }
+            else
+            {
+                Pick(g.AsSpan((i - 1) * w, w), row, g.AsSpan(i * w, w), minimum);
+            }
+        }
+
+        for (int i = padded - 1; i >= 0; i--)
+        {
+            var row = x.AsSpan(i * w, w);
+            if (i == padded - 1 || (i + 1) % length == 0)
+            {
+                row.CopyTo(hh.AsSpan(i * w, w));
+            }
+            else
+            {
+                Pick(hh.AsSpan((i + 1) * w, w), row, hh.AsSpan(i * w, w), minimum);
+            }
+        }
+
+        var result = new float[h * w];
+        for (int y = 0; y < h; y++)
+        {
+            Pick(hh.AsSpan(y * w, w), g.AsSpan((y + length - 1) * w, w), result.AsSpan(y * w, w), minimum);
+        }
+
+        return result;
+    }
+
+    private static void Pick(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, bool minimum)
+    {
+        if (minimum)
+        {
+            TensorPrimitives.Min(a, b, destination);
+        }
+        else
+        {
+            TensorPrimitives.Max(a, b, destination);
+        }
     }
 
     /// <summary>One row: out[i] = extreme of src[i − r … i + r] (r = length / 2), clipped to the row.</summary>
