@@ -20,17 +20,18 @@ internal static class OcrTouchingCommand
         var quick = new Option<bool>("--quick") { Description = "A small run for CI" };
         var data = new Option<string?>("--data") { Description = "The shared datasets folder (handwritten36/photo-chars, emnist/byclass-test); default ../shared/datasets when found, else synthetic glyphs only" };
         var misses = new Option<bool>("--misses") { Description = "Also print every word read wrong: bucket, source, truth → reading" };
+        var finderOnly = new Option<bool>("--finder-only") { Description = "Read with the character finder's segmentation alone (no segmentation by recognition): the 'before' figures" };
         var output = new Option<string?>("--out") { Description = "Also write every word image as OUT/BUCKET/NNN-TEXT.png" };
         var model = OcrCommand.ModelOption();
         var command = new Command("ocr-touching", "Touching-letters benchmark: seeded words of glyphs apart, overlapping by 0–30 % or broken into strokes, read by the OCR; word accuracy per bucket.")
         {
-            seed, words, quick, data, misses, output, model,
+            seed, words, quick, data, misses, output, finderOnly, model,
         };
-        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(model)));
+        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(finderOnly), r.GetValue(model)));
         return command;
     }
 
-    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, string? modelName)
+    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool finderOnly, string? modelName)
     {
         int perBucket = wordCount ?? (quick ? TouchingBenchmark.QuickWordsPerBucket : TouchingBenchmark.FullWordsPerBucket);
         if (perBucket < 1)
@@ -50,10 +51,11 @@ internal static class OcrTouchingCommand
         }
 
         using var reader = PhotoReader.Open(modelName);
+        var options = finderOnly ? reader.Options with { Recognition = null } : reader.Options;
         io.Out.WriteLine($"model: {reader.ModelName}");
         io.Out.WriteLine($"touching: seed {seed}, {perBucket} words per bucket, sources {string.Join(", ", sources.Select(s => s.Name))}");
         var words = TouchingBenchmark.Words(sources, seed, perBucket);
-        var report = TouchingBenchmark.Run(outDir is null ? words : TouchingBenchmark.SavedTo(words, outDir), image => PageReader.Read(image, reader.Classifier, reader.Options).Text, new LineProgress(io.Error.WriteLine));
+        var report = TouchingBenchmark.Run(outDir is null ? words : TouchingBenchmark.SavedTo(words, outDir), image => PageReader.Read(image, reader.Classifier, options).Text, new LineProgress(io.Error.WriteLine));
         if (showMisses)
         {
             foreach (var (word, read) in report.Misses)
