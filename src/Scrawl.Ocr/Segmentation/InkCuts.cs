@@ -58,17 +58,20 @@ public static class InkCuts
 
         // Overlapping letters need not leave a minimum where they meet (an O's middle columns hold less ink than an O touching a K):
         // fill the stretches without a minimum so that candidates lie at most `spacing` apart, and let recognition choose.
+        var all = new List<int>();
+        int last = margin - spacing, next = 0;
         for (int x = margin; x < w - margin; x++)
         {
-            if (cuts.All(c => Math.Abs(c - x) >= spacing))
+            bool minimum = next < cuts.Count && cuts[next] == x;
+            next += minimum ? 1 : 0;
+            if (minimum || x - last >= spacing)
             {
-                cuts.Add(x);
-                cuts.Sort();
+                all.Add(x);
+                last = x;
             }
         }
 
-        cuts.Sort();
-        return [.. cuts];
+        return [.. all];
     }
 
     /// <summary>The seam from column <paramref name="column"/>: for each row the first column of the right-hand side (in [1, width − 1]), staying within <paramref name="reach"/> (≥ 0) columns of the start.</summary>

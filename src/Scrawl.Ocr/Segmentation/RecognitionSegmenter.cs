@@ -69,18 +69,6 @@ public static class RecognitionSegmenter
                     return new SegmentCandidate(c.Start, c.End, SegmentationPath.Score(p, Math.Max(1, c.Ink.WorkingBox.Width) / plan.Height, plan.Expected).Score - cut);
                 }).ToList();
                 var chosen = SegmentationPath.Best(plan.Pieces, scored, options.CharacterBonus).Select(i => plan.Candidates[i]).ToList();
-                if (Environment.GetEnvironmentVariable("SCRAWL_DEBUG_SEG") is not null)
-                {
-                    System.Console.Error.WriteLine($"word: pieces {plan.Pieces} origins {string.Join(",", plan.Origins)} H {plan.Height:F1} offset {plan.Expected[0].LogMedian - classAspects[0].LogMedian:F2}");
-                    for (int q = 0; q < scored.Count; q++)
-                    {
-                        var c = plan.Candidates[q];
-                        var p = c.Original >= 0 ? probabilities[c.Original] : fresh[c.Pending];
-                        int t = TensorPrimitives.IndexOfMax(p);
-                        System.Console.Error.WriteLine($"  [{c.Start},{c.End}) x {c.Ink.WorkingBox.Left}-{c.Ink.WorkingBox.Right} w/H {c.Ink.WorkingBox.Width / plan.Height:F2} top {names[t]} {p[t]:F2} score {scored[q].Score:F2}{(chosen.Contains(c) ? " *" : "")}");
-                    }
-                }
-
                 var chars = chosen.Select(c => c.Original >= 0 ? characters[c.Original] : new OcrCharacter(c.Ink.Box, c.Ink)).ToList();
                 outProbabilities.AddRange(chosen.Select(c => c.Original >= 0 ? probabilities[c.Original] : fresh[c.Pending]));
                 words.Add(new OcrWord(PixelBox.Enclosing(chars.Select(c => c.Box)), chars));
