@@ -16,6 +16,7 @@ internal static class OcrCommand
         root.Add(Create(io));
         root.Add(OcrEvalCommand.Create(io));
         root.Add(OcrStressCommand.Create(io));
+        root.Add(OcrTouchingCommand.Create(io));
         root.Add(OcrSampleCommand.Create(io));
         var bench = root.Subcommands.FirstOrDefault(c => c.Name == "bench");
         if (bench is null)

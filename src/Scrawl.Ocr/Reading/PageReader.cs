@@ -55,6 +55,12 @@ public sealed record PageReadingOptions
     /// <summary>Stage 0: the sheet, its perspective, tilt, scale (<see cref="PagePreparation"/>); null reads the photo as it is.</summary>
     public PagePreparationOptions? Preparation { get; init; } = new();
 
+    /// <summary>
+    /// Stage 5a: segmentation by recognition, cutting blobs of touching characters and joining broken ones by what the classifier reads best
+    /// (<see cref="Segmentation.RecognitionSegmenter"/>); null (the default: it does not yet pay off on the robustness benchmark) keeps the finder's characters.
+    /// </summary>
+    public Segmentation.RecognitionOptions? Recognition { get; init; }
+
     /// <summary>Stage 0b: try the page turned by quarter turns and keep the turn the classifier reads clearly best (<see cref="OrientationCheck"/>).</summary>
     public bool DetectOrientation { get; init; } = true;
 }
@@ -148,6 +154,11 @@ public static class PageReader
         if (probabilities.Length != crops.Length)
         {
             throw new InvalidOperationException($"The classifier returned {probabilities.Length} results for {crops.Length} crops.");
+        }
+
+        if (options.Recognition is { } recognition)
+        {
+            (page, probabilities) = Segmentation.RecognitionSegmenter.Resegment(page, probabilities, classifier, options.Crops, recognition);
         }
 
         var names = classifier.ClassNames;

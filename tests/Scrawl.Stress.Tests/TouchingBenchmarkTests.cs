@@ -1,0 +1,81 @@
+using Scrawl.Numerics;
+using Scrawl.Ocr;
+using Scrawl.Ocr.Segmentation;
+using Scrawl.Stress.Touching;
+
+namespace Scrawl.Stress.Tests;
+
+/// <summary>The touching-letters benchmark: its words are seeded and composed as specified, and a quick seeded run through the real OCR scores them.</summary>
+public class TouchingBenchmarkTests
+{
+    private static readonly IReadOnlyList<IGlyphSource> Synthetic = [GlyphSources.Synthetic()];
+
+    [Fact]
+    public void SameSeedGivesTheSameWordsAndAnotherSeedOthers()
+    {
+        var a = TouchingBenchmark.Words(Synthetic, 3, 2).ToList();
+        var b = TouchingBenchmark.Words(Synthetic, 3, 2).ToList();
+        var c = TouchingBenchmark.Words(Synthetic, 4, 2).ToList();
+        Assert.Equal(2 * TouchingWords.Buckets.Count, a.Count);
+        Assert.Equal(a.Select(w => w.Text), b.Select(w => w.Text));
+        Assert.Equal(a[0].Image.Pixels, b[0].Image.Pixels);
+        Assert.NotEqual(a.Select(w => w.Text), c.Select(w => w.Text));
+        Assert.All(a, w => Assert.InRange(w.Text.Length, 2, 6));
+    }
+
+    [Fact]
+    public void OverlappingGlyphsMakeOneBlobAndApartGlyphsStaySeparate()
+    {
+        // The same text and glyph draws apart and at 25–30 % overlap: apart, one ink blob per letter (at least); overlapping, fewer blobs than letters.
+        var apart = TouchingWords.Compose("HNW", Synthetic[0], TouchingWords.Buckets[0], new SeededRandom(9));
+        var overlap = TouchingWords.Compose("HNW", Synthetic[0], TouchingWords.Buckets[4], new SeededRandom(9));
+        Assert.True(Blobs(apart.Image) >= 3, "apart letters must not touch");
+        Assert.True(Blobs(overlap.Image) < 3, "30 % overlap must join letters");
+        Assert.True(overlap.Image.Width < apart.Image.Width);
+    }
+
+    [Fact]
+    public void BrokenGlyphFallsIntoPieces()
+    {
+        var random = new SeededRandom(2);
+        var glyph = GlyphSources.Synthetic().Draw(4, random); // E
+        Assert.Equal(1, TouchingWords.Pieces(glyph));
+        Assert.True(TouchingWords.Pieces(TouchingWords.Break(glyph, glyph.Height, random)) >= 2);
+    }
+
+    [Fact]
+    public void QuickRunReadsWordsApartAndSegmentationByRecognitionReadsTouchingOnesBetter()
+    {
+        var classifier = CharacterModels.Load(ShippedModel());
+        var words = TouchingBenchmark.Words(Synthetic, 1, 8).ToList();
+        var before = TouchingBenchmark.Run(words, image => PageReader.Read(image, classifier).Text);
+        var after = TouchingBenchmark.Run(words, image => PageReader.Read(image, classifier, new PageReadingOptions { Recognition = new RecognitionOptions() }).Text);
+        Assert.Equal(TouchingWords.Buckets.Select(b => b.Name), before.Buckets.Select(b => b.Bucket));
+        Assert.True(before.Buckets[0].WordsRight >= 6, $"apart: {before.Buckets[0].WordsRight}/8");
+        int Touching(TouchingReport r) => r.Buckets.Where(b => b.Bucket is "overlap-0" or "overlap-10" or "overlap-20").Sum(b => b.WordsRight);
+        Assert.True(Touching(after) > Touching(before), $"touching words right: {Touching(before)} before, {Touching(after)} after");
+        Assert.Equal(before.Buckets.Sum(b => b.Words - b.WordsRight), before.Misses.Count);
+        Assert.Contains("touching-0-20: words", TouchingBenchmark.Format(after)[^1], StringComparison.Ordinal);
+    }
+
+    private static int Blobs(Imaging.FloatImage photo)
+    {
+        // Blobs of ink (darker than halfway to the paper), sensor-noise specks of a few pixels left out.
+        var (labels, _) = Imaging.Labeling.Label(photo.AtOrBelow(0.6f), connectivity: 8);
+        return Imaging.Regions.Measure(labels).Count(r => r.Area >= 30);
+    }
+
+    private static string ShippedModel()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "models", "charmodel.scrawl");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("models/charmodel.scrawl not found above the test binaries");
+    }
+}
