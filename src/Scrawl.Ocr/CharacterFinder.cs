@@ -127,7 +127,8 @@ public static class CharacterFinder
 
         double typical = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
         double noise = options.NoiseFraction * typical;
-        var kept = regions.Where(r => r.BoxHeight >= noise || r.BoxWidth >= noise).ToList();
+        var straight = options.RemoveStraightLines ? StraightLines.Find(labels, regions, typical) : [];
+        var kept = regions.Where(r => (r.BoxHeight >= noise || r.BoxWidth >= noise) && !straight.Contains(r.Label)).ToList();
         var boxes = kept.Select(r => new PixelBox(r.Top, r.Left, r.Bottom, r.Right)).ToList();
         var stacked = PieceMerger.Merge(boxes, (a, b) => PieceMerger.Stacked(a, b, typical, options))
             .Select(g => (Box: PixelBox.Enclosing(g.Select(i => boxes[i])), Members: g))

@@ -38,6 +38,9 @@ public sealed record CharacterFinderOptions
     /// <summary>Components whose thickest point exceeds this multiple (0: off; else &gt; 1) of the page's typical stroke half-width are solid blobs — a pen, a punched hole, a thumb — not writing (<see cref="ThickBlobs"/>).</summary>
     public double ThickBlobFactor { get; init; } = ThickBlobs.DefaultFactor;
 
+    /// <summary>Drop the pieces of long straight oblique lines (a pen's or pencil's outline across the page; <see cref="StraightLines"/>).</summary>
+    public bool RemoveStraightLines { get; init; } = true;
+
     /// <summary>Components with both box sides below this fraction (in [0, 1)) of the typical character height are noise, dropped before merging.</summary>
     public double NoiseFraction { get; init; } = 0.15;
 
