@@ -43,7 +43,8 @@ public static class AltoFormat
 
         var page = new XElement(Namespace + "Page", new XAttribute("ID", "page_1"), new XAttribute("PHYSICAL_IMG_NR", "1"),
             new XAttribute("HEIGHT", Int(result.Height)), new XAttribute("WIDTH", Int(result.Width)), printSpace);
-        var alto = new XElement(Namespace + "alto", new XAttribute(XNamespace.Xmlns + "xsi", Xsi.NamespaceName),
+        // xlink is declared because the schema gives TextBlock a default xlink:type attribute.
+        var alto = new XElement(Namespace + "alto", new XAttribute(XNamespace.Xmlns + "xlink", "http://www.w3.org/1999/xlink"), new XAttribute(XNamespace.Xmlns + "xsi", Xsi.NamespaceName),
             new XAttribute(Xsi + "schemaLocation", $"{Namespace.NamespaceName} {SchemaLocation}"), new XAttribute("SCHEMAVERSION", "4.4"),
             description, new XElement(Namespace + "Layout", page));
         return XmlText.Serialize(new XDocument(alto));
