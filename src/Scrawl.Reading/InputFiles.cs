@@ -35,7 +35,7 @@ public static partial class InputFiles
 
         if (FileType(path) is { } type && type != RegularFile)
         {
-            throw new InvalidDataException($"{path}: not a regular file ({Describe(type)}); not read.");
+            throw new InvalidDataException($"{path}: {Describe(type)}, not a regular file; not read.");
         }
 
         if (info.LinkTarget is not null)

@@ -17,8 +17,11 @@ internal static class FormatLayout
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A number with at most <paramref name="decimals"/> decimals in invariant digits (no exponent, no trailing zeros).</summary>
-    public static string Number(double value, int decimals) =>
-        Math.Round(value, decimals).ToString(decimals > 0 ? "0." + new string('#', decimals) : "0", CultureInfo.InvariantCulture);
+    public static string Number(double value, int decimals)
+    {
+        double rounded = Math.Round(value, decimals);
+        return (rounded == 0 ? 0 : rounded).ToString(decimals > 0 ? "0." + new string('#', decimals) : "0", CultureInfo.InvariantCulture); // never "-0"
+    }
 
     /// <summary>
     /// The line's baseline as <c>y = Slope · (x − Left) + Offset + Bottom</c> in the photo's pixels (y down): a least-squares fit through the

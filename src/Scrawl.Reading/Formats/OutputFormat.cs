@@ -81,6 +81,14 @@ public static class OutputFormats
         };
     }
 
+    /// <summary>Writes one photo's document in <paramref name="format"/> to <paramref name="path"/> atomically (a temporary file, then a rename): readers never see half a file.</summary>
+    public static void Save(OutputFormat format, PhotoReading reading, string modelName, string path)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Scrawl.Numerics.AtomicFile.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(Write(format, [reading], modelName)));
+    }
+
     private static OutputFormat Checked(OutputFormat format) =>
         Enum.IsDefined(format) ? format : throw new ArgumentOutOfRangeException(nameof(format), format, "Not an output format.");
 }

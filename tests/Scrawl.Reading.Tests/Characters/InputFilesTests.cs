@@ -18,7 +18,7 @@ public class InputFilesTests
         File.CreateSymbolicLink(link, "/dev/zero");
         using var reader = PhotoReader.Open();
         var e = Assert.Throws<InvalidDataException>(() => reader.Read(link));
-        Assert.Equal($"{link}: not a regular file (a character device such as /dev/zero); not read.", e.Message);
+        Assert.Equal($"{link}: a character device such as /dev/zero, not a regular file; not read.", e.Message);
     }
 
     [Fact]
