@@ -77,13 +77,8 @@ public sealed class CharacterReliability
         return bins;
     }
 
-    /// <summary>Expected calibration error in [0, 1]: Σ over <paramref name="binCount"/> (≥ 1) equal-width bins of (bin count / total) × |accuracy − mean confidence|; 0 with no characters.</summary>
-    public double ExpectedCalibrationError(int binCount = 10)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(binCount, 1);
-        var bins = Bins([.. Enumerable.Range(0, binCount + 1).Select(i => (double)i / binCount)]);
-        return Count == 0 ? 0 : bins.Sum(b => (double)b.Count / Count * Math.Abs(b.Accuracy - b.MeanConfidence));
-    }
+    /// <summary>Expected calibration error in [0, 1] over <paramref name="binCount"/> (≥ 1) equal-width bins (<see cref="ConfidenceCalibration.ExpectedCalibrationError"/>); 0 with no characters.</summary>
+    public double ExpectedCalibrationError(int binCount = 10) => ConfidenceCalibration.ExpectedCalibrationError(characters, binCount);
 
     /// <summary>For each character of <paramref name="read"/>: whether a least-cost Levenshtein alignment to <paramref name="truth"/> matches it to an equal character.</summary>
     public static bool[] Matched(string truth, string read)

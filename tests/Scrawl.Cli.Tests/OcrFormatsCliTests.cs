@@ -82,6 +82,7 @@ public sealed partial class OcrFormatsCliTests : IDisposable
             ["ocr", Sample, "--chars", "AB-"],
             ["ocr", Sample, "--min-conf", "2"],
             ["ocrr", Sample],
+            ["ocr", Sample, "--shard", "0/2"],
         })
         {
             var (code, output, err) = CliRunner.Run(args);

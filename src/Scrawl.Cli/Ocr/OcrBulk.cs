@@ -32,7 +32,9 @@ internal static class OcrBulk
         string? list = r.GetValue(bulk.List);
         if (list is null)
         {
-            return null;
+            return r.GetResult(bulk.Shard) is { Implicit: false } || r.GetResult(bulk.Workers) is { Implicit: false }
+                ? throw new CliException("--shard and --workers belong to bulk mode: give them with --list FILES.txt --out DIR.")
+                : null;
         }
 
         if (images.Length > 0 || annotate is not null)

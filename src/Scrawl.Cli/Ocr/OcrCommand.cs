@@ -12,11 +12,12 @@ namespace Scrawl.Cli.Ocr;
 /// </summary>
 internal static class OcrCommand
 {
-    /// <summary>Adds <c>ocr</c>, <c>ocr-eval</c>, <c>ocr-stress</c>, <c>ocr-sample</c> and <c>bench ocr</c> to the command line.</summary>
+    /// <summary>Adds <c>ocr</c>, <c>ocr-eval</c>, <c>ocr-calibration</c>, <c>ocr-stress</c>, <c>ocr-sample</c> and <c>bench ocr</c> to the command line.</summary>
     public static void AddTo(RootCommand root, CliOutput io)
     {
         root.Add(Create(io));
         root.Add(OcrEvalCommand.Create(io));
+        root.Add(OcrCalibrationCommand.Create(io));
         root.Add(OcrStressCommand.Create(io));
         root.Add(OcrSampleCommand.Create(io));
         var bench = root.Subcommands.FirstOrDefault(c => c.Name == "bench");
