@@ -8,12 +8,12 @@ namespace Scrawl.Cli;
 /// <summary>The <c>scrawl</c> command line: the only part of Scrawl that prints.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    private static int Main(string[] args) => Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
 
-    /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Parses and runs a command line, writing to the given streams (and reading <paramref name="stdin"/> for a <c>-</c> argument); returns the exit code.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
     {
-        var io = new CliOutput(stdout, stderr);
+        var io = new CliOutput(stdout, stderr, stdin);
         var root = new RootCommand("Scrawl reads handwriting with neural networks written from scratch.")
         {
             DataCommand.Create(io),
@@ -26,6 +26,7 @@ internal static class Program
             BenchCommand.Create(io),
             GradcheckCommand.Create(io),
             SelfcheckCommand.Create(io),
+            DeepCommand.Create(io),
         };
         Ocr.OcrCommand.AddTo(root, io);
         return CliHost.Run("scrawl", root, args, io, Classify);

@@ -2,10 +2,15 @@ using System.CommandLine;
 
 namespace Scrawl.CommandLine;
 
-/// <summary>Where commands write: results to stdout, diagnostics to stderr.</summary>
+/// <summary>Where commands write: results to stdout, diagnostics to stderr; and where <c>-</c> reads from.</summary>
 /// <param name="Out">Results.</param>
 /// <param name="Error">Errors, warnings and progress.</param>
-public sealed record CliOutput(TextWriter Out, TextWriter Error);
+/// <param name="Input">Opens standard input (for a <c>-</c> argument); null: there is none, and reading it is an error.</param>
+public sealed record CliOutput(TextWriter Out, TextWriter Error, Func<Stream>? Input = null)
+{
+    /// <summary>Standard input; <see cref="CliException"/> when this run has none.</summary>
+    public Stream OpenInput() => Input?.Invoke() ?? throw new CliException("-: there is no standard input to read.");
+}
 
 /// <summary>A user-facing failure: printed as one line without a stack trace, with an exit code (<see cref="ExitCodes"/>).</summary>
 public sealed class CliException : Exception
@@ -45,7 +50,8 @@ public static class ExitCodes
 }
 
 /// <summary>
-/// Runs a command tree the way every Scrawl executable does: a recursive <c>--verbose</c> option, and any exception turned into one
+/// Runs a command tree the way every Scrawl executable does: a recursive <c>--verbose</c> option; a usage error (unknown command or option,
+/// a missing or malformed value) is one line naming it and exit code 2; and any exception is turned into one
 /// line <c>PROGRAM: problem</c> on stderr (the stack trace too with --verbose) and an exit code: <see cref="CliException"/> its own;
 /// file problems (<see cref="InvalidDataException"/>, <see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>) bad input;
 /// what <c>classify</c> names; anything else an internal error.
@@ -66,6 +72,12 @@ public static class CliHost
         root.Options.Add(verbose);
         var config = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
+        if (UsageError(parsed, args) is { } usage)
+        {
+            io.Error.WriteLine($"{program}: {usage} ('{CommandPath(program, parsed.CommandResult)} --help' lists what it takes)");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             return parsed.Invoke(config);
@@ -95,8 +107,51 @@ public static class CliHost
             : ($"internal error ({e.GetType().Name}): {e.Message} (a bug; --verbose shows where)", ExitCodes.InternalError);
     }
 
+    /// <summary>
+    /// The first usage error of <paramref name="parsed"/>, or null: the parser's own errors, and an argument that looks like an option
+    /// (starts with <c>-</c>, is not <c>-</c> alone or a number, and does not follow <c>--</c>) where the command takes file names or
+    /// values, e.g. a mistyped <c>--jsn</c>. Commands that pass unmatched tokens on (<see cref="Command.TreatUnmatchedTokensAsErrors"/> false) are left alone.
+    /// </summary>
+    public static string? UsageError(ParseResult parsed, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A mistyped command also leaves "Required command was not provided": the token that was not understood says more.
+            return (parsed.UnmatchedTokens.Count > 0 ? parsed.Errors.FirstOrDefault(e => e.Message.Contains(parsed.UnmatchedTokens[0], StringComparison.Ordinal)) : null)?.Message
+                ?? parsed.Errors[0].Message;
+        }
+
+        if (!parsed.CommandResult.Command.TreatUnmatchedTokensAsErrors)
+        {
+            return null;
+        }
+
+        int separator = args.ToList().IndexOf("--");
+        var literal = separator >= 0 ? args.Skip(separator + 1).ToHashSet(StringComparer.Ordinal) : [];
+        var suspect = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens).Select(t => t.Value)
+            .FirstOrDefault(v => v.Length > 1 && v[0] == '-' && !double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _) && !literal.Contains(v));
+        return suspect is null ? null : $"unknown option '{suspect}'";
+    }
+
     /// <summary>True for the exceptions that mean "this file cannot be read or written" (bad input, reported per file).</summary>
     public static bool IsFileProblem(Exception e) => e is InvalidDataException or IOException or UnauthorizedAccessException;
+
+    /// <summary><c>PROGRAM SUBCOMMAND…</c> of the command that was parsed (the root's own name left out).</summary>
+    private static string CommandPath(string program, System.CommandLine.Parsing.CommandResult? command)
+    {
+        var names = new List<string>();
+        for (var c = command; c?.Parent is System.CommandLine.Parsing.CommandResult parent; c = parent)
+        {
+            names.Add(c.Command.Name);
+        }
+
+        names.Add(program);
+        names.Reverse();
+        return string.Join(" ", names);
+    }
 
     private static int Report(string program, Exception e, bool verbose, TextWriter stderr, Func<Exception, int?>? classify)
     {

@@ -3,6 +3,7 @@ using Scrawl.Data.Images;
 using Scrawl.Imaging;
 using Scrawl.Media;
 using Scrawl.Ocr;
+using Scrawl.Reading.Characters;
 
 namespace Scrawl.Reading;
 
@@ -28,13 +29,20 @@ public sealed class PhotoReader : IDisposable
     /// <summary>A JPEG whose reduced DCT scale lands within this fraction of the working side is decoded at that scale, with no resampling pass.</summary>
     private const double DecodeSlack = 0.2;
 
-    /// <summary>A reader that classifies with <paramref name="classifier"/>; <paramref name="modelName"/> names the model in results (e.g. its path).</summary>
-    public PhotoReader(ICharacterClassifier classifier, string modelName, PageReadingOptions? options = null)
+    private readonly CharacterControl control;
+
+    /// <summary>
+    /// A reader that classifies with <paramref name="classifier"/>; <paramref name="modelName"/> names the model in results (e.g. its path);
+    /// <paramref name="characters"/> limits what it writes (<see cref="ArgumentException"/> when it does not fit the model).
+    /// </summary>
+    public PhotoReader(ICharacterClassifier classifier, string modelName, PageReadingOptions? options = null, CharacterOptions? characters = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentException.ThrowIfNullOrEmpty(modelName);
         Classifier = classifier;
         ModelName = modelName;
+        Characters = characters ?? new CharacterOptions();
+        control = new CharacterControl(classifier, Characters);
         Options = options ?? new PageReadingOptions();
         string dbg = Environment.GetEnvironmentVariable("SCRAWL_DBG") ?? "";
         if (dbg.Contains("noprep", StringComparison.Ordinal)) { Options = Options with { Preparation = null }; }
@@ -53,22 +61,36 @@ public sealed class PhotoReader : IDisposable
     /// <summary>The reading settings.</summary>
     public PageReadingOptions Options { get; }
 
+    /// <summary>What the reader may write: character set, user words, confidence floor.</summary>
+    public CharacterOptions Characters { get; }
+
     /// <summary>
     /// A reader with the model <paramref name="model"/>: null for the shipped model (<see cref="ModelLocator.ShippedModelPath"/>), a
     /// <c>.scrawl</c> model file or NIST36 <c>.npz</c>, or <c>deep:FILE</c> (a TorchSharp model run by the scrawl-deep program).
-    /// Raises <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the model when it cannot be used.
+    /// Raises <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the model when it cannot be used, and
+    /// <see cref="ArgumentException"/> when <paramref name="characters"/> does not fit it.
     /// </summary>
-    public static PhotoReader Open(string? model = null, PageReadingOptions? options = null)
+    public static PhotoReader Open(string? model = null, PageReadingOptions? options = null, CharacterOptions? characters = null)
     {
         string name = model ?? ModelLocator.ShippedModelPath();
-        return new PhotoReader(ModelLocator.OpenClassifier(name), name, options);
+        var classifier = ModelLocator.OpenClassifier(name);
+        try
+        {
+            return new PhotoReader(classifier, name, options, characters);
+        }
+        catch
+        {
+            (classifier as IDisposable)?.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Reads the photo file at <paramref name="path"/> (JPEG, PNG, …).</summary>
+    /// <summary>Reads the photo file at <paramref name="path"/> (JPEG, PNG, …): a regular file of at most <see cref="MaxStreamBytes"/> bytes (<see cref="InputFiles.CheckRegularFile"/>).</summary>
     public PhotoReading Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var watch = Stopwatch.StartNew();
+        InputFiles.CheckRegularFile(path, MaxStreamBytes);
         var decoded = PhotoLoader.Load(path, Options.WorkingSide, slack: DecodeSlack);
         return Read(path, decoded, watch);
     }
@@ -130,8 +152,9 @@ public sealed class PhotoReader : IDisposable
     {
         var (image, photoHeight, photoWidth) = decoded;
         double decodeSeconds = watch.Elapsed.TotalSeconds;
-        var page = PageReader.ReadTimed(image, Classifier, Options);
+        var page = PageReader.ReadTimed(image, control.Classifier, Options);
         var timings = new ReadingTimings(decodeSeconds, page.SegmentSeconds, page.ClassifySeconds);
-        return new PhotoReading(name, page.Result.ScaledTo(photoHeight, photoWidth), page.Result, timings, page.Geometry);
+        var working = control.Apply(page.Result);
+        return new PhotoReading(name, working.ScaledTo(photoHeight, photoWidth), working, timings, page.Geometry);
     }
 }

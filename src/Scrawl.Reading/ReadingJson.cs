@@ -3,9 +3,16 @@ using Scrawl.Ocr;
 
 namespace Scrawl.Reading;
 
-/// <summary>The JSON form of OCR results: page → lines → words → characters, boxes as [top, left, bottom, right] in photo pixels, confidences in [0, 1].</summary>
+/// <summary>
+/// The JSON form of OCR results: page → lines → words → characters, boxes as [top, left, bottom, right] in photo pixels, confidences in [0, 1]
+/// (a word's is its least confident character's, a line's and the page's their characters' mean), and per character its
+/// <see cref="Alternatives"/> most probable classes.
+/// </summary>
 public static class ReadingJson
 {
+    /// <summary>How many of a character's most probable classes the JSON lists under <c>alternatives</c>.</summary>
+    public const int Alternatives = 3;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>One object for one photo, an array of objects for several (<paramref name="modelPath"/> names the model in each).</summary>
@@ -49,6 +56,11 @@ public static class ReadingJson
                         ["confidence"] = Round(c.Confidence),
                         ["top_label"] = c.TopLabel,
                         ["top_confidence"] = Round(c.TopConfidence),
+                        ["alternatives"] = c.Probabilities.Take(Alternatives).Select(g => new Dictionary<string, object>
+                        {
+                            ["label"] = g.Label,
+                            ["confidence"] = Round(g.Probability),
+                        }).ToArray(),
                     }).ToArray(),
                 }).ToArray(),
             }).ToArray(),

@@ -10,4 +10,13 @@ internal static class CliRunner
         int code = Program.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as standard input (for a <c>-</c> argument).</summary>
+    public static (int Code, string Out, string Err) RunWithInput(byte[] stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr, () => new MemoryStream(stdin));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
 }

@@ -23,7 +23,7 @@ internal static class CompressCommand
         var data = new Option<string>("--data") { Description = "Catalog name or path (fit on train, measure on valid)", DefaultValueFactory = _ => "glyphs36" };
         var components = new Option<int>("--components") { Description = "Principal components kept (1–D)", DefaultValueFactory = _ => 32 };
         var seed = new Option<long>("--seed") { Description = "Seed for data generation/splitting and the randomized SVD", DefaultValueFactory = _ => 0 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the figure and the projection matrix", DefaultValueFactory = _ => new DirectoryInfo("runs/pca") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for pca-reconstructions.png (validation images beside their reconstructions)", DefaultValueFactory = _ => new DirectoryInfo("runs/pca") };
         var model = new Option<FileInfo?>("--autoencoder") { Description = "A trained autoencoder model file (from 'compress autoencoder') to measure on the same images" };
         var pca = new Command("pca", "Fit PCA on the training images, reconstruct the validation images, report rank, parameters, fit time and PSNR; ends with 'fit-seconds:' and 'psnr-db:'.")
         {

@@ -3,13 +3,15 @@ using System.Diagnostics;
 using System.Text;
 using Scrawl.Numerics;
 using Scrawl.Reading;
+using Scrawl.Reading.Characters;
+using Scrawl.Reading.Formats;
 
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr --list FILES.txt --shard I/N --out DIR [--workers K]</c>: reads this shard's share of a list of photos and writes
-/// <c>DIR/NAME.txt</c> (the text) and <c>DIR/NAME.json</c> (the full hierarchy) for each, atomically, the JSON last. An image whose
-/// JSON already exists is skipped, so a killed or failed run is simply started again. A photo that cannot be read gets one line on
+/// <c>scrawl ocr --list FILES.txt --shard I/N --out DIR [--workers K] [--format F]</c>: reads this shard's share of a list of photos and writes
+/// <c>DIR/NAME.EXT</c> (the --format, default txt) and <c>DIR/NAME.json</c> (the full hierarchy) for each, atomically, the JSON last. An image whose
+/// files both exist already is skipped, so a killed or failed run is simply started again. A photo that cannot be read gets one line on
 /// stderr and <c>DIR/failures/NAME.txt</c>, and the others are still read; the exit code is then 2 (3 if the failure was a bug).
 /// </summary>
 internal static class OcrBulk
@@ -24,26 +26,27 @@ internal static class OcrBulk
     /// </summary>
     public static int DefaultWorkers => Math.Clamp(Environment.ProcessorCount, 1, 16);
 
-    /// <summary>Runs bulk mode when --list was given (null otherwise); images on the command line or --out without --list are usage errors.</summary>
-    public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, bool json, string? annotate)
+    /// <summary>Runs bulk mode when --list was given (null otherwise); images on the command line or --annotate with --list are usage errors.</summary>
+    public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, OutputFormat format, CharacterOptions characters, string? annotate)
     {
         string? list = r.GetValue(bulk.List);
-        string? outDir = r.GetValue(bulk.Out);
         if (list is null)
         {
-            return outDir is null && images.Length > 0 ? null : throw new CliException("scrawl ocr needs IMAGE… (or --list FILES.txt --out DIR for bulk mode).");
+            return r.GetResult(bulk.Shard) is { Implicit: false } || r.GetResult(bulk.Workers) is { Implicit: false }
+                ? throw new CliException("--shard and --workers belong to bulk mode: give them with --list FILES.txt --out DIR.")
+                : null;
         }
 
-        if (images.Length > 0 || json || annotate is not null)
+        if (images.Length > 0 || annotate is not null)
         {
-            throw new CliException("--list reads its images from the list and writes both text and JSON to --out: give no IMAGE, --json or --annotate with it.");
+            throw new CliException("--list reads its images from the list and writes its results to --out: give no IMAGE or --annotate with it.");
         }
 
-        return Run(io, list, r.GetValue(bulk.Shard)!, outDir, modelName, r.GetValue(bulk.Workers));
+        return Run(io, list, r.GetValue(bulk.Shard)!, r.GetValue(bulk.Out), modelName, r.GetValue(bulk.Workers), format, characters);
     }
 
-    /// <summary>Runs one shard; returns the exit code.</summary>
-    public static int Run(CliOutput io, string listPath, string shardText, string? outDir, string? modelName, int workers)
+    /// <summary>Runs one shard, writing NAME.EXT of <paramref name="format"/> and NAME.json per image; returns the exit code.</summary>
+    public static int Run(CliOutput io, string listPath, string shardText, string? outDir, string? modelName, int workers, OutputFormat format = OutputFormat.Text, CharacterOptions? characters = null)
     {
         if (string.IsNullOrEmpty(outDir))
         {
@@ -58,15 +61,16 @@ internal static class OcrBulk
         var (shard, shards) = OcrBulkList.ParseShard(shardText);
         var share = OcrBulkList.Shard(OcrBulkList.Read(listPath), shard, shards);
         Directory.CreateDirectory(outDir);
-        var todo = share.Where(e => !File.Exists(JsonPath(outDir, e))).ToList();
+        var todo = share.Where(e => !File.Exists(JsonPath(outDir, e)) || !File.Exists(ResultPath(outDir, e, format))).ToList();
         int skipped = share.Count - todo.Count;
 
         workers = Math.Min(workers, Math.Max(1, todo.Count));
+        characters ??= new CharacterOptions();
         var readers = new PhotoReader[workers];
-        readers[0] = PhotoReader.Open(modelName);
+        readers[0] = OcrReadOptions.Open(modelName, characters);
         for (int w = 1; w < workers; w++)
         {
-            readers[w] = PhotoReader.Open(readers[0].ModelName);
+            readers[w] = PhotoReader.Open(readers[0].ModelName, characters: characters);
         }
 
         var watch = Stopwatch.StartNew();
@@ -76,7 +80,7 @@ internal static class OcrBulk
         {
             for (int i = Interlocked.Increment(ref next); i < todo.Count; i = Interlocked.Increment(ref next))
             {
-                Process(io, todo[i], outDir, readers[w], tally);
+                Process(io, todo[i], outDir, readers[w], format, tally);
             }
         })
         { IsBackground = true, Name = $"ocr-bulk-{w}" }).ToList();
@@ -91,20 +95,26 @@ internal static class OcrBulk
         return tally.Bugs > 0 ? ExitCodes.InternalError : tally.Failed > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 
-    /// <summary>The result JSON of <paramref name="entry"/>; its existence means the image is done.</summary>
+    /// <summary>The result JSON of <paramref name="entry"/>, written last: with the --format's file it means the image is done.</summary>
     internal static string JsonPath(string outDir, BulkEntry entry) => Path.Combine(outDir, entry.ResultName + ".json");
+
+    /// <summary>The result file of <paramref name="entry"/> in <paramref name="format"/> (the JSON itself for json).</summary>
+    internal static string ResultPath(string outDir, BulkEntry entry, OutputFormat format) => Path.Combine(outDir, $"{entry.ResultName}.{OutputFormats.Extension(format)}");
 
     /// <summary>The failure note of <paramref name="entry"/>.</summary>
     internal static string FailurePath(string outDir, BulkEntry entry) => Path.Combine(outDir, FailuresFolder, entry.ResultName + ".txt");
 
-    private static void Process(CliOutput io, BulkEntry entry, string outDir, PhotoReader reader, Tally tally)
+    private static void Process(CliOutput io, BulkEntry entry, string outDir, PhotoReader reader, OutputFormat format, Tally tally)
     {
         try
         {
             var reading = reader.Read(entry.FullPath);
-            string text = string.Join("\n", reading.Result.Lines.Select(l => l.Text)) + "\n";
-            AtomicFile.WriteAllBytes(Path.Combine(outDir, entry.ResultName + ".txt"), Encoding.UTF8.GetBytes(text));
-            AtomicFile.WriteAllBytes(JsonPath(outDir, entry), Encoding.UTF8.GetBytes(ReadingJson.Serialize([reading], reader.ModelName) + "\n"));
+            if (format != OutputFormat.Json)
+            {
+                OutputFormats.Save(format, reading, reader.ModelName, ResultPath(outDir, entry, format));
+            }
+
+            OutputFormats.Save(OutputFormat.Json, reading, reader.ModelName, JsonPath(outDir, entry));
             if (File.Exists(FailurePath(outDir, entry)))
             {
                 File.Delete(FailurePath(outDir, entry));
@@ -114,8 +124,12 @@ internal static class OcrBulk
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // No half result: without its JSON the text file would look like a result of an image that was never finished.
-            TryDelete(Path.Combine(outDir, entry.ResultName + ".txt"));
+            // No half result: without its JSON the format's file would look like a result of an image that was never finished.
+            if (format != OutputFormat.Json)
+            {
+                TryDelete(ResultPath(outDir, entry, format));
+            }
+
             bool fileProblem = CliHost.IsFileProblem(e);
             string message = e.Message.StartsWith(entry.FullPath, StringComparison.Ordinal) || e.Message.StartsWith(entry.Listed, StringComparison.Ordinal)
                 ? e.Message
@@ -184,7 +198,7 @@ internal sealed class OcrBulkOptions
     public Option<string> Shard { get; } = new("--shard") { Description = "With --list: take entry k (counting the non-comment lines from 0) when k mod N = I", DefaultValueFactory = _ => "0/1", HelpName = "I/N" };
 
     /// <summary>The results folder.</summary>
-    public Option<string?> Out { get; } = new("--out") { Description = "With --list: the folder for NAME.txt and NAME.json per image (written atomically; existing ones are skipped) and failures/NAME.txt" };
+    public Option<string?> Out { get; } = new("--out") { Description = "Write one NAME.EXT per image (NAME: the photo's file name without extension; EXT: the --format's) into this folder instead of printing, atomically; with --list NAME.EXT and NAME.json per image (existing ones are skipped) and failures/NAME.txt", HelpName = "DIR" };
 
     /// <summary>Images read at the same time.</summary>
     public Option<int> Workers { get; } = new("--workers") { Description = "With --list: images read at the same time, each worker with its own classifier (default: one per core, at most 16)", DefaultValueFactory = _ => OcrBulk.DefaultWorkers };

@@ -1,20 +1,23 @@
 using System.CommandLine;
 using Scrawl.Reading;
+using Scrawl.Reading.Characters;
+using Scrawl.Reading.Formats;
 
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr IMAGE… [--model M] [--json] [--annotate OUT.png]</c>: the text of photos of handwritten block
-/// letters, one output line per text line. A file that cannot be read gets a one-line error; the others are
-/// still read, and the exit code is 2 at the end. <c>scrawl ocr --list FILES.txt --shard I/N --out DIR</c> is bulk mode (<see cref="OcrBulk"/>).
+/// <c>scrawl ocr IMAGE|DIR|-… [--model M] [--format F] [--out DIR] [--chars SET] [--user-words FILE] [--min-conf P] [--annotate OUT.png]</c>:
+/// the text of photos of handwritten block letters, one output line per text line, or another format (<see cref="OutputFormats"/>).
+/// A file that cannot be read gets a one-line error; the others are still read, and the exit code is 2 at the end. <c>scrawl ocr --list FILES.txt --shard I/N --out DIR</c> is bulk mode (<see cref="OcrBulk"/>).
 /// </summary>
 internal static class OcrCommand
 {
-    /// <summary>Adds <c>ocr</c>, <c>ocr-eval</c>, <c>ocr-stress</c>, <c>ocr-sample</c> and <c>bench ocr</c> to the command line.</summary>
+    /// <summary>Adds <c>ocr</c>, <c>ocr-eval</c>, <c>ocr-calibration</c>, <c>ocr-stress</c>, <c>ocr-sample</c> and <c>bench ocr</c> to the command line.</summary>
     public static void AddTo(RootCommand root, CliOutput io)
     {
         root.Add(Create(io));
         root.Add(OcrEvalCommand.Create(io));
+        root.Add(OcrCalibrationCommand.Create(io));
         root.Add(OcrStressCommand.Create(io));
         root.Add(OcrTouchingCommand.Create(io));
         root.Add(OcrSampleCommand.Create(io));
@@ -36,36 +39,74 @@ internal static class OcrCommand
 
     private static Command Create(CliOutput io)
     {
-        var images = new Argument<string[]>("images") { Description = "Photos (JPEG, PNG, …) of handwritten block letters", Arity = ArgumentArity.ZeroOrMore };
+        var images = new Argument<string[]>("images") { Description = "Photos (JPEG, PNG, …) of handwritten block letters; a folder reads its images in sorted order; - reads one photo from standard input", Arity = ArgumentArity.ZeroOrMore };
         var model = ModelOption();
-        var json = new Option<bool>("--json") { Description = "Print the full hierarchy (lines, words, characters with boxes and confidences) as JSON" };
         var annotate = new Option<string?>("--annotate") { Description = "Write the photo with line boxes, character boxes and labels drawn as this PNG (several photos: one file each, OUT-NAME.png)" };
-        var command = new Command("ocr", "Read the text of photos of handwritten block letters: one output line per text line.") { images, model, json, annotate };
+        var command = new Command("ocr", "Read the text of photos of handwritten block letters: one output line per text line (or --format json, tsv, hocr, alto, page).") { images, model, annotate };
+        var read = new OcrReadOptions(command);
         var bulk = new OcrBulkOptions(command);
-        command.SetAction(r => OcrBulk.TryRun(io, r, bulk, r.GetValue(images)!, r.GetValue(model), r.GetValue(json), r.GetValue(annotate))
-            ?? Run(io, r.GetValue(images)!, r.GetValue(model), r.GetValue(json), r.GetValue(annotate)));
+        command.SetAction(r =>
+        {
+            var format = read.OutputFormat(r);
+            var characters = read.Characters(r);
+            string[] arguments = r.GetValue(images)!;
+            return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate))
+                ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters));
+        });
         return command;
     }
 
-    private static int Run(CliOutput io, string[] images, string? modelName, bool json, string? annotate)
+    private static int Run(CliOutput io, string[] arguments, OcrRun run)
     {
-        using var reader = PhotoReader.Open(modelName);
-        var readings = new List<PhotoReading>();
+        if (arguments.Length == 0)
+        {
+            throw new CliException("scrawl ocr needs IMAGE… (files, folders or - for standard input), or --list FILES.txt --out DIR for bulk mode.");
+        }
+
         bool failed = false;
-        foreach (string image in images)
+        var inputs = OcrInputs.Expand(arguments, io, ref failed);
+        if (run.OutDir is not null)
+        {
+            OcrInputs.CheckDistinctNames(inputs);
+        }
+        else if (inputs.Count > 1 && !OutputFormats.HoldsSeveralPhotos(run.Format))
+        {
+            throw new CliException($"--format {OutputFormats.Name(run.Format)} holds one photo a document: give --out DIR to write one file per photo for these {inputs.Count} photos.");
+        }
+
+        if (run.Annotate is not null && inputs.Any(i => i.Path is null))
+        {
+            throw new CliException("--annotate redraws the photo from its file: it cannot be used with - (standard input).");
+        }
+
+        using var reader = OcrReadOptions.Open(run.Model, run.Characters);
+        if (run.OutDir is not null)
+        {
+            Directory.CreateDirectory(run.OutDir);
+        }
+
+        var readings = new List<PhotoReading>();
+        foreach (var input in inputs)
         {
             try
             {
-                var reading = reader.Read(image);
-                if (annotate is not null)
+                var reading = input.Path is null ? reader.Read(io.OpenInput(), input.Name) : reader.Read(input.Path);
+                if (run.Annotate is not null)
                 {
-                    PhotoReader.SaveAnnotated(image, reading, AnnotationPath(annotate, image, images.Length));
+                    PhotoReader.SaveAnnotated(input.Path!, reading, AnnotationPath(run.Annotate, input.Path!, inputs.Count));
                 }
 
-                readings.Add(reading);
-                if (!json)
+                if (run.OutDir is not null)
                 {
-                    WriteText(io, reading, images.Length > 1);
+                    OutputFormats.Save(run.Format, reading, reader.ModelName, Path.Combine(run.OutDir, $"{input.ResultName}.{OutputFormats.Extension(run.Format)}"));
+                }
+                else if (run.Format == OutputFormat.Text)
+                {
+                    io.Out.Write(TextFormat.Write(reading, header: inputs.Count > 1));
+                }
+                else
+                {
+                    readings.Add(reading);
                 }
 
                 Warn(io, reading);
@@ -77,25 +118,12 @@ internal static class OcrCommand
             }
         }
 
-        if (json && readings.Count > 0)
+        if (readings.Count > 0)
         {
-            io.Out.WriteLine(ReadingJson.Serialize(readings, reader.ModelName));
+            io.Out.Write(OutputFormats.Write(run.Format, readings, reader.ModelName));
         }
 
         return failed ? ExitCodes.BadInput : ExitCodes.Ok;
-    }
-
-    private static void WriteText(CliOutput io, PhotoReading reading, bool header)
-    {
-        if (header)
-        {
-            io.Out.WriteLine($"== {reading.Name} ==");
-        }
-
-        foreach (var line in reading.Result.Lines)
-        {
-            io.Out.WriteLine(line.Text);
-        }
     }
 
     /// <summary>One line on stderr when a person should look at the page: nothing found, or read with low confidence (the exit code stays 0).</summary>
@@ -124,3 +152,11 @@ internal static class OcrCommand
         return $"{stem}-{Path.GetFileNameWithoutExtension(image)}{ext}";
     }
 }
+
+/// <summary>What one non-bulk <c>scrawl ocr</c> run was asked for.</summary>
+/// <param name="Model">--model (null: the shipped model).</param>
+/// <param name="Format">The output format.</param>
+/// <param name="OutDir">--out (null: print to stdout).</param>
+/// <param name="Annotate">--annotate (null: none).</param>
+/// <param name="Characters">--chars, --user-words, --min-conf.</param>
+internal sealed record OcrRun(string? Model, OutputFormat Format, string? OutDir, string? Annotate, CharacterOptions Characters);

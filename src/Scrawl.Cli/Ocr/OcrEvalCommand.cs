@@ -10,7 +10,8 @@ namespace Scrawl.Cli.Ocr;
 /// per image and overall, the character error rate (edit distance over A–Z/0–9 per line, spaces and punctuation
 /// ignored, case-insensitive, read lines aligned to the truth lines first: <see cref="TextScore.Align"/>), the word
 /// error rate, the lines read exactly right and the spurious and missing lines; the last line is
-/// <c>overall: CER x.xx% WER y.yy% lines right/total spurious s missing m</c>.
+/// <c>overall: CER x.xx% WER y.yy% lines right/total spurious s missing m</c>. Before it, a reliability table: per character confidence bin
+/// the characters, how many were right and the accuracy (<see cref="CharacterReliability"/>), and the expected calibration error.
 /// </summary>
 internal static class OcrEvalCommand
 {
@@ -46,6 +47,7 @@ internal static class OcrEvalCommand
         using var reader = PhotoReader.Open(modelName);
         io.Out.WriteLine($"model: {reader.ModelName}");
         TextScore? total = null;
+        var reliability = new CharacterReliability();
         bool failed = false;
         foreach (var (image, truthPath) in pairs)
         {
@@ -55,6 +57,7 @@ internal static class OcrEvalCommand
                 var reading = reader.Read(image);
                 var score = TextScore.Compute(truth, reading.Result.Text);
                 total = total is null ? score : total.Add(score);
+                reliability.Add(reading.Result, truth);
                 io.Out.WriteLine(Invariant($"{Path.GetFileName(image)}: CER {score.CharacterErrorRate * 100:F2}% WER {score.WordErrorRate * 100:F2}% lines {score.LinesRight}/{score.Lines} (line count {score.ReadLineCount} of {score.TruthLineCount}: {(score.LineCountRight ? "right" : "wrong")}) spurious {score.SpuriousLines} missing {score.MissingLines}"));
                 WriteDifferences(io, truth, reading.Result.Text);
             }
@@ -65,6 +68,7 @@ internal static class OcrEvalCommand
             }
         }
 
+        WriteReliability(io, reliability);
         io.Out.WriteLine(OverallLine(total ?? TextScore.Empty));
         return failed ? ExitCodes.BadInput : ExitCodes.Ok;
     }
@@ -72,6 +76,22 @@ internal static class OcrEvalCommand
     /// <summary>The last line of the report: <c>overall: CER x.xx% WER y.yy% lines right/total spurious s missing m</c>.</summary>
     public static string OverallLine(TextScore total, string label = "overall") =>
         Invariant($"{label}: CER {total.CharacterErrorRate * 100:F2}% WER {total.WordErrorRate * 100:F2}% lines {total.LinesRight}/{total.Lines} spurious {total.SpuriousLines} missing {total.MissingLines}");
+
+    /// <summary>Prints how often characters of each confidence bin were right, and the expected calibration error over 10 equal bins.</summary>
+    private static void WriteReliability(CliOutput io, CharacterReliability reliability)
+    {
+        io.Out.WriteLine($"reliability: {reliability.Count} characters aligned to the truth");
+        io.Out.WriteLine("  confidence   characters  right   accuracy  mean confidence");
+        foreach (var bin in reliability.Bins())
+        {
+            string range = Invariant($"{bin.Low:F2}–{bin.High:F2}");
+            string accuracy = bin.Count > 0 ? Invariant($"{bin.Accuracy * 100,6:F1} %") : "     –  ";
+            string mean = bin.Count > 0 ? Invariant($"{bin.MeanConfidence:F3}") : "–";
+            io.Out.WriteLine(Invariant($"  {range,-11} {bin.Count,10} {bin.Correct,6}  {accuracy}  {mean}"));
+        }
+
+        io.Out.WriteLine(Invariant($"  expected calibration error (10 equal bins): {reliability.ExpectedCalibrationError():F4}"));
+    }
 
     /// <summary>Prints the aligned lines that differ (after the scoring's reduction), expected vs read; spurious and missing lines are marked.</summary>
     private static void WriteDifferences(CliOutput io, string truth, string read)

@@ -57,8 +57,8 @@ public sealed record ReadWord(PixelBox Box, IReadOnlyList<ReadCharacter> Charact
     /// <summary>The characters' labels concatenated.</summary>
     public string Text => string.Concat(Characters.Select(c => c.Label));
 
-    /// <summary>Mean confidence of the word's characters, in [0, 1].</summary>
-    public double Confidence => Characters.Average(c => c.Confidence);
+    /// <summary>The word's confidence, in [0, 1]: its least confident character's (a word is only as sure as its weakest letter).</summary>
+    public double Confidence => Characters.Min(c => c.Confidence);
 }
 
 /// <summary>One read character.</summary>
@@ -67,4 +67,35 @@ public sealed record ReadWord(PixelBox Box, IReadOnlyList<ReadCharacter> Charact
 /// <param name="Confidence">The classifier's probability of <paramref name="Label"/>, in [0, 1].</param>
 /// <param name="TopLabel">The classifier's own most probable class (differs from Label when context changed it).</param>
 /// <param name="TopConfidence">The probability of <paramref name="TopLabel"/>, in [0, 1].</param>
-public sealed record ReadCharacter(PixelBox Box, string Label, double Confidence, string TopLabel, double TopConfidence);
+public sealed record ReadCharacter(PixelBox Box, string Label, double Confidence, string TopLabel, double TopConfidence)
+{
+    /// <summary>Every class the classifier gave a probability above 0, most probable first (ties in class order); empty when not recorded.</summary>
+    public IReadOnlyList<CharacterGuess> Probabilities { get; init; } = [];
+
+    /// <summary>The classes of the probability vector <paramref name="p"/> (one value per name in <paramref name="names"/>) with a probability above 0, most probable first.</summary>
+    public static CharacterGuess[] Ranked(ReadOnlySpan<float> p, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (p.Length != names.Count)
+        {
+            throw new ArgumentException($"A probability vector has {p.Length} values for {names.Count} classes.", nameof(p));
+        }
+
+        var guesses = new List<CharacterGuess>(p.Length);
+        for (int c = 0; c < p.Length; c++)
+        {
+            if (p[c] > 0)
+            {
+                guesses.Add(new CharacterGuess(names[c], p[c]));
+            }
+        }
+
+        // A stable sort keeps class order among equal probabilities.
+        return [.. guesses.OrderByDescending(g => g.Probability)];
+    }
+}
+
+/// <summary>One class a character may be, with the classifier's probability of it.</summary>
+/// <param name="Label">The class name.</param>
+/// <param name="Probability">Its probability, in (0, 1].</param>
+public readonly record struct CharacterGuess(string Label, double Probability);

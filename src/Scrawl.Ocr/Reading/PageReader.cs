@@ -206,7 +206,7 @@ public static class PageReader
     private static ReadCharacter Character(PixelBox box, float[] p, int chosen, IReadOnlyList<string> names)
     {
         int top = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(p);
-        return new ReadCharacter(box, names[chosen], p[chosen], names[top], p[top]);
+        return new ReadCharacter(box, names[chosen], p[chosen], names[top], p[top]) { Probabilities = ReadCharacter.Ranked(p, names) };
     }
 }
 
