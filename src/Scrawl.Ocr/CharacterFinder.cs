@@ -21,7 +21,7 @@ public static class CharacterFinder
         var ink = Binarize(working, options);
         if (options.RemoveRuling)
         {
-            ink = RulingRemoval.Remove(ink);
+            ink = DotGrid.Remove(RulingRemoval.Remove(ink), working);
         }
 
         return FindInInk(ink, scale, photo.Height, photo.Width, options);
