@@ -44,7 +44,15 @@ public static class LineMorphology
         {
             Parallel.For(0, h, () => new Buffers(w, length), (y, _, buffers) =>
             {
-                Run(image.Pixels.AsSpan(y * w, w), result.AsSpan(y * w, w), length, minimum, buffers);
+                if (minimum)
+                {
+                    Run<MinOp>(image.Pixels.AsSpan(y * w, w), result.AsSpan(y * w, w), length, buffers);
+                }
+                else
+                {
+                    Run<MaxOp>(image.Pixels.AsSpan(y * w, w), result.AsSpan(y * w, w), length, buffers);
+                }
+
                 return buffers;
             }, _ => { });
             return new FloatImage(result, h, w);
@@ -61,12 +69,13 @@ public static class LineMorphology
     {
         int r = length / 2, padded = h + (2 * r);
         float identity = minimum ? float.PositiveInfinity : float.NegativeInfinity;
-        var x = new float[padded * w];
+        var pool = System.Buffers.ArrayPool<float>.Shared;
+        var x = pool.Rent(padded * w);
         x.AsSpan(0, r * w).Fill(identity);
         src.CopyTo(x, r * w);
-        x.AsSpan((r + h) * w).Fill(identity);
-        var g = new float[padded * w];
-        var hh = new float[padded * w];
+        x.AsSpan((r + h) * w, r * w).Fill(identity);
+        var g = pool.Rent(padded * w);
+        var hh = pool.Rent(padded * w);
         for (int i = 0; i < padded; i++)
         {
             var row = x.AsSpan(i * w, w);
@@ -99,6 +108,9 @@ public static class LineMorphology
             Pick(hh.AsSpan(y * w, w), g.AsSpan((y + length - 1) * w, w), result.AsSpan(y * w, w), minimum);
         }
 
+        pool.Return(x);
+        pool.Return(g);
+        pool.Return(hh);
         return result;
     }
 
@@ -115,37 +127,68 @@ public static class LineMorphology
     }
 
     /// <summary>One row: out[i] = extreme of src[i − r … i + r] (r = length / 2), clipped to the row.</summary>
-    private static void Run(ReadOnlySpan<float> src, Span<float> dst, int length, bool minimum, Buffers b)
+    private static void Run<TOp>(ReadOnlySpan<float> src, Span<float> dst, int length, Buffers b)
+        where TOp : struct, IExtreme
     {
         int n = src.Length, r = length / 2;
         // The row padded by r on both sides with the identity of the operation, so windows never leave it.
-        float identity = minimum ? float.PositiveInfinity : float.NegativeInfinity;
         int padded = n + (2 * r);
         var x = b.Padded.AsSpan(0, padded);
-        x[..r].Fill(identity);
+        x[..r].Fill(TOp.Identity);
         src.CopyTo(x[r..]);
-        x[(r + n)..].Fill(identity);
+        x[(r + n)..].Fill(TOp.Identity);
         var g = b.Forward.AsSpan(0, padded);
         var hh = b.Backward.AsSpan(0, padded);
-        for (int i = 0; i < padded; i++)
+        for (int start = 0; start < padded; start += length)
         {
-            g[i] = i % length == 0 ? x[i] : Pick(g[i - 1], x[i], minimum);
-        }
+            // Per block of `length`: the running extreme forward from its start and backward from its end.
+            int end = Math.Min(start + length, padded);
+            float acc = x[start];
+            g[start] = acc;
+            for (int i = start + 1; i < end; i++)
+            {
+                acc = TOp.Apply(acc, x[i]);
+                g[i] = acc;
+            }
 
-        for (int i = padded - 1; i >= 0; i--)
-        {
-            hh[i] = i == padded - 1 || (i + 1) % length == 0 ? x[i] : Pick(hh[i + 1], x[i], minimum);
+            acc = x[end - 1];
+            hh[end - 1] = acc;
+            for (int i = end - 2; i >= start; i--)
+            {
+                acc = TOp.Apply(acc, x[i]);
+                hh[i] = acc;
+            }
         }
 
         // Window [i, i + length − 1] in padded coordinates: the backward extreme from its start to its block's end, and the forward
         // extreme from the next block's start to its end (when the window lies in one block, both cover it).
         for (int i = 0; i < n; i++)
         {
-            dst[i] = Pick(hh[i], g[i + length - 1], minimum);
+            dst[i] = TOp.Apply(hh[i], g[i + length - 1]);
         }
     }
 
-    private static float Pick(float a, float b, bool minimum) => minimum ? MathF.Min(a, b) : MathF.Max(a, b);
+    /// <summary>The operation of an erosion (minimum) or a dilation (maximum), with its identity.</summary>
+    private interface IExtreme
+    {
+        static abstract float Identity { get; }
+
+        static abstract float Apply(float a, float b);
+    }
+
+    private readonly struct MinOp : IExtreme
+    {
+        public static float Identity => float.PositiveInfinity;
+
+        public static float Apply(float a, float b) => b < a ? b : a;
+    }
+
+    private readonly struct MaxOp : IExtreme
+    {
+        public static float Identity => float.NegativeInfinity;
+
+        public static float Apply(float a, float b) => b > a ? b : a;
+    }
 
     private sealed class Buffers(int n, int length)
     {

@@ -91,15 +91,13 @@ public static class CharacterFinder
         ArgumentNullException.ThrowIfNull(image);
         var rows = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: true), length, vertical: false);
         var columns = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: false), length, vertical: true);
-        var pixels = image.Pixels;
-        var flat = new float[pixels.Length];
-        for (int i = 0; i < flat.Length; i++)
-        {
-            float background = MathF.Max(MathF.Min(rows.Pixels[i], columns.Pixels[i]), 1e-3f);
-            flat[i] = MathF.Min(1f, pixels[i] / background);
-        }
-
-        return new FloatImage(flat, image.Height, image.Width);
+        // flat = min(1, image / max(1e-3, min(rows, columns))), vectorised in place over the row closing.
+        var background = rows.Pixels;
+        System.Numerics.Tensors.TensorPrimitives.Min(background, columns.Pixels, background);
+        System.Numerics.Tensors.TensorPrimitives.Max(background, 1e-3f, background);
+        System.Numerics.Tensors.TensorPrimitives.Divide(image.Pixels, background, background);
+        System.Numerics.Tensors.TensorPrimitives.Min(background, 1f, background);
+        return rows;
     }
 
     /// <summary>
