@@ -36,6 +36,7 @@ public static class ReadingJson
             ["text"] = r.Text,
             ["confidence"] = Round(reading.Confidence),
             ["unsure"] = reading.Unsure,
+            ["characterHeight"] = reading.CharacterHeight is { } height ? Math.Round(height, 1) : null!,
             ["rotation"] = reading.RotationDegrees,
             ["skew"] = Math.Round(reading.Geometry.SkewDegrees, 2),
             ["page"] = reading.PageCorners is { } corners ? corners.Select(c => new[] { Math.Round(c.X, 1), Math.Round(c.Y, 1) }).ToArray() : null!,

@@ -133,6 +133,10 @@ internal static class OcrCommand
         {
             io.Error.WriteLine($"scrawl: {reading.Name}: no handwriting found.");
         }
+        else if (reading.SmallCharacters)
+        {
+            io.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"scrawl: warning: {reading.Name}: the characters are only about {reading.CharacterHeight:F0} pixels tall (reliable from {PhotoReading.ReadableCharacterHeight:F0}); photograph closer or at a higher resolution, and check this page by eye."));
+        }
         else if (reading.Unsure)
         {
             io.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"scrawl: warning: {reading.Name}: read with low confidence (mean {reading.Confidence:F2}); check this page by eye."));
