@@ -12,11 +12,14 @@ internal static class CliData
         new(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed, Progress: progress);
 
     /// <summary>Resolves <paramref name="data"/>; a missing set becomes a one-line CLI error (exit 2).</summary>
-    public static DatasetSplits Load(string data, long seed = 0)
+    public static DatasetSplits Load(string data, long seed = 0) => Load(data, Context(seed));
+
+    /// <summary>Resolves <paramref name="data"/> in <paramref name="context"/>; a missing set becomes a one-line CLI error (exit 2).</summary>
+    public static DatasetSplits Load(string data, DataContext context)
     {
         try
         {
-            return DataResolver.Resolve(data, Context(seed));
+            return DataResolver.Resolve(data, context);
         }
         catch (FileNotFoundException e)
         {

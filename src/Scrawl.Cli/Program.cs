@@ -21,6 +21,7 @@ internal static class Program
             TrainCharModelCommand.Create(io),
             SweepCommand.Create(io),
             EvaluateCommand.Create(io),
+            ClassifyCommand.Create(io),
             CompressCommand.Create(io),
             ReportCommand.Create(io),
             BenchCommand.Create(io),

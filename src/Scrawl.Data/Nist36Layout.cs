@@ -35,8 +35,8 @@ public static class Nist36Layout
         return rows;
     }
 
-    /// <summary>NIST36 rows [N×1024] with labels in [0, 36) → a Scrawl-convention set of 32×32 images.</summary>
-    public static ImageSet FromNist36(Tensor rows, int[] labels, string name)
+    /// <summary>NIST36 rows [N×1024] with labels in [0, classes) → a Scrawl-convention set of 32×32 images; classes default to <see cref="ClassNames"/>.</summary>
+    public static ImageSet FromNist36(Tensor rows, int[] labels, string name, IReadOnlyList<string>? classNames = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Rank != 2 || rows.Dim(1) != Side * Side)
@@ -50,7 +50,7 @@ public static class Nist36Layout
             Convert(rows.Row(n), images.Row(n));
         }
 
-        return new ImageSet(images, labels, ClassNames, name);
+        return new ImageSet(images, labels, classNames ?? ClassNames, name);
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace Scrawl.Data.Catalog;
 /// Turns what a user gives to <c>--data</c> into data: a catalog name, or a path whose kind is
 /// detected from its content (a Scrawl dataset file, a MAT v5 file, a NIST36 folder, an IDX folder,
 /// an exported .npy folder, an image folder with or without train/val/test). When nothing fits, the
-/// error lists everything that was tried.
+/// error lists everything that was tried. A name may end in modifiers (<see cref="DataModifiers"/>): <c>@36</c>, <c>@47</c>,
+/// <c>@62</c> merge letter case (<see cref="CaseMerge"/>), <c>@transposed</c> / <c>@upright</c> say how IDX files are stored.
 /// </summary>
 public static class DataResolver
 {
@@ -20,6 +21,11 @@ public static class DataResolver
         if (nameOrPath.Contains('+', StringComparison.Ordinal) && !File.Exists(nameOrPath) && !Directory.Exists(nameOrPath))
         {
             return ResolveMixture(nameOrPath, context);
+        }
+
+        if (!File.Exists(nameOrPath) && !Directory.Exists(nameOrPath) && DataModifiers.Split(nameOrPath) is { } modified)
+        {
+            return modified.Modifiers.Apply(modified.Data, Resolve, context);
         }
 
         if (DatasetCatalog.Find(nameOrPath) is { } entry)
@@ -115,9 +121,9 @@ public static class DataResolver
         }
 
         tried.Append("NIST36 folder (nist36_train.mat); ");
-        if (Directory.EnumerateFiles(folder).Any(f => Path.GetFileName(f).Contains("idx1-ubyte", StringComparison.Ordinal)))
+        if (IdxFolder.IsIdxFolder(folder))
         {
-            return IdxDataset.LoadFolder(folder, IdxClassNames(folder), name);
+            return IdxFolder.Load(folder, name, context.Transposed, context.Seed);
         }
 
         tried.Append("IDX folder (*-idx3-ubyte[.gz] + *-idx1-ubyte[.gz]); ");
@@ -127,7 +133,14 @@ public static class DataResolver
         }
 
         tried.Append("exported .npy folder (train_x.npy, train_y.npy, valid_x.npy, valid_y.npy); ");
-        if (ImageFolder.HasSplits(folder) || Directory.EnumerateDirectories(folder).Any(d => Directory.EnumerateFiles(d).Any(ImageFolder.IsImageFile)))
+        if (CharacterFolder.IsCharacterFolder(folder) && context.CharacterFrame is { } frame)
+        {
+            var loaded = CharacterFolder.Load(folder, frame, context.RequireDecoder(folder), name);
+            context.Notice?.Invoke($"{folder}: {loaded.Polarity.Describe()}");
+            return loaded.Data;
+        }
+
+        if (CharacterFolder.IsCharacterFolder(folder))
         {
             var decoder = context.RequireDecoder(folder);
             var options = new ImageFolderOptions { Name = name };
@@ -138,21 +151,6 @@ public static class DataResolver
 
         tried.Append("image folder (CLASS/*.png|jpg or train|val|test/CLASS/…)");
         throw new InvalidDataException($"{folder}: no data Scrawl reads here (tried: {tried}).");
-    }
-
-    private static string[] IdxClassNames(string folder)
-    {
-        int max = 0;
-        foreach (string labels in Directory.EnumerateFiles(folder).Where(f => Path.GetFileName(f).Contains("idx1-ubyte", StringComparison.Ordinal)))
-        {
-            var array = IdxFile.Read(labels);
-            for (int i = 0; i < array.Count; i++)
-            {
-                max = Math.Max(max, (int)array[i]);
-            }
-        }
-
-        return [.. Enumerable.Range(0, max + 1).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     private static bool StartsWith(string path, ReadOnlySpan<byte> prefix)

@@ -68,6 +68,7 @@ public static class DatasetCatalog
             },
         };
         entries.AddRange(EmnistEntries.Build(EmnistZip));
+        entries.AddRange(EmnistEntries.Shared());
         entries.Add(new()
         {
             Name = "flowers17", Classes = 17, Sizes = "680 / 340 / 340",

@@ -16,9 +16,16 @@ public sealed record RemoteFile(string Url, string FileName, string? Sha256 = nu
 /// <param name="SynthPerClass">Samples per class when the synthetic set is generated (≥ 1).</param>
 /// <param name="ImageSize">Side in pixels for natural images (flowers), ≥ 8.</param>
 /// <param name="Progress">Download progress callback, or null.</param>
+/// <param name="CharacterFrame">
+/// When set, image folders are read as loose character images (<see cref="CharacterFolder"/>: polarity detected per
+/// folder, each image framed by this function to the model's input); null: image folders are read as stored.
+/// </param>
+/// <param name="Notice">Called with one line about how data was read (e.g. the detected polarity), or null.</param>
+/// <param name="Transposed">How IDX files given by path are stored: true transposed, false upright, null detected from the file names.</param>
 public sealed record DataContext(
     DataLocator Locator, IImageDecoder? Decoder = null, long Seed = 0, int SynthPerClass = 1000, int ImageSize = 64,
-    Action<DownloadProgress>? Progress = null)
+    Action<DownloadProgress>? Progress = null, Func<Imaging.FloatImage, Imaging.FloatImage>? CharacterFrame = null,
+    Action<string>? Notice = null, bool? Transposed = null)
 {
     /// <summary>The decoder, or a clear error saying this data needs one.</summary>
     public IImageDecoder RequireDecoder(string what) =>

@@ -17,6 +17,25 @@ internal static class EmnistEntries
         yield return Entry("emnist-letters", "26 letter classes, upper and lower case merged", Upper, "124,800 + 20,800", zipUrl, shiftLabels: true);
     }
 
+    /// <summary>
+    /// The upright EMNIST folders of shared/datasets/emnist (IDX + mapping.txt, white ink on black, not transposed): byclass-test
+    /// (62 classes) and more36 (36, case merged); each split 80/10/10 with the seed. Add <c>@47</c> or <c>@36</c> to merge case.
+    /// </summary>
+    public static IEnumerable<DatasetEntry> Shared()
+    {
+        yield return SharedEntry("emnist-byclass-test", "byclass-test", 62, "116,323 (80/10/10 split)", "the complete EMNIST byclass test split: 0–9, A–Z, a–z, upright");
+        yield return SharedEntry("emnist-more36", "more36", 36, "136,231 (80/10/10 split)", "more EMNIST characters (bymerge, balanced, letters, digits, mnist), case merged: 0–9, A–Z, upright");
+    }
+
+    private static DatasetEntry SharedEntry(string name, string folder, int classes, string sizes, string description) => new()
+    {
+        Name = name, Classes = classes, Sizes = sizes,
+        Description = $"{description}, 28×28",
+        Provenance = $"EMNIST (Cohen et al. 2017, NIST SD19); shared/datasets/emnist/{folder}",
+        Find = c => c.Locator.FindFolder(name, "mapping.txt", Path.Combine("emnist", folder)),
+        Load = (p, c) => IdxFolder.Load(p, name, transposed: false, c.Seed),
+    };
+
     private static DatasetEntry Entry(string name, string description, string[] classes, string sizes, string zipUrl, bool shiftLabels) => new()
     {
         Name = name, Classes = classes.Length, Sizes = sizes,

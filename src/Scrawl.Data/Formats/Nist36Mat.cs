@@ -5,7 +5,9 @@ namespace Scrawl.Data.Formats;
 /// <summary>
 /// Loads CMU's NIST36 .mat files (nist36_train.mat, nist36_valid.mat, nist36_test.mat): a
 /// <c>PREFIX_data</c> variable of N×1024 rows in the <see cref="Nist36Layout"/> (ink 0, transposed) and a
-/// <c>PREFIX_labels</c> variable of N×36 one-hot rows, converted to a Scrawl-convention <see cref="ImageSet"/>.
+/// <c>PREFIX_labels</c> variable of one-hot rows whose width names the classes (<see cref="ClassNamesForWidth"/>: 36 → A–Z
+/// then 0–9, the NIST36 order; 26 → A–Z, as the course's nist26 files; 10 → 0–9), converted to a Scrawl-convention
+/// <see cref="ImageSet"/> whose class names let it be scored against any model by name.
 /// Bad contents (wrong shapes, a label row that is not one-hot, pixels outside [0, 1]) give an
 /// <see cref="InvalidDataException"/> naming the file, the variable's offset and the sample.
 /// </summary>
@@ -13,6 +15,18 @@ public static class Nist36Mat
 {
     /// <summary>The file names of the three parts, in train / valid / test order.</summary>
     public static IReadOnlyList<string> FileNames { get; } = ["nist36_train.mat", "nist36_valid.mat", "nist36_test.mat"];
+
+    /// <summary>The one-hot label widths whose classes are known by name.</summary>
+    public static IReadOnlyList<int> KnownLabelWidths { get; } = [36, 26, 10];
+
+    /// <summary>The class names of a one-hot label width: 36 → A–Z then 0–9, 26 → A–Z, 10 → 0–9; null for any other width.</summary>
+    public static IReadOnlyList<string>? ClassNamesForWidth(int width) => width switch
+    {
+        36 => Nist36Layout.ClassNames,
+        26 => [.. Nist36Layout.ClassNames.Take(26)],
+        10 => [.. Nist36Layout.ClassNames.Skip(26)],
+        _ => null,
+    };
 
     /// <summary>How far outside [0, 1] a pixel may lie (rounding) before the file is rejected; such values are clamped.</summary>
     public const double PixelTolerance = 1e-3;
@@ -40,11 +54,14 @@ public static class Nist36Mat
             throw new InvalidDataException($"{source}: {data.Location}: '{data.Name}' must be N×1024 (32×32 images), got {data.ShapeText}.");
         }
 
-        int classes = Nist36Layout.ClassNames.Count;
-        if (labels.Dimensions.Length != 2 || labels.Columns != classes || labels.Rows != data.Rows)
+        var names = labels.Dimensions.Length == 2 ? ClassNamesForWidth(labels.Columns) : null;
+        if (names is null || labels.Rows != data.Rows)
         {
-            throw new InvalidDataException($"{source}: {labels.Location}: '{labels.Name}' must be {data.Rows}×{classes} one-hot rows (one per sample of '{data.Name}'), got {labels.ShapeText}.");
+            throw new InvalidDataException($"{source}: {labels.Location}: '{labels.Name}' must be {data.Rows} one-hot rows (one per sample of '{data.Name}') "
+                + $"of width {string.Join(", ", KnownLabelWidths)} (36: A–Z then 0–9; 26: A–Z; 10: 0–9), got {labels.ShapeText}.");
         }
+
+        int classes = names.Count;
 
         var classOf = new int[labels.Rows];
         for (int n = 0; n < labels.Rows; n++)
@@ -65,7 +82,7 @@ public static class Nist36Mat
             pixels[i] = (float)Math.Clamp(v, 0, 1);
         }
 
-        return Nist36Layout.FromNist36(rows, classOf, name ?? source);
+        return Nist36Layout.FromNist36(rows, classOf, name ?? source, names);
     }
 
     /// <summary>
