@@ -22,14 +22,18 @@ internal static class TrainCharModelCommand
         var seed = new Option<long>("--seed") { Description = "Seed of weights, synthesis, sampling and augmentation", DefaultValueFactory = _ => 1 };
         var synthOnly = new Option<bool>("--synthetic-only") { Description = "Train on synthetic glyphs alone (still scored on the held-out real data)" };
         var noAugment = new Option<bool>("--no-augment") { Description = "Turn augmentation off" };
+        var real = new Option<string>("--real") { Description = "More real data sets (comma-separated catalog names, e.g. emnist-more36) whose training splits join the real sources" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: charmodel.scrawl, charmodel.json, history.csv, figures", DefaultValueFactory = _ => new DirectoryInfo("runs/charmodel") };
         var command = new Command("train-charmodel", "Train the OCR character model (a CNN, 36 classes A–Z 0–9) on synthetic glyphs + photo-chars + emnist-sample + mnist-10k with augmentation; scores it on held-out real handwriting; ends with 'heldout-accuracy: <fraction>'.")
         {
-            epochs, perClass, synth, fraction, rate, schedule, batch, width, seed, synthOnly, noAugment, output,
+            epochs, perClass, synth, fraction, rate, schedule, batch, width, seed, synthOnly, noAugment, real, output,
         };
         command.SetAction(r => Run(io, new CharModelRecipe(
             r.GetValue(epochs), r.GetValue(perClass), r.GetValue(synth), r.GetValue(fraction), r.GetValue(rate),
-            r.GetValue(schedule)!, r.GetValue(batch), r.GetValue(width), r.GetValue(seed), r.GetValue(synthOnly), !r.GetValue(noAugment)),
+            r.GetValue(schedule)!, r.GetValue(batch), r.GetValue(width), r.GetValue(seed), r.GetValue(synthOnly), !r.GetValue(noAugment))
+            {
+                ExtraReal = (r.GetValue(real) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            },
             r.GetValue(output)!));
         return command;
     }

@@ -36,7 +36,7 @@ public static class CharModelRun
         ArgumentNullException.ThrowIfNull(log);
         recipe.Validate();
         var clock = Stopwatch.StartNew();
-        var sources = CharModelData.Load(recipe.SynthPerClass, recipe.Seed, recipe.SyntheticOnly, load, log);
+        var sources = CharModelData.Load(recipe.SynthPerClass, recipe.Seed, recipe.SyntheticOnly, load, log, recipe.ExtraReal);
         var classes = sources.Synthetic.ClassNames;
         var sampler = new EpochSampler(sources, recipe.PerClass, recipe.SyntheticFraction, recipe.Seed + 2, recipe.Augment ? new AugmentOptions() : null);
         var network = CharModelNetwork.Create(sources.Synthetic.Height, classes.Count, recipe.Width, recipe.Seed);

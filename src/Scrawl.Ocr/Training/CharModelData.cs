@@ -30,8 +30,13 @@ public static class CharModelData
     /// the real sets come from <paramref name="load"/> (a catalog name and a split seed → its splits); progress lines go to <paramref name="log"/>.
     /// A real set without a test split is an <see cref="InvalidDataException"/>.
     /// </summary>
-    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Func<string, long, DatasetSplits> load, Action<string> log)
+    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Func<string, long, DatasetSplits> load, Action<string> log) =>
+        Load(synthPerClass, seed, syntheticOnly, load, log, []);
+
+    /// <summary>As <see cref="Load(int, long, bool, Func{string, long, DatasetSplits}, Action{string})"/>, with the training splits of <paramref name="extraReal"/> (catalog names) as more real sources.</summary>
+    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Func<string, long, DatasetSplits> load, Action<string> log, IReadOnlyList<string> extraReal)
     {
+        ArgumentNullException.ThrowIfNull(extraReal);
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(log);
         log($"generating {synthPerClass:N0} synthetic glyphs per class (seed {seed})");
@@ -62,6 +67,13 @@ public static class CharModelData
             var digits = load(DigitSource, SplitSeed);
             train.Add(Mixture.Conform(digits.Train, synthetic).Renamed(DigitSource));
             log($"{DigitSource}: train {digits.Train.Count:N0} (digits)");
+        }
+
+        foreach (string name in syntheticOnly ? [] : extraReal)
+        {
+            var extra = load(name, SplitSeed);
+            train.Add(Mixture.Conform(extra.Train, synthetic).Renamed(name));
+            log($"{name}: train {extra.Train.Count:N0} (more real data)");
         }
 
         return new CharModelSources(synthetic, train, valid, heldOut);

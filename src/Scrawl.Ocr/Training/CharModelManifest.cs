@@ -36,7 +36,8 @@ public sealed record CharModelManifest(
         string[] mixture = r.SyntheticOnly
             ? [$"glyphs36 (synthetic, {r.SynthPerClass} per class, seed {r.Seed})"]
             : [$"glyphs36 (synthetic, {r.SynthPerClass} per class, seed {r.Seed}): {r.SyntheticFraction:P0} of each epoch",
-               "photo-chars train split (80 %, split seed 0)", "emnist-sample train split (80 %, split seed 0)", "mnist-10k train split (digits; 80 %, split seed 0)"];
+               "photo-chars train split (80 %, split seed 0)", "emnist-sample train split (80 %, split seed 0)", "mnist-10k train split (digits; 80 %, split seed 0)",
+               .. r.ExtraReal.Select(name => $"{name} train split (80 %, split seed 0)")];
         return new CharModelManifest(
             "charmodel.scrawl", CharModelNetwork.Describe(r.Width), network.ParameterCount,
             "scrawl: 32×32 grey, ink 1 on paper 0, upright, row-major; cropped to the ink box (specks ignored), longer side ≈ 78 % of the frame, centred (CharacterNormalizer)",

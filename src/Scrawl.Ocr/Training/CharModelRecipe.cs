@@ -20,6 +20,9 @@ public sealed record CharModelRecipe(
     int Epochs, int PerClass, int SynthPerClass, double SyntheticFraction, float LearningRate, string Schedule,
     int Batch, int Width, long Seed, bool SyntheticOnly, bool Augment)
 {
+    /// <summary>More real data sets (catalog names, e.g. <c>emnist-more36</c>) whose training splits join the real sources; empty by default.</summary>
+    public IReadOnlyList<string> ExtraReal { get; init; } = [];
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the options unless every value is in range.</summary>
     public void Validate()
     {
@@ -34,5 +37,5 @@ public sealed record CharModelRecipe(
 
     /// <summary>The <c>./scrawl train-charmodel …</c> command line that reproduces this recipe.</summary>
     public string CommandLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}");
+        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}");
 }

@@ -27,4 +27,17 @@ public class CharModelDataTests
             Assert.True(overlap <= 2, $"{one.HeldOut[s].Name}: {overlap} held-out images also in training"); // the sets were de-duplicated by file; identical renders are rare
         }
     }
+
+    [Fact]
+    public void More_real_sets_join_training_only_and_are_named_in_the_command_line()
+    {
+        var sources = CharModelData.Load(2, seed: 1, syntheticOnly: false, Load, _ => { }, ["emnist-byclass-test@36"]);
+        var extra = Assert.Single(sources.RealTrain, t => t.Name == "emnist-byclass-test@36");
+        Assert.Equal((32, 32, 36), (extra.Height, extra.Width, extra.ClassNames.Count));
+        Assert.DoesNotContain(sources.HeldOut, h => h.Name == "emnist-byclass-test@36");
+        Assert.DoesNotContain(sources.RealValid, v => v.Name == "emnist-byclass-test@36");
+        var recipe = new CharModelRecipe(1, 1, 1, 0.5, 1e-3f, "onecycle", 8, 4, 1, false, true) { ExtraReal = ["emnist-more36", "x"] };
+        Assert.EndsWith(" --real emnist-more36,x", recipe.CommandLine());
+        Assert.Empty(CharModelData.Load(2, seed: 1, syntheticOnly: true, Load, _ => { }, ["emnist-byclass-test@36"]).RealTrain);
+    }
 }
