@@ -57,6 +57,7 @@ internal static class TrainCharModelCommand
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out {s.Source}: {s.Accuracy:F4} ({s.Count:N0} images)"));
         }
 
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out with {string.Join(" and ", CharModelScore.AmbiguousPairs.Select(p => $"{p.A}/{p.B}"))} merged: {score.MergedAccuracy(CharModelScore.AmbiguousPairs):F4}"));
         var weakest = score.PerClass().Where(c => c.Count > 0).OrderBy(c => c.Accuracy).Take(8);
         io.Out.WriteLine("weakest classes: " + string.Join(", ", weakest.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Class} {c.Accuracy:F2}"))));
         io.Out.WriteLine("most confused: " + string.Join(", ", score.Confusion.MostConfusedPairs(8).Select(p => $"{p.A}/{p.B} {p.Count}")));

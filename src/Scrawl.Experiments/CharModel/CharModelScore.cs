@@ -44,6 +44,53 @@ public sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, doubl
         return new CharModelScore(sources, matrix.Accuracy, matrix);
     }
 
+    /// <summary>The pairs a glyph alone cannot settle (EMNIST writers draw them alike), merged in <see cref="MergedAccuracy"/>: I/1 and O/0.</summary>
+    public static IReadOnlyList<(string A, string B)> AmbiguousPairs { get; } = [("I", "1"), ("O", "0")];
+
+    /// <summary>
+    /// Accuracy over all sources (in [0, 1]) when confusing the two classes of a pair in <paramref name="pairs"/> counts as right;
+    /// pairs naming a class the matrix lacks are ignored.
+    /// </summary>
+    public double MergedAccuracy(IReadOnlyList<(string A, string B)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var names = Confusion.ClassNames;
+        var group = Enumerable.Range(0, names.Count).ToArray();
+        foreach (var (a, b) in pairs)
+        {
+            int ia = IndexOf(names, a), ib = IndexOf(names, b);
+            if (ia >= 0 && ib >= 0)
+            {
+                group[ib] = group[ia];
+            }
+        }
+
+        long right = 0, total = 0;
+        for (int t = 0; t < names.Count; t++)
+        {
+            for (int p = 0; p < names.Count; p++)
+            {
+                total += Confusion.Counts[t, p];
+                right += group[t] == group[p] ? Confusion.Counts[t, p] : 0;
+            }
+        }
+
+        return total == 0 ? double.NaN : (double)right / total;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Per-class accuracy (NaN for a class with no samples), in class order.</summary>
     public IReadOnlyList<(string Class, int Count, double Accuracy)> PerClass()
     {
