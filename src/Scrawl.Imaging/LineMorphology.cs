@@ -13,10 +13,10 @@ public static class LineMorphology
 {
     /// <summary>The minimum over a line window of odd <paramref name="length"/> (≥ 1) along rows, or along columns when <paramref name="vertical"/>.</summary>
     /// <example><c>var eroded = LineMorphology.Erode(page, 31, vertical: false);</c></example>
-    public static FloatImage Erode(FloatImage image, int length, bool vertical) => Filter(image, length, vertical, minimum: true);
+    public static FloatImage Erode(FloatImage image, int length, bool vertical) => Filter<MinOp>(image, length, vertical);
 
     /// <summary>The maximum over a line window of odd <paramref name="length"/> (≥ 1) along rows, or along columns when <paramref name="vertical"/>.</summary>
-    public static FloatImage Dilate(FloatImage image, int length, bool vertical) => Filter(image, length, vertical, minimum: false);
+    public static FloatImage Dilate(FloatImage image, int length, bool vertical) => Filter<MaxOp>(image, length, vertical);
 
     /// <summary>
     /// Closing (dilation, then erosion) with the line: dark structures shorter than <paramref name="length"/> (odd, ≥ 1) along the
@@ -29,7 +29,8 @@ public static class LineMorphology
     public static FloatImage Open(FloatImage image, int length, bool vertical) =>
         Dilate(Erode(image, length, vertical), length, vertical);
 
-    private static FloatImage Filter(FloatImage image, int length, bool vertical, bool minimum)
+    private static FloatImage Filter<TOp>(FloatImage image, int length, bool vertical)
+        where TOp : struct, IExtreme
     {
         FloatImage.RequireGrey(image, nameof(image));
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
@@ -44,36 +45,28 @@ public static class LineMorphology
         {
             Parallel.For(0, h, () => new Buffers(w, length), (y, _, buffers) =>
             {
-                if (minimum)
-                {
-                    Run<MinOp>(image.Pixels.AsSpan(y * w, w), result.AsSpan(y * w, w), length, buffers);
-                }
-                else
-                {
-                    Run<MaxOp>(image.Pixels.AsSpan(y * w, w), result.AsSpan(y * w, w), length, buffers);
-                }
-
+                Run<TOp>(image.Pixels.AsSpan(y * w, w), result.AsSpan(y * w, w), length, buffers);
                 return buffers;
             }, _ => { });
             return new FloatImage(result, h, w);
         }
 
-        return new FloatImage(Columns(image.Pixels, h, w, length, minimum), h, w);
+        return new FloatImage(Columns<TOp>(image.Pixels, h, w, length), h, w);
     }
 
     /// <summary>
     /// The same recurrences down the columns, a whole row at a time (each step one vectorised min or max of two rows), so the
     /// columns need no transposing: rows of the identity pad the image by r above and below.
     /// </summary>
-    private static float[] Columns(float[] src, int h, int w, int length, bool minimum)
+    private static float[] Columns<TOp>(float[] src, int h, int w, int length)
+        where TOp : struct, IExtreme
     {
         int r = length / 2, padded = h + (2 * r);
-        float identity = minimum ? float.PositiveInfinity : float.NegativeInfinity;
         var pool = System.Buffers.ArrayPool<float>.Shared;
         var x = pool.Rent(padded * w);
-        x.AsSpan(0, r * w).Fill(identity);
+        x.AsSpan(0, r * w).Fill(TOp.Identity);
         src.CopyTo(x, r * w);
-        x.AsSpan((r + h) * w, r * w).Fill(identity);
+        x.AsSpan((r + h) * w, r * w).Fill(TOp.Identity);
         var g = pool.Rent(padded * w);
         var hh = pool.Rent(padded * w);
         for (int i = 0; i < padded; i++)
@@ -85,7 +78,7 @@ public static class LineMorphology
             }
             else
             {
-                Pick(g.AsSpan((i - 1) * w, w), row, g.AsSpan(i * w, w), minimum);
+                TOp.Apply(g.AsSpan((i - 1) * w, w), row, g.AsSpan(i * w, w));
             }
         }
 
@@ -98,32 +91,20 @@ public static class LineMorphology
             }
             else
             {
-                Pick(hh.AsSpan((i + 1) * w, w), row, hh.AsSpan(i * w, w), minimum);
+                TOp.Apply(hh.AsSpan((i + 1) * w, w), row, hh.AsSpan(i * w, w));
             }
         }
 
         var result = new float[h * w];
         for (int y = 0; y < h; y++)
         {
-            Pick(hh.AsSpan(y * w, w), g.AsSpan((y + length - 1) * w, w), result.AsSpan(y * w, w), minimum);
+            TOp.Apply(hh.AsSpan(y * w, w), g.AsSpan((y + length - 1) * w, w), result.AsSpan(y * w, w));
         }
 
         pool.Return(x);
         pool.Return(g);
         pool.Return(hh);
         return result;
-    }
-
-    private static void Pick(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, bool minimum)
-    {
-        if (minimum)
-        {
-            TensorPrimitives.Min(a, b, destination);
-        }
-        else
-        {
-            TensorPrimitives.Max(a, b, destination);
-        }
     }
 
     /// <summary>One row: out[i] = extreme of src[i − r … i + r] (r = length / 2), clipped to the row.</summary>
@@ -174,6 +155,9 @@ public static class LineMorphology
         static abstract float Identity { get; }
 
         static abstract float Apply(float a, float b);
+
+        /// <summary>The element-wise extreme of two rows (vectorised).</summary>
+        static abstract void Apply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination);
     }
 
     private readonly struct MinOp : IExtreme
@@ -181,6 +165,8 @@ public static class LineMorphology
         public static float Identity => float.PositiveInfinity;
 
         public static float Apply(float a, float b) => b < a ? b : a;
+
+        public static void Apply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination) => TensorPrimitives.Min(a, b, destination);
     }
 
     private readonly struct MaxOp : IExtreme
@@ -188,6 +174,8 @@ public static class LineMorphology
         public static float Identity => float.NegativeInfinity;
 
         public static float Apply(float a, float b) => b > a ? b : a;
+
+        public static void Apply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination) => TensorPrimitives.Max(a, b, destination);
     }
 
     private sealed class Buffers(int n, int length)

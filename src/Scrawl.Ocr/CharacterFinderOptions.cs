@@ -20,7 +20,7 @@ public sealed record CharacterFinderOptions
     /// </summary>
     public int BackgroundLength { get; init; }
 
-    /// <summary>Take long thin horizontal and vertical lines (ruled and grid paper) out of the ink before finding characters (<see cref="RulingRemoval"/>).</summary>
+    /// <summary>Take the paper's printed structure out of the ink before finding characters: long thin horizontal and vertical lines (<see cref="RulingRemoval"/>), then the dots of a dot grid (<see cref="DotGrid"/>).</summary>
     public bool RemoveRuling { get; init; } = true;
 
     /// <summary>Sauvola's k in [0, 1]: with r = 1 a pixel is ink when darker than ≈ (1 − k) × its local mean.</summary>
