@@ -28,6 +28,7 @@ internal static class Program
             GradcheckCommand.Create(io),
             SelfcheckCommand.Create(io),
             DeepCommand.Create(io),
+            ServeCommand.Create(io),
         };
         Ocr.OcrCommand.AddTo(root, io);
         return CliHost.Run("scrawl", root, args, io, Classify);
