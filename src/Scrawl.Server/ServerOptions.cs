@@ -53,7 +53,7 @@ public sealed record ServerOptions
         var parts = Urls.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)
         {
-            throw new ArgumentException("--urls: give at least one address such as http://127.0.0.1:5080.", nameof(Urls));
+            throw new ArgumentException("--urls: give at least one address such as http://127.0.0.1:5080.");
         }
 
         var addresses = new List<Uri>();
@@ -61,17 +61,17 @@ public sealed record ServerOptions
         {
             if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                throw new ArgumentException($"--urls '{part}': not an http:// address (e.g. http://127.0.0.1:5080, http://0.0.0.0:8080).", nameof(Urls));
+                throw new ArgumentException($"--urls '{part}': not an http:// address (e.g. http://127.0.0.1:5080, http://0.0.0.0:8080).");
             }
 
             if (uri.Scheme == "https")
             {
-                throw new ArgumentException($"--urls '{part}': HTTPS is not served here; listen on http:// and put a TLS proxy (nginx, Caddy, a load balancer) in front.", nameof(Urls));
+                throw new ArgumentException($"--urls '{part}': HTTPS is not served here; listen on http:// and put a TLS proxy (nginx, Caddy, a load balancer) in front.");
             }
 
             if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || !HasExplicitPort(part))
             {
-                throw new ArgumentException($"--urls '{part}': give scheme, host and port only, e.g. http://127.0.0.1:5080.", nameof(Urls));
+                throw new ArgumentException($"--urls '{part}': give scheme, host and port only, e.g. http://127.0.0.1:5080.");
             }
 
             addresses.Add(uri);

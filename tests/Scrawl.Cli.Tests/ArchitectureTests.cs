@@ -4,13 +4,13 @@ using System.Reflection.PortableExecutable;
 namespace Scrawl.Cli.Tests;
 
 /// <summary>
-/// The layering rule: the engine assemblies know nothing of the console, TorchSharp, SkiaSharp or
+/// The layering rule: the engine assemblies know nothing of the console, TorchSharp, SkiaSharp, ASP.NET Core or
 /// command-line/UI libraries. Checked on the compiled metadata: every type and assembly they reference.
 /// </summary>
 public class ArchitectureTests
 {
     private static readonly string[] ForbiddenPrefixes =
-        ["TorchSharp", "SkiaSharp", "Spectre", "System.CommandLine", "ScottPlot"];
+        ["TorchSharp", "SkiaSharp", "Spectre", "System.CommandLine", "ScottPlot", "Microsoft.AspNetCore"];
 
     public static TheoryData<string> EngineAssemblies => ["Scrawl.Numerics", "Scrawl.NeuralNet", "Scrawl.Data", "Scrawl.Compression"];
 
@@ -53,6 +53,20 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void The_server_lives_in_its_library_and_the_cli_only_calls_it()
+    {
+        // scrawl serve parses options and calls ScrawlServer.Run: Kestrel, routing and HTTP types stay in Scrawl.Server.
+        var cli = References("scrawl");
+        Assert.Contains("Scrawl.Server", cli.Assemblies);
+        Assert.DoesNotContain(cli.Assemblies, a => a.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(cli.Types, t => t.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        var server = References("Scrawl.Server");
+        Assert.Contains(server.Assemblies, a => a.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain("System.Console", server.Types);
+        Assert.DoesNotContain(server.Assemblies, a => a.StartsWith("SkiaSharp", StringComparison.Ordinal) || a.StartsWith("TorchSharp", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_cli_references_no_layer_or_optimizer_types()
     {
         // Networks, layers and optimizers are built inside the libraries; the CLI parses, calls and prints.
@@ -87,6 +101,7 @@ public class ArchitectureTests
         var projects = LibraryNames();
         Assert.Contains("Scrawl.Experiments", projects);
         Assert.Contains("Scrawl.Ocr", projects);
+        Assert.Contains("Scrawl.Server", projects);
         Assert.Contains("Scrawl.Deep", projects);
         Assert.DoesNotContain("Scrawl.Cli", projects);
         Assert.DoesNotContain("Scrawl.Deep.Cli", projects);
