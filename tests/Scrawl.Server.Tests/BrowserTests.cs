@@ -86,7 +86,9 @@ public sealed class BrowserTests
     private static ChromeDriver Chrome()
     {
         var options = new ChromeOptions { BinaryLocation = ChromiumFactAttribute.Browser };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,1400", "--lang=en-US");
+        // Tall enough for the whole page when a screenshot is asked for (a phone-width page is checked by the layout's own media query).
+        string size = Environment.GetEnvironmentVariable("SCRAWL_SCREENSHOT") is { Length: > 0 } ? "1100,1720" : "1200,1400";
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", $"--window-size={size}", "--lang=en-US");
         options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromiumFactAttribute.Driver)!, Path.GetFileName(ChromiumFactAttribute.Driver));
         service.SuppressInitialDiagnosticInformation = true;

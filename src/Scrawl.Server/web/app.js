@@ -5,7 +5,7 @@
   const $ = (id) => document.getElementById(id);
   const LOW = 0.5; // characters below this confidence are drawn in the "low" colour, as scrawl ocr --annotate does
   const FRAMING = 'grey'; // how the drawing pad's image is framed for the classifier (/v1/classify framing)
-  const pct = (p) => `${+(100 * p).toFixed(1)} %`;
+  const pct = (p) => (p > 0 && p < 0.001 ? "< 0.1 %" : `${+(100 * p).toFixed(1)} %`);
   const svgNs = 'http://www.w3.org/2000/svg';
 
   // ---- talking to the API ----
