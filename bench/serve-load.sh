@@ -29,7 +29,14 @@ head -n 1 "$log"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 client=(/usr/bin/python3 "$here/bench/serve_load.py" --url "$url" --image "$here/samples/sample-page.jpg" --truth "$here/samples/sample-page.txt" --max-seconds "$max_seconds")
 "${client[@]}" --requests 20 --concurrency 2 --label warm-up >/dev/null
+# The server's CPU time (user + system) per image read: what the figures above become on idle cores, whatever else runs here.
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+served() { curl -fs "$url/v1/health" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["served"])'; }
+cpu0=$(cpu); served0=$(served)
 "${client[@]}" --requests "$requests" --concurrency "$concurrency" --label steady
+cpu1=$(cpu); served1=$(served)
+awk -v t=$((cpu1 - cpu0)) -v n=$((served1 - served0)) -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" 'BEGIN {
+  if (n > 0) printf "steady server CPU: %.0f ms per image (user + system) = %.1f images/s on %d idle cores\n", 1000 * t / hz / n, cores * n * hz / t, cores }'
 echo "steady peak RSS: $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$server/status")"
 "${client[@]}" --requests "$requests" --concurrency "$overload" --label overload
 echo "overall peak RSS: $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$server/status")"

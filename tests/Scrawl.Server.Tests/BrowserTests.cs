@@ -79,6 +79,16 @@ public sealed class BrowserTests
             driver.GetScreenshot().SaveAsFile(screenshot);
         }
 
+        // Phone-sized: at 390 px wide nothing sticks out sideways (one column, wrapped buttons, the pad fits).
+        driver.Manage().Window.Size = new System.Drawing.Size(390, 844);
+        wait.Until(d => (long)((IJavaScriptExecutor)d).ExecuteScript("return window.innerWidth")! <= 420);
+        long overflow = (long)((IJavaScriptExecutor)driver).ExecuteScript("return document.documentElement.scrollWidth - window.innerWidth")!;
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than a phone's screen");
+
+        // Keyboard: Tab from the drop zone reaches the hidden file input, whose label shows the focus.
+        driver.FindElement(By.Id("drop")).SendKeys(Keys.Tab);
+        Assert.Equal("file", driver.SwitchTo().ActiveElement().GetDomProperty("id"));
+
         var errors = driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level >= OpenQA.Selenium.LogLevel.Severe).Select(e => e.Message).ToList();
         Assert.True(errors.Count == 0, "browser console errors: " + string.Join(" | ", errors));
     }
