@@ -46,9 +46,9 @@ internal static class Middleware
         {
             await next(context).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away: there is nobody to answer.
+            // The client went away (mid-upload, or while waiting): there is nobody to answer, and nothing went wrong here.
         }
         catch (ApiException e)
         {

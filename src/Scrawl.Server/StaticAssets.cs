@@ -21,6 +21,7 @@ internal sealed class StaticAssets
     {
         Add("/", "index.html", "text/html; charset=utf-8");
         Add("/app.js", "app.js", "text/javascript; charset=utf-8");
+        Add("/pad.js", "pad.js", "text/javascript; charset=utf-8");
         Add("/app.css", "app.css", "text/css; charset=utf-8");
         var openApi = JsonNode.Parse(Resource("openapi.json"))!;
         openApi["info"]!["version"] = version;

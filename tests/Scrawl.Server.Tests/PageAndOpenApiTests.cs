@@ -10,7 +10,8 @@ public sealed class PageAndOpenApiTests(SharedHost shared) : IClassFixture<Share
 
     [Theory]
     [InlineData("/", "text/html", "<canvas id=\"pad\"")]
-    [InlineData("/app.js", "text/javascript", "v1/classify")]
+    [InlineData("/app.js", "text/javascript", "v1/ocr")]
+    [InlineData("/pad.js", "text/javascript", "v1/classify")]
     [InlineData("/app.css", "text/css", "#pad")]
     public async Task The_page_and_its_files_are_served_from_the_assembly(string path, string type, string content)
     {
@@ -35,7 +36,7 @@ public sealed class PageAndOpenApiTests(SharedHost shared) : IClassFixture<Share
         string policy = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
-        foreach (string asset in new[] { html, await Host.Client.GetStringAsync("/app.js"), await Host.Client.GetStringAsync("/app.css") })
+        foreach (string asset in new[] { html, await Host.Client.GetStringAsync("/app.js"), await Host.Client.GetStringAsync("/pad.js"), await Host.Client.GetStringAsync("/app.css") })
         {
             Assert.DoesNotMatch(@"(src|href)\s*=\s*""(https?:)?//", asset);
             Assert.DoesNotContain("@import", asset, StringComparison.Ordinal);

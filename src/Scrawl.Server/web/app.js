@@ -1,10 +1,9 @@
-// Scrawl's page: read a photo (drop, paste, choose or photograph) and draw one character. Talks only to this server's /v1 API.
+// Scrawl's page, part 1: read a photo (drop, paste, choose or photograph). Talks only to this server's /v1 API; pad.js is the drawing pad.
 'use strict';
 
 (() => {
   const $ = (id) => document.getElementById(id);
   const LOW = 0.5; // characters below this confidence are drawn in the "low" colour, as scrawl ocr --annotate does
-  const FRAMING = 'grey'; // how the drawing pad's image is framed for the classifier (/v1/classify framing)
   const pct = (p) => (p > 0 && p < 0.001 ? "< 0.1 %" : `${+(100 * p).toFixed(1)} %`);
   const svgNs = 'http://www.w3.org/2000/svg';
 
@@ -222,89 +221,8 @@
     $('copy').addEventListener('click', copyText);
   }
 
-  // ---- the drawing pad ----
-  function wirePad() {
-    const pad = $('pad');
-    const ctx = pad.getContext('2d');
-    let drawing = false, drawn = false, last = null, inFlight = false, again = false, lastSent = 0;
-    const clear = () => {
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, pad.width, pad.height);
-      drawn = false;
-      $('top').replaceChildren();
-    };
-    const at = (e) => {
-      const r = pad.getBoundingClientRect();
-      return { x: (e.clientX - r.left) * pad.width / r.width, y: (e.clientY - r.top) * pad.height / r.height };
-    };
-    const stroke = (from, to) => {
-      ctx.strokeStyle = '#000';
-      ctx.lineWidth = pad.width / 14;
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.beginPath();
-      ctx.moveTo(from.x, from.y);
-      ctx.lineTo(to.x, to.y);
-      ctx.stroke();
-      drawn = true;
-    };
-    const classify = async () => {
-      if (!drawn) return;
-      if (inFlight) { again = true; return; }
-      inFlight = true;
-      lastSent = performance.now();
-      try {
-        const blob = await new Promise((resolve) => pad.toBlob(resolve, 'image/png'));
-        const answer = await api('v1/classify', blob, { framing: FRAMING, model: $('model').value });
-        if (drawn) showTop(answer.top);
-      } catch (e) {
-        setStatus(`Drawing: ${e.message}`, true);
-      } finally {
-        inFlight = false;
-        if (again) { again = false; classify(); }
-      }
-    };
-    pad.addEventListener('pointerdown', (e) => {
-      e.preventDefault();
-      pad.setPointerCapture(e.pointerId);
-      drawing = true;
-      last = at(e);
-      stroke(last, last);
-    });
-    pad.addEventListener('pointermove', (e) => {
-      if (!drawing) return;
-      const point = at(e);
-      stroke(last, point);
-      last = point;
-      if (performance.now() - lastSent > 250) classify();
-    });
-    for (const type of ['pointerup', 'pointercancel']) {
-      pad.addEventListener(type, () => {
-        if (!drawing) return;
-        drawing = false;
-        classify();
-      });
-    }
-    $('clear').addEventListener('click', clear);
-    clear();
-  }
-
-  function showTop(top) {
-    $('top').replaceChildren(...top.map((t) => {
-      const li = document.createElement('li');
-      const label = document.createElement('span');
-      label.className = 'label';
-      label.textContent = t.label;
-      const bar = document.createElement('span');
-      bar.className = 'bar';
-      bar.style.width = `${Math.max(1, Math.round(t.probability * 120))}px`;
-      bar.setAttribute('aria-hidden', 'true');
-      li.append(label, bar, document.createTextNode(pct(t.probability)));
-      return li;
-    }));
-  }
-
+  // What pad.js (the drawing pad) shares.
+  window.scrawl = { api, setStatus, pct };
   wireInputs();
-  wirePad();
   loadInfo();
 })();
