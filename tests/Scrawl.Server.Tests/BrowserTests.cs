@@ -22,7 +22,9 @@ public sealed class ChromiumFactAttribute : FactAttribute
 
 /// <summary>
 /// The page in a real browser (headless Chromium through its WebDriver): upload the shipped sample and wait for its text, its boxes and a
-/// character's alternatives; draw an L on the canvas and wait for the top five. With SCRAWL_SCREENSHOT set to a PNG path, it saves the page as it ends.
+/// character's alternatives (by keyboard focus and by hover); read it again dropped and pasted; draw an L on the canvas and wait for the top
+/// five; then at a phone's width nothing overflows, Tab reaches the file input, and the console holds no errors. With SCRAWL_SCREENSHOT set
+/// to a PNG path, it saves the page after the drawing.
 /// </summary>
 public sealed class BrowserTests
 {
@@ -53,6 +55,15 @@ public sealed class BrowserTests
         new Actions(driver).MoveToElement(driver.FindElements(By.CssSelector("#boxes rect.char"))[1]).Perform();
         wait.Until(d => d.FindElement(By.Id("alternatives")).Text.StartsWith("H: ", StringComparison.Ordinal));
 
+        // Drop and paste: the sample again as a dropped file and as a pasted image (synthetic events carrying a real File).
+        foreach (string send in new[] { DropScript, PasteScript })
+        {
+            ((IJavaScriptExecutor)driver).ExecuteScript("document.getElementById('text').value = ''");
+            ((IJavaScriptExecutor)driver).ExecuteScript(send, Convert.ToBase64String(TestHost.Sample));
+            wait.Until(_ => text.GetDomProperty("value") is { Length: > 0 });
+            Assert.Equal(TestHost.Truth, TestHost.Normalize(text.GetDomProperty("value")!));
+        }
+
         // Draw an L: down the left, then along the bottom (offsets from the canvas's centre).
         var pad = driver.FindElement(By.Id("pad"));
         ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].scrollIntoView({block: 'center'})", pad);
@@ -68,8 +79,11 @@ public sealed class BrowserTests
         }
 
         draw.Release().Perform();
-        wait.Until(d => d.FindElements(By.CssSelector("#top li")).Count == 5);
-        var top = driver.FindElements(By.CssSelector("#top li .label")).Select(l => l.Text).ToList();
+        // The list is redrawn by every answer; read it in one call once the answer for the finished drawing is in (aria-busy false).
+        var top = wait.Until(d => ((IJavaScriptExecutor)d).ExecuteScript(
+            "const top = document.getElementById('top'); return top.getAttribute('aria-busy') === 'false' ? [...top.querySelectorAll('li .label')].map((l) => l.textContent) : null;")
+            is IReadOnlyCollection<object> labels ? labels.Select(l => (string)l).ToList() : null)!;
+        Assert.Equal(5, top.Count);
         Assert.Equal(5, top.Distinct().Count());
         Assert.Contains("L", top);
 
@@ -92,6 +106,16 @@ public sealed class BrowserTests
         var errors = driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level >= OpenQA.Selenium.LogLevel.Severe).Select(e => e.Message).ToList();
         Assert.True(errors.Count == 0, "browser console errors: " + string.Join(" | ", errors));
     }
+
+    private const string SampleFile = """
+        const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], 'sample.jpg', { type: 'image/jpeg' }));
+        """;
+
+    private const string DropScript = SampleFile + "document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));";
+
+    private const string PasteScript = SampleFile + "document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));";
 
     private static ChromeDriver Chrome()
     {

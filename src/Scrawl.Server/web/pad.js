@@ -35,6 +35,7 @@
       if (!drawn) return;
       if (inFlight) { again = true; return; }
       inFlight = true;
+      $('top').setAttribute('aria-busy', 'true'); // until the answer for the latest drawing is shown
       lastSent = performance.now();
       try {
         const blob = await new Promise((resolve) => pad.toBlob(resolve, 'image/png'));
@@ -44,7 +45,12 @@
         setStatus(`Drawing: ${e.message}`, true);
       } finally {
         inFlight = false;
-        if (again) { again = false; classify(); }
+        if (again) {
+          again = false;
+          classify();
+        } else {
+          $('top').setAttribute('aria-busy', 'false');
+        }
       }
     };
     pad.addEventListener('pointerdown', (e) => {
