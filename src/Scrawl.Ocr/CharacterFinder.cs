@@ -63,9 +63,11 @@ public static class CharacterFinder
             smooth = Flatten(smooth, options.BackgroundLength);
         }
 
-        var local = Thresholds.Sauvola(smooth, options.SauvolaWindow, options.SauvolaK);
-        float otsu = Thresholds.Otsu(smooth);
-        float paper = HistogramMedian(smooth.Pixels);
+        FloatImage local = smooth;
+        float otsu = 0, paper = 0;
+        Parallel.Invoke(
+            () => local = Thresholds.Sauvola(smooth, options.SauvolaWindow, options.SauvolaK),
+            () => (otsu, paper) = (Thresholds.Otsu(smooth), HistogramMedian(smooth.Pixels)));
         float ceiling = paper > otsu ? otsu + (options.OtsuSlack * (paper - otsu)) : float.PositiveInfinity;
         var pixels = smooth.Pixels;
         var thresholds = local.Pixels;
@@ -89,8 +91,11 @@ public static class CharacterFinder
     public static FloatImage Flatten(FloatImage image, int length)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var rows = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: true), length, vertical: false);
-        var columns = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: false), length, vertical: true);
+        FloatImage rows = image, columns = image;
+        // The two closings are independent: one per core (each is deterministic, so the result does not depend on the core count).
+        Parallel.Invoke(
+            () => rows = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: true), length, vertical: false),
+            () => columns = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: false), length, vertical: true));
         // flat = min(1, image / max(1e-3, min(rows, columns))), vectorised in place over the row closing.
         var background = rows.Pixels;
         System.Numerics.Tensors.TensorPrimitives.Min(background, columns.Pixels, background);
