@@ -92,7 +92,9 @@ public static class PageReader
             ? PagePreparation.Plan(photo, preparation)
             : PageGeometry.Identity(photo.Height, photo.Width);
         var working = PagePreparation.Render(photo, geometry);
-        var page = PageSegmenter.Segment(working, SegmentationFor(working, options));
+        // The plan measured the character height already; it holds for the working image unless that was turned or straightened.
+        double? planned = geometry is { QuarterTurns: 0, SkewDegrees: 0, CharacterHeight: { } h } ? h * geometry.Scale : null;
+        var page = PageSegmenter.Segment(working, SegmentationFor(working, options, planned));
         Orientation? orientation = null;
         if (options.DetectOrientation)
         {
@@ -123,16 +125,17 @@ public static class PageReader
     /// <summary>
     /// The segmentation settings <see cref="Read(FloatImage, ICharacterClassifier, PageReadingOptions?)"/> uses for
     /// <paramref name="photo"/>: the working side <see cref="PageReadingOptions.WorkingSideFor"/>, and the pixel settings scaled to the
-    /// page's measured character height at that working size (<see cref="WorkingResolution"/>).
+    /// page's measured character height at that working size (<see cref="WorkingResolution"/>): <paramref name="characterHeight"/> (pixels
+    /// of <paramref name="photo"/>, &gt; 0) when it was measured already, else <see cref="WorkingResolution.EstimateCharacterHeight"/>.
     /// </summary>
-    public static PageSegmentationOptions SegmentationFor(FloatImage photo, PageReadingOptions options)
+    public static PageSegmentationOptions SegmentationFor(FloatImage photo, PageReadingOptions options, double? characterHeight = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(options);
         int longer = Math.Max(photo.Height, photo.Width);
         int workingSide = options.WorkingSideFor(longer);
         double shrink = (double)workingSide / longer;
-        double? height = WorkingResolution.EstimateCharacterHeight(photo) * shrink;
+        double? height = (characterHeight ?? WorkingResolution.EstimateCharacterHeight(photo)) * shrink;
         var characters = WorkingResolution.Scale(options.Segmentation.Characters, WorkingResolution.Factor(height)) with
         {
             WorkingSide = workingSide,
