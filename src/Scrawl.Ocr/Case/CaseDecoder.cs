@@ -65,6 +65,41 @@ public static class CaseDecoder
         return result;
     }
 
+    /// <summary>
+    /// The chosen class index of every character of every word of one line (<paramref name="line"/>: words left to right, each its characters'
+    /// probability vectors): words of two or more characters by <see cref="DecodeWord"/>, and a run of consecutive one-character words
+    /// ("1 2 3", "A B C") as one sequence, so its confident symbols decide its ambiguous ones (as <see cref="WordContextDecoder.DecodeLine"/> does).
+    /// </summary>
+    public static int[][] DecodeLine(IReadOnlyList<IReadOnlyList<float[]>> line, IReadOnlyList<string> names, MixedCaseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var result = new int[line.Count][];
+        for (int w = 0; w < line.Count; w++)
+        {
+            if (line[w].Count != 1)
+            {
+                result[w] = DecodeWord(line[w], names, options);
+                continue;
+            }
+
+            int end = w;
+            while (end + 1 < line.Count && line[end + 1].Count == 1)
+            {
+                end++;
+            }
+
+            var run = DecodeWord([.. line.Skip(w).Take(end - w + 1).Select(x => x[0])], names, options);
+            for (int k = w; k <= end; k++)
+            {
+                result[k] = [run[k - w]];
+            }
+
+            w = end;
+        }
+
+        return result;
+    }
+
     /// <summary>The chosen class index of each character of one word (its probability vectors over <paramref name="names"/>), by the word case model on the class.</summary>
     public static int[] DecodeWord(IReadOnlyList<float[]> word, IReadOnlyList<string> names, MixedCaseOptions? options = null)
     {

@@ -27,6 +27,13 @@ public sealed record MixedCaseOptions
     /// <summary>The line grouper's slope ridge in typical heights (≥ 0, <see cref="LineGroupingOptions.SlopeRidge"/>): capitals and lower case side by side must not tilt a line's first fit.</summary>
     public double SlopeRidge { get; init; } = 2;
 
+    /// <summary>
+    /// The line grouper's tolerance in typical heights (&gt; 0, <see cref="LineGroupingOptions.Tolerance"/>): in mixed case the typical (median)
+    /// height is about the x-height, and the centres of ascenders, x-height letters and descenders of one line lie up to ≈ 0.4 of it from
+    /// the line's centre, so the capitals' 0.5 splits lines; lines are ≥ 3 x-heights apart, so 0.8 stays clear of the next one.
+    /// </summary>
+    public double LineTolerance { get; init; } = 0.8;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
@@ -36,6 +43,7 @@ public sealed record MixedCaseOptions
         Check(DigitSwitchProbability is > 0 and <= 0.5, nameof(DigitSwitchProbability), DigitSwitchProbability);
         Check(NoiseFraction is >= 0 and < 1, nameof(NoiseFraction), NoiseFraction);
         Check(SlopeRidge >= 0 && double.IsFinite(SlopeRidge), nameof(SlopeRidge), SlopeRidge);
+        Check(LineTolerance > 0 && double.IsFinite(LineTolerance), nameof(LineTolerance), LineTolerance);
     }
 
     private static void Check(bool ok, string name, double value)

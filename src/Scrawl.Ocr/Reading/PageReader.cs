@@ -150,7 +150,7 @@ public static class PageReader
         }
 
         return options.MixedCase is { } lines
-            ? options.Segmentation with { Characters = characters, Lines = options.Segmentation.Lines with { SlopeRidge = lines.SlopeRidge } }
+            ? options.Segmentation with { Characters = characters, Lines = options.Segmentation.Lines with { SlopeRidge = lines.SlopeRidge, Tolerance = lines.LineTolerance } }
             : options.Segmentation with { Characters = characters };
     }
 
@@ -194,7 +194,7 @@ public static class PageReader
             }
 
             var chosen = options.MixedCase is { } caseOptions
-                ? [.. wordProbabilities.Select(w => Case.CaseDecoder.DecodeWord(w, names, caseOptions))]
+                ? Case.CaseDecoder.DecodeLine(wordProbabilities, names, caseOptions)
                 : WordContextDecoder.DecodeLine(wordProbabilities, kinds, options.Context);
             var words = new List<ReadWord>(line.Words.Count);
             for (int w = 0; w < line.Words.Count; w++)
