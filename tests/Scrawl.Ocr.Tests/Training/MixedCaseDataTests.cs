@@ -50,4 +50,17 @@ public class MixedCaseDataTests
         Assert.Equal(0, overlap); // the shared set has no exact duplicates, so a seeded split by index is disjoint by pixels
         Assert.InRange(split.Test.Count, 11_000, 12_000);
     }
+
+    [Fact]
+    public void A_62_class_recipe_names_its_classes_and_model_file()
+    {
+        var recipe = new CharModelRecipe(1, 1, 1, 0.5, 1e-3f, "onecycle", 8, 4, 1, false, true) { Classes = 62 };
+        recipe.Validate();
+        Assert.EndsWith(" --classes 62", recipe.CommandLine(), StringComparison.Ordinal);
+        Assert.Equal("charmodel-mixed.scrawl", recipe.ModelFileName);
+        Assert.Equal("charmodel.scrawl", (recipe with { Classes = 36 }).ModelFileName);
+        Assert.Throws<ArgumentException>(() => (recipe with { Classes = 47 }).Validate());
+        Assert.Equal(62, MixedCaseData.ClassNames.Distinct().Count());
+        Assert.Equal(["A", "0", "a"], new[] { MixedCaseData.ClassNames[0], MixedCaseData.ClassNames[26], MixedCaseData.ClassNames[36] });
+    }
 }
