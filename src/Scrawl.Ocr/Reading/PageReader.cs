@@ -61,6 +61,12 @@ public sealed record PageReadingOptions
     /// </summary>
     public Segmentation.RecognitionOptions? Recognition { get; init; }
 
+    /// <summary>
+    /// Mixed-case reading (needs a model with lower-case classes): i and j dots kept and joined to their stems, each line's geometry and
+    /// each word's case pattern deciding the letters that differ only by size (<see cref="Case.CaseDecoder"/>); null (the default) reads capitals.
+    /// </summary>
+    public Case.MixedCaseOptions? MixedCase { get; init; }
+
     /// <summary>Stage 0b: try the page turned by quarter turns and keep the turn the classifier reads clearly best (<see cref="OrientationCheck"/>).</summary>
     public bool DetectOrientation { get; init; } = true;
 }
@@ -141,7 +147,14 @@ public static class PageReader
             WorkingSide = workingSide,
             BackgroundLength = WorkingResolution.BackgroundLength(height, Math.Min(longer, workingSide)),
         };
-        return options.Segmentation with { Characters = characters };
+        if (options.MixedCase is { } mixed)
+        {
+            characters = characters with { NoiseFraction = mixed.NoiseFraction };
+        }
+
+        return options.MixedCase is { } lines
+            ? options.Segmentation with { Characters = characters, Lines = options.Segmentation.Lines with { SlopeRidge = lines.SlopeRidge, Tolerance = lines.LineTolerance } }
+            : options.Segmentation with { Characters = characters };
     }
 
     /// <summary>Classifies and decodes an already segmented <paramref name="page"/>.</summary>
@@ -165,6 +178,11 @@ public static class PageReader
         }
 
         var names = classifier.ClassNames;
+        if (options.MixedCase is { } mixedCase)
+        {
+            probabilities = Case.CaseDecoder.Adjust(page, probabilities, names, mixedCase);
+        }
+
         var kinds = WordContextDecoder.Kinds(names);
         int next = 0;
         var lines = new List<ReadLine>(page.Lines.Count);
@@ -178,7 +196,9 @@ public static class PageReader
                 next += word.Characters.Count;
             }
 
-            var chosen = WordContextDecoder.DecodeLine(wordProbabilities, kinds, options.Context);
+            var chosen = options.MixedCase is { } caseOptions
+                ? Case.CaseDecoder.DecodeLine(wordProbabilities, names, caseOptions)
+                : WordContextDecoder.DecodeLine(wordProbabilities, kinds, options.Context);
             var words = new List<ReadWord>(line.Words.Count);
             for (int w = 0; w < line.Words.Count; w++)
             {
