@@ -55,6 +55,9 @@ public static class OrientationCheck
         return new Orientation(best, [.. top.Select(t => t.Average())], top[0].Length);
     }
 
+    /// <summary>How many standard errors below upright every turn must read in the first batch to stop there (symmetric letters such as O, X, S read alike at a half turn, so this is lower than <see cref="MinStandardErrors"/>).</summary>
+    public const double StopStandardErrors = 1;
+
     /// <summary>How many of the largest characters are tried first (see <see cref="Check"/>).</summary>
     public const int FirstBatch = 40;
 
@@ -77,13 +80,16 @@ public static class OrientationCheck
         return top;
     }
 
-    /// <summary>True when every turn reads the characters worse than upright by more than <see cref="MinStandardErrors"/> standard errors.</summary>
+    /// <summary>
+    /// True when every turn reads the first batch worse than upright by more than <see cref="StopStandardErrors"/> standard errors: a turn
+    /// could then win on the whole sample only if the remaining, smaller characters read it far better — which a turned page does not do.
+    /// </summary>
     private static bool UprightClearlyBest(double[][] top)
     {
         for (int k = 1; k < 4; k++)
         {
             var (mean, se) = Gain(top[k], top[0]);
-            if (!(mean < -MinStandardErrors * se))
+            if (!(mean < -StopStandardErrors * se))
             {
                 return false;
             }
