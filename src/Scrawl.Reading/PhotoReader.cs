@@ -45,12 +45,6 @@ public sealed class PhotoReader : IDisposable
         Characters = characters ?? new CharacterOptions();
         control = new CharacterControl(classifier, Characters);
         Options = options ?? new PageReadingOptions();
-        string dbg = Environment.GetEnvironmentVariable("SCRAWL_DBG") ?? "";
-        if (dbg.Contains("noprep", StringComparison.Ordinal)) { Options = Options with { Preparation = null }; }
-        if (dbg.Contains("noorient", StringComparison.Ordinal)) { Options = Options with { DetectOrientation = false }; }
-        if (dbg.Contains("nopage", StringComparison.Ordinal)) { Options = Options with { Preparation = Options.Preparation! with { FindPage = false } }; }
-        if (dbg.Contains("nostraight", StringComparison.Ordinal)) { Options = Options with { Preparation = Options.Preparation! with { Straighten = false } }; }
-        if (dbg.Contains("noup", StringComparison.Ordinal)) { Options = Options with { Preparation = Options.Preparation! with { MaxUpscale = 1 } }; }
     }
 
     /// <summary>The character classifier.</summary>
