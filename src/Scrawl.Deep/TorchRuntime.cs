@@ -32,13 +32,17 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>Makes the first libtorch call; on failure throws <see cref="InvalidOperationException"/> naming the native library problem.</summary>
+    /// <summary>
+    /// Makes the first libtorch call and turns NNPACK off (<see cref="NnpackSwitch"/>: no native warning on CPUs it does not
+    /// support); on failure throws <see cref="InvalidOperationException"/> naming the native library problem.
+    /// </summary>
     public static void EnsureLoaded()
     {
         try
         {
             _ = torch.__version__;
             using var probe = ones(1);
+            NnpackSwitch.Disable();
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException)
         {

@@ -42,8 +42,15 @@ public static class Morphology
         var output = new byte[h * w];
         if (isRectangle)
         {
-            int y0 = runs.Min(r => r.Dy), y1 = runs.Max(r => r.Dy);
-            Separable(image.Pixels, h, w, y0, y1, runs[0].X0, runs[0].X1, hit, output);
+            int y0 = runs.Min(r => r.Dy), y1 = runs.Max(r => r.Dy), x0 = runs[0].X0, x1 = runs[0].X1;
+            if (y1 - y0 < MaxShiftedSide && x1 - x0 < MaxShiftedSide)
+            {
+                Shifted(image.Pixels, h, w, y0, y1, x0, x1, hit, output);
+            }
+            else
+            {
+                Separable(image.Pixels, h, w, y0, y1, x0, x1, hit, output);
+            }
         }
         else
         {
@@ -51,6 +58,57 @@ public static class Morphology
         }
 
         return new BinaryImage(output, h, w);
+    }
+
+    /// <summary>Rectangles up to this side (pixels) take <see cref="Shifted"/>: a few vectorised passes beat the counting of <see cref="Separable"/>.</summary>
+    private const int MaxShiftedSide = 12;
+
+    /// <summary>
+    /// Small rectangle: pixels are 0/1, so dilation (hit 1) is the OR and erosion (hit 0) the AND of the image shifted by every offset
+    /// of the footprint, first along rows then along columns, each a whole-row vector operation; outside pixels are the operation's
+    /// neutral value (0 for OR, 1 for AND), which is exactly "outside never hits".
+    /// </summary>
+    private static void Shifted(ReadOnlySpan<byte> pixels, int h, int w, int y0, int y1, int x0, int x1, byte hit, byte[] output)
+    {
+        byte neutral = (byte)(1 - hit);
+        var rowHits = new byte[h * w];
+        for (int y = 0; y < h; y++)
+        {
+            var src = pixels.Slice(y * w, w);
+            var dst = rowHits.AsSpan(y * w, w);
+            dst.Fill(neutral);
+            for (int d = x0; d <= x1; d++)
+            {
+                int length = w - Math.Abs(d);
+                if (length > 0)
+                {
+                    Combine(dst.Slice(Math.Max(0, -d), length), src.Slice(Math.Max(0, d), length), hit);
+                }
+            }
+        }
+
+        for (int y = 0; y < h; y++)
+        {
+            var dst = output.AsSpan(y * w, w);
+            dst.Fill(neutral);
+            for (int s = Math.Max(0, y + y0); s <= Math.Min(h - 1, y + y1); s++)
+            {
+                Combine(dst, rowHits.AsSpan(s * w, w), hit);
+            }
+        }
+    }
+
+    /// <summary>destination |= source for dilation (hit 1), destination &amp;= source for erosion (hit 0).</summary>
+    private static void Combine(Span<byte> destination, ReadOnlySpan<byte> source, byte hit)
+    {
+        if (hit == 1)
+        {
+            System.Numerics.Tensors.TensorPrimitives.BitwiseOr(destination, source, destination);
+        }
+        else
+        {
+            System.Numerics.Tensors.TensorPrimitives.BitwiseAnd(destination, source, destination);
+        }
     }
 
     /// <summary>Rectangle: a horizontal pass (row prefix counts) then a vertical pass (rolling column counts); O(1) per pixel.</summary>

@@ -6,7 +6,7 @@ namespace Scrawl.Ocr;
 /// Stage 1 of the OCR pipeline: finds the characters in a photo of handwriting (grey, dark ink on
 /// lighter paper). Steps, each public so its intermediate can be inspected: downscale to a working
 /// size, binarise (<see cref="Binarize"/>), then <see cref="FindInInk"/>: 8-connected components, noise
-/// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), pieces of one character merged, dots and specks dropped, touching characters split.
+/// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), long straight oblique lines erased (<see cref="ObliqueLines"/>), pieces of one character merged, dots and specks dropped, touching characters split.
 /// </summary>
 public static class CharacterFinder
 {
@@ -63,9 +63,11 @@ public static class CharacterFinder
             smooth = Flatten(smooth, options.BackgroundLength);
         }
 
-        var local = Thresholds.Sauvola(smooth, options.SauvolaWindow, options.SauvolaK);
-        float otsu = Thresholds.Otsu(smooth);
-        float paper = HistogramMedian(smooth.Pixels);
+        FloatImage local = smooth;
+        float otsu = 0, paper = 0;
+        Parallel.Invoke(
+            () => local = Thresholds.Sauvola(smooth, options.SauvolaWindow, options.SauvolaK),
+            () => (otsu, paper) = (Thresholds.Otsu(smooth), HistogramMedian(smooth.Pixels)));
         float ceiling = paper > otsu ? otsu + (options.OtsuSlack * (paper - otsu)) : float.PositiveInfinity;
         var pixels = smooth.Pixels;
         var thresholds = local.Pixels;
@@ -89,8 +91,11 @@ public static class CharacterFinder
     public static FloatImage Flatten(FloatImage image, int length)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var rows = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: true), length, vertical: false);
-        var columns = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: false), length, vertical: true);
+        FloatImage rows = image, columns = image;
+        // The two closings are independent: one per core (each is deterministic, so the result does not depend on the core count).
+        Parallel.Invoke(
+            () => rows = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: true), length, vertical: false),
+            () => columns = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: false), length, vertical: true));
         // flat = min(1, image / max(1e-3, min(rows, columns))), vectorised in place over the row closing.
         var background = rows.Pixels;
         System.Numerics.Tensors.TensorPrimitives.Min(background, columns.Pixels, background);
@@ -114,8 +119,25 @@ public static class CharacterFinder
         var regions = Regions.Measure(labels);
         if (options.ThickBlobFactor > 0)
         {
-            var thick = ThickBlobs.Find(ink, labels, regions, options.ThickBlobFactor);
-            regions = thick.Count == 0 ? regions : [.. regions.Where(r => !thick.Contains(r.Label))];
+            // Solid blobs go; a pen's body is cut out instead, keeping the letters it touches. Long straight oblique lines (a pen's edges
+            // after flattening) are erased pixel by pixel for the same reason.
+            var depth = ThickBlobs.Measure(ink, labels, regions);
+            double limit = ThickBlobs.Limit(depth, options.ThickBlobFactor);
+            var pens = regions.Where(r => depth.Deepest[r.Label] > limit && ThickBlobs.IsPenLike(r, depth)).Select(r => r.Label).ToHashSet();
+            // Everything of a pen deeper than two stroke half-widths is body, and the cut reaches one stroke width past it (its fringe).
+            var cleaned = pens.Count > 0 ? ThickBlobs.Carve(ink, labels, depth, 2 * depth.TypicalStroke, pens, grow: 2 * depth.TypicalStroke) : null;
+            regions = [.. regions.Where(r => depth.Deepest[r.Label] <= limit || pens.Contains(r.Label))];
+            if (options.RemoveStraightLines && depth.TypicalStroke > 0 && regions.Count > 0)
+            {
+                double height = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
+                cleaned = ObliqueLines.Erase(cleaned ?? ink, labels, regions, height, 2.0 * depth.TypicalStroke) ?? cleaned;
+            }
+
+            if (cleaned is not null)
+            {
+                (labels, _) = Labeling.Label(Only(cleaned, labels, [.. regions.Select(r => r.Label)]), connectivity: 8);
+                regions = Regions.Measure(labels);
+            }
         }
 
         if (regions.Count == 0)
@@ -124,6 +146,7 @@ public static class CharacterFinder
         }
 
         double typical = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
+
         double noise = options.NoiseFraction * typical;
         var straight = options.RemoveStraightLines ? StraightLines.Find(labels, regions, typical) : [];
         var kept = regions.Where(r => (r.BoxHeight >= noise || r.BoxWidth >= noise) && !straight.Contains(r.Label)).ToList();
@@ -187,6 +210,22 @@ public static class CharacterFinder
         }
 
         return new BinaryImage(box.Height, box.Width, mask);
+    }
+
+    /// <summary>The pixels of <paramref name="ink"/> whose label is one of <paramref name="kept"/>.</summary>
+    private static BinaryImage Only(BinaryImage ink, LabelImage labels, HashSet<int> kept)
+    {
+        var pixels = ink.Pixels.ToArray();
+        var all = labels.Labels;
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            if (pixels[i] != 0 && !kept.Contains(all[i]))
+            {
+                pixels[i] = 0;
+            }
+        }
+
+        return new BinaryImage(ink.Height, ink.Width, pixels);
     }
 
     /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>

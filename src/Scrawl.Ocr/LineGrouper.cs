@@ -12,6 +12,13 @@ public sealed record LineGroupingOptions
     /// <summary>Largest slope (rows per column, ≥ 0) the fit may take; steeper fits are clamped (handwriting drifts, it does not climb).</summary>
     public double MaxSlope { get; init; } = 0.15;
 
+    /// <summary>
+    /// Shrinks a line's fitted slope towards 0 as if each of its fitted characters also stood this many typical heights (≥ 0; 0: off) to either side
+    /// at the line's mean row (ridge regression), so the first few characters of a line — where a capital beside lower case tilts a
+    /// two-point fit — do not send the line off at a slant. Mixed-case reading sets it; capitals keep 0.
+    /// </summary>
+    public double SlopeRidge { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
@@ -24,6 +31,11 @@ public sealed record LineGroupingOptions
         if (!(MaxSlope >= 0) || double.IsInfinity(MaxSlope))
         {
             throw new ArgumentOutOfRangeException(nameof(MaxSlope), MaxSlope, "MaxSlope must be a finite number ≥ 0.");
+        }
+
+        if (!(SlopeRidge >= 0) || double.IsInfinity(SlopeRidge))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SlopeRidge), SlopeRidge, "SlopeRidge must be a finite number ≥ 0.");
         }
     }
 }
@@ -59,7 +71,7 @@ public static class LineGrouper
             double bestDistance = options.Tolerance * typical;
             for (int l = 0; l < lines.Count; l++)
             {
-                double distance = Math.Abs(box.CentreY - Predict(lines[l], boxes, box.CentreX, options));
+                double distance = Math.Abs(box.CentreY - Predict(lines[l], boxes, box.CentreX, options, typical));
                 if (distance <= bestDistance)
                 {
                     best = l;
@@ -81,7 +93,7 @@ public static class LineGrouper
     }
 
     /// <summary>The centre row the line is expected to have at column <paramref name="x"/>: a clamped least-squares fit through its last members' centres.</summary>
-    private static double Predict(List<int> line, IReadOnlyList<PixelBox> boxes, double x, LineGroupingOptions options)
+    private static double Predict(List<int> line, IReadOnlyList<PixelBox> boxes, double x, LineGroupingOptions options, double typical)
     {
         int from = Math.Max(0, line.Count - options.FitWindow), n = line.Count - from;
         double mx = 0, my = 0;
@@ -101,7 +113,8 @@ public static class LineGrouper
             sxx += dx * dx;
         }
 
-        double slope = sxx > 0 ? Math.Clamp(sxy / sxx, -options.MaxSlope, options.MaxSlope) : 0;
+        double ridge = n * Math.Pow(options.SlopeRidge * typical, 2);
+        double slope = sxx + ridge > 0 ? Math.Clamp(sxy / (sxx + ridge), -options.MaxSlope, options.MaxSlope) : 0;
         return my + (slope * (x - mx));
     }
 

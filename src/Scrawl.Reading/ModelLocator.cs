@@ -11,6 +11,9 @@ public static class ModelLocator
     /// <summary>The shipped character model's file name, looked up in a <c>models</c> folder.</summary>
     public const string ShippedModelName = "charmodel.scrawl";
 
+    /// <summary>The shipped mixed-case (62-class) character model's file name, looked up like <see cref="ShippedModelName"/>.</summary>
+    public const string ShippedMixedModelName = "charmodel-mixed.scrawl";
+
     /// <summary>The prefix that names a TorchSharp ("deep") model, e.g. <c>deep:runs/deep/model.pt</c>.</summary>
     public const string DeepPrefix = CharacterModels.DeepPrefix;
 
@@ -28,9 +31,13 @@ public static class ModelLocator
     }
 
     /// <summary>models/charmodel.scrawl beside the program, else in a models folder above it (a source checkout); <see cref="FileNotFoundException"/> when neither exists.</summary>
-    public static string ShippedModelPath()
+    public static string ShippedModelPath() => ShippedModelPath(ShippedModelName);
+
+    /// <summary>models/<paramref name="fileName"/> beside the program, else in a models folder above it; <see cref="FileNotFoundException"/> when neither exists.</summary>
+    public static string ShippedModelPath(string fileName)
     {
-        string beside = Path.Combine(AppContext.BaseDirectory, "models", ShippedModelName);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        string beside = Path.Combine(AppContext.BaseDirectory, "models", fileName);
         if (File.Exists(beside))
         {
             return beside;
@@ -38,15 +45,15 @@ public static class ModelLocator
 
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory).Parent; dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "models", ShippedModelName);
+            string candidate = Path.Combine(dir.FullName, "models", fileName);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException($"{beside}: the shipped character model is missing (and no models/{ShippedModelName} was found above {AppContext.BaseDirectory}); "
-            + "build from a checkout that has models/charmodel.scrawl, or pass --model FILE (a .scrawl model or a NIST36 .npz such as ../shared/models/nist36-mlp-reference.npz).", beside);
+        throw new FileNotFoundException($"{beside}: the shipped character model is missing (and no models/{fileName} was found above {AppContext.BaseDirectory}); "
+            + $"build from a checkout that has models/{fileName}, or pass --model FILE (a .scrawl model or a NIST36 .npz such as ../shared/models/nist36-mlp-reference.npz).", beside);
     }
 
     /// <summary>The first existing file at <paramref name="relative"/> from the working directory, else from the folders above the program; null when none.</summary>

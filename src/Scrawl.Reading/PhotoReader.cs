@@ -30,6 +30,7 @@ public sealed class PhotoReader : IDisposable
     private const double DecodeSlack = 0.2;
 
     private readonly CharacterControl control;
+    private PhotoReader? capitals;
 
     /// <summary>
     /// A reader that classifies with <paramref name="classifier"/>; <paramref name="modelName"/> names the model in results (e.g. its path);
@@ -44,18 +45,12 @@ public sealed class PhotoReader : IDisposable
         Characters = characters ?? new CharacterOptions();
         control = new CharacterControl(classifier, Characters);
         Options = options ?? new PageReadingOptions();
-        string dbg = Environment.GetEnvironmentVariable("SCRAWL_DBG") ?? "";
-        if (dbg.Contains("noprep", StringComparison.Ordinal)) { Options = Options with { Preparation = null }; }
-        if (dbg.Contains("noorient", StringComparison.Ordinal)) { Options = Options with { DetectOrientation = false }; }
-        if (dbg.Contains("nopage", StringComparison.Ordinal)) { Options = Options with { Preparation = Options.Preparation! with { FindPage = false } }; }
-        if (dbg.Contains("nostraight", StringComparison.Ordinal)) { Options = Options with { Preparation = Options.Preparation! with { Straighten = false } }; }
-        if (dbg.Contains("noup", StringComparison.Ordinal)) { Options = Options with { Preparation = Options.Preparation! with { MaxUpscale = 1 } }; }
     }
 
     /// <summary>The character classifier.</summary>
     public ICharacterClassifier Classifier { get; }
 
-    /// <summary>The model's name as given to <see cref="Open"/> (a path, or <c>deep:FILE</c>).</summary>
+    /// <summary>The model's name as given to <see cref="Open(string?, PageReadingOptions?, CharacterOptions?)"/> (a path, or <c>deep:FILE</c>).</summary>
     public string ModelName { get; }
 
     /// <summary>The reading settings.</summary>
@@ -65,7 +60,7 @@ public sealed class PhotoReader : IDisposable
     public CharacterOptions Characters { get; }
 
     /// <summary>
-    /// A reader with the model <paramref name="model"/>: null for the shipped model (<see cref="ModelLocator.ShippedModelPath"/>), a
+    /// A reader with the model <paramref name="model"/>: null for the shipped model (<see cref="ModelLocator.ShippedModelPath()"/>), a
     /// <c>.scrawl</c> model file or NIST36 <c>.npz</c>, or <c>deep:FILE</c> (a TorchSharp model run by the scrawl-deep program).
     /// Raises <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the model when it cannot be used, and
     /// <see cref="ArgumentException"/> when <paramref name="characters"/> does not fit it.
@@ -81,6 +76,48 @@ public sealed class PhotoReader : IDisposable
         catch
         {
             (classifier as IDisposable)?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>How this reader treats letter case (<see cref="Open(string?, PageReadingOptions?, CharacterOptions?, LetterCase)"/>).</summary>
+    public LetterCase LetterCase { get; private set; }
+
+    /// <summary>
+    /// A reader in <paramref name="letterCase"/>: <see cref="LetterCase.Upper"/> as <see cref="Open(string?, PageReadingOptions?, CharacterOptions?)"/>;
+    /// <see cref="LetterCase.Mixed"/> with <paramref name="model"/> (which must have lower-case classes; null: the shipped
+    /// <see cref="ModelLocator.ShippedMixedModelName"/>) and mixed-case reading (<see cref="PageReadingOptions.MixedCase"/>);
+    /// <see cref="LetterCase.Auto"/> as mixed, with the shipped capitals model for pages that read as capitals (<see cref="LetterCases.AutoLowerShare"/>).
+    /// A model without lower case for mixed or auto is an <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static PhotoReader Open(string? model, PageReadingOptions? options, CharacterOptions? characters, LetterCase letterCase)
+    {
+        if (letterCase == LetterCase.Upper)
+        {
+            return Open(model, options, characters);
+        }
+
+        string name = model ?? ModelLocator.ShippedModelPath(ModelLocator.ShippedMixedModelName);
+        var mixed = (options ?? new PageReadingOptions()) with { MixedCase = (options?.MixedCase) ?? new Ocr.Case.MixedCaseOptions() };
+        var reader = Open(name, mixed, characters);
+        try
+        {
+            if (!Ocr.Case.HeightKinds.HasLowerCase(reader.Classifier.ClassNames))
+            {
+                throw new InvalidDataException($"{name}: the model has no lower-case classes, so it cannot read mixed case; use --case upper, or a mixed-case model such as models/{ModelLocator.ShippedMixedModelName}.");
+            }
+
+            reader.LetterCase = letterCase;
+            if (letterCase == LetterCase.Auto)
+            {
+                reader.capitals = Open(null, options, characters);
+            }
+
+            return reader;
+        }
+        catch
+        {
+            reader.Dispose();
             throw;
         }
     }
@@ -146,7 +183,11 @@ public sealed class PhotoReader : IDisposable
     }
 
     /// <summary>Releases the classifier when it holds resources.</summary>
-    public void Dispose() => (Classifier as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (Classifier as IDisposable)?.Dispose();
+        capitals?.Dispose();
+    }
 
     private PhotoReading Read(string name, (FloatImage Image, int PhotoHeight, int PhotoWidth) decoded, Stopwatch watch)
     {
@@ -155,6 +196,11 @@ public sealed class PhotoReader : IDisposable
         var page = PageReader.ReadTimed(image, control.Classifier, Options);
         var timings = new ReadingTimings(decodeSeconds, page.SegmentSeconds, page.ClassifySeconds);
         var working = control.Apply(page.Result);
+        if (capitals is not null && LetterCases.LowerShare(working) < LetterCases.AutoLowerShare)
+        {
+            return capitals.Read(name, decoded, watch);
+        }
+
         return new PhotoReading(name, working.ScaledTo(photoHeight, photoWidth), working, timings, page.Geometry);
     }
 }

@@ -62,6 +62,63 @@ public class MorphologyTests
     }
 
     [Fact]
+    public void Every_rectangle_up_to_14_pixels_matches_the_definition_on_random_masks()
+    {
+        // Small rectangles take the shifted-OR/AND path, larger ones the counting path: both must agree with the definition,
+        // including even sizes (dilation mirrors the footprint) and masks narrower than the footprint.
+        var random = new Random(5);
+        foreach (var (mh, mw) in new[] { (23, 37), (4, 3), (1, 9) })
+        {
+            var pixels = new byte[mh * mw];
+            for (int i = 0; i < pixels.Length; i++)
+            {
+                pixels[i] = random.NextDouble() < 0.4 ? (byte)1 : (byte)0;
+            }
+
+            var mask = new BinaryImage(mh, mw, pixels);
+            for (int fh = 1; fh <= 14; fh += random.Next(1, 3))
+            {
+                for (int fw = 1; fw <= 14; fw += random.Next(1, 3))
+                {
+                    var footprint = Footprint.Rectangle(fh, fw);
+                    Assert.Equal(Naive(mask, fh, fw, dilate: false), Morphology.Erode(mask, footprint).Pixels.ToArray());
+                    Assert.Equal(Naive(mask, fh, fw, dilate: true), Morphology.Dilate(mask, footprint).Pixels.ToArray());
+                }
+            }
+        }
+    }
+
+    /// <summary>Erosion: all cells (y + i − fh/2, x + j − fw/2) set, outside counts as set; dilation: any cell (y − (i − fh/2), x − (j − fw/2)) set, outside unset.</summary>
+    private static byte[] Naive(BinaryImage mask, int fh, int fw, bool dilate)
+    {
+        int h = mask.Height, w = mask.Width;
+        var output = new byte[h * w];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                bool any = false, all = true;
+                for (int i = 0; i < fh; i++)
+                {
+                    for (int j = 0; j < fw; j++)
+                    {
+                        int sign = dilate ? -1 : 1;
+                        int sy = y + (sign * (i - (fh / 2))), sx = x + (sign * (j - (fw / 2)));
+                        bool inside = sy >= 0 && sy < h && sx >= 0 && sx < w;
+                        bool set = inside && mask[sy, sx];
+                        any |= set;
+                        all &= !inside || set;
+                    }
+                }
+
+                output[(y * w) + x] = (byte)((dilate ? any : all) ? 1 : 0);
+            }
+        }
+
+        return output;
+    }
+
+    [Fact]
     public void Footprint_validation()
     {
         Assert.Throws<ArgumentException>(() => new Footprint(1, 2, [false, false]));

@@ -38,6 +38,41 @@ public class ThresholdTests
     }
 
     [Fact]
+    public void Sauvola_matches_the_window_definition_at_every_width_from_1_to_70()
+    {
+        // The image's own columns go through the vector path and the reflected margins and tails through the scalar one: every width
+        // exercises a different split. Reference: each window's mean and standard deviation summed directly in float64.
+        var random = new Random(11);
+        for (int w = 1; w <= 70; w++)
+        {
+            int h = 1 + (w % 5);
+            var pixels = Enumerable.Range(0, h * w).Select(_ => (float)random.NextDouble()).ToArray();
+            var image = new FloatImage(pixels, h, w);
+            int window = 1 + (2 * (w % 4));
+            var thresholds = Thresholds.Sauvola(image, window, 0.3f, 0.7f).Pixels.ToArray();
+            for (int y = 0; y < h; y++)
+            {
+                for (int x = 0; x < w; x++)
+                {
+                    double sum = 0, squares = 0;
+                    for (int dy = -(window / 2); dy <= window / 2; dy++)
+                    {
+                        for (int dx = -(window / 2); dx <= window / 2; dx++)
+                        {
+                            double v = pixels[(Thresholds.Reflect(y + dy, h) * w) + Thresholds.Reflect(x + dx, w)];
+                            sum += v;
+                            squares += v * v;
+                        }
+                    }
+
+                    double mean = sum / (window * window), std = Math.Sqrt(Math.Max((squares / (window * window)) - (mean * mean), 0));
+                    Assert.Equal(mean * (1 + (0.3 * ((std / 0.7) - 1))), thresholds[(y * w) + x], 1e-6);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Sauvola_validates_its_parameters()
     {
         var image = new FloatImage([0.5f], 1, 1);

@@ -23,16 +23,18 @@ internal static class TrainCharModelCommand
         var synthOnly = new Option<bool>("--synthetic-only") { Description = "Train on synthetic glyphs alone (still scored on the held-out real data)" };
         var noAugment = new Option<bool>("--no-augment") { Description = "Turn augmentation off" };
         var real = new Option<string>("--real") { Description = "More real data sets (comma-separated catalog names, e.g. emnist-more36) whose training splits join the real sources" };
+        var classes = new Option<int>("--classes") { Description = "Output classes: 36 (A–Z, 0–9) or 62 (A–Z, 0–9, a–z: adds EMNIST byclass-test's training split, scores its held-out split)", DefaultValueFactory = _ => 36 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: charmodel.scrawl, charmodel.json, history.csv, figures", DefaultValueFactory = _ => new DirectoryInfo("runs/charmodel") };
-        var command = new Command("train-charmodel", "Train the OCR character model (a CNN, 36 classes A–Z 0–9) on synthetic glyphs + photo-chars + emnist-sample + mnist-10k with augmentation; scores it on held-out real handwriting; ends with 'heldout-accuracy: <fraction>'.")
+        var command = new Command("train-charmodel", "Train the OCR character model (a CNN, 36 classes A–Z 0–9, or 62 with a–z) on synthetic glyphs + photo-chars + emnist-sample + mnist-10k with augmentation; scores it on held-out real handwriting; ends with 'heldout-accuracy: <fraction>'.")
         {
-            epochs, perClass, synth, fraction, rate, schedule, batch, width, seed, synthOnly, noAugment, real, output,
+            epochs, perClass, synth, fraction, rate, schedule, batch, width, seed, synthOnly, noAugment, real, classes, output,
         };
         command.SetAction(r => Run(io, new CharModelRecipe(
             r.GetValue(epochs), r.GetValue(perClass), r.GetValue(synth), r.GetValue(fraction), r.GetValue(rate),
             r.GetValue(schedule)!, r.GetValue(batch), r.GetValue(width), r.GetValue(seed), r.GetValue(synthOnly), !r.GetValue(noAugment))
             {
                 ExtraReal = (r.GetValue(real) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Classes = r.GetValue(classes),
             },
             r.GetValue(output)!));
         return command;
@@ -58,6 +60,15 @@ internal static class TrainCharModelCommand
         }
 
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out with {string.Join(" and ", CharModelScore.AmbiguousPairs.Select(p => $"{p.A}/{p.B}"))} merged: {score.MergedAccuracy(CharModelScore.AmbiguousPairs):F4}"));
+        if (score.Confusion.ClassNames.Count == 62)
+        {
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out case-merged: 47 classes {score.CaseMergedAccuracy(47):F4}, 36 classes {score.CaseMergedAccuracy(36):F4}"));
+            foreach (var s in score.Sources)
+            {
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out {s.Source}: 62 classes {s.Accuracy:F4}, 47 {s.Accuracy47:F4}, 36 {s.Accuracy36:F4}"));
+            }
+        }
+
         var weakest = score.PerClass().Where(c => c.Count > 0).OrderBy(c => c.Accuracy).Take(8);
         io.Out.WriteLine("weakest classes: " + string.Join(", ", weakest.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Class} {c.Accuracy:F2}"))));
         io.Out.WriteLine("most confused: " + string.Join(", ", score.Confusion.MostConfusedPairs(8).Select(p => $"{p.A}/{p.B} {p.Count}")));

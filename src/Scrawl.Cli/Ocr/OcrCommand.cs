@@ -20,6 +20,7 @@ internal static class OcrCommand
         root.Add(OcrCalibrationCommand.Create(io));
         root.Add(OcrStressCommand.Create(io));
         root.Add(OcrTouchingCommand.Create(io));
+        root.Add(OcrMixedCommand.Create(io));
         root.Add(OcrSampleCommand.Create(io));
         var bench = root.Subcommands.FirstOrDefault(c => c.Name == "bench");
         if (bench is null)
@@ -50,8 +51,9 @@ internal static class OcrCommand
             var format = read.OutputFormat(r);
             var characters = read.Characters(r);
             string[] arguments = r.GetValue(images)!;
-            return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate))
-                ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters));
+            var letterCase = OcrReadOptions.ParseCase(r.GetValue(read.Case));
+            return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate), letterCase)
+                ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters) { Case = letterCase });
         });
         return command;
     }
@@ -79,7 +81,7 @@ internal static class OcrCommand
             throw new CliException("--annotate redraws the photo from its file: it cannot be used with - (standard input).");
         }
 
-        using var reader = OcrReadOptions.Open(run.Model, run.Characters);
+        using var reader = OcrReadOptions.Open(run.Model, run.Characters, run.Case);
         if (run.OutDir is not null)
         {
             Directory.CreateDirectory(run.OutDir);
@@ -163,4 +165,8 @@ internal static class OcrCommand
 /// <param name="OutDir">--out (null: print to stdout).</param>
 /// <param name="Annotate">--annotate (null: none).</param>
 /// <param name="Characters">--chars, --user-words, --min-conf.</param>
-internal sealed record OcrRun(string? Model, OutputFormat Format, string? OutDir, string? Annotate, CharacterOptions Characters);
+internal sealed record OcrRun(string? Model, OutputFormat Format, string? OutDir, string? Annotate, CharacterOptions Characters)
+{
+    /// <summary>--case (default upper).</summary>
+    public LetterCase Case { get; init; } = LetterCase.Upper;
+}

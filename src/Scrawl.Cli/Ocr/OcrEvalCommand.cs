@@ -21,12 +21,26 @@ internal static class OcrEvalCommand
     {
         var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of NAME.jpg|png photos, each with a NAME.txt ground truth (one text line per line)" };
         var model = OcrCommand.ModelOption();
-        var command = new Command("ocr-eval", "Character/word error rates and lines right of 'ocr' on photos with ground truth; ends with 'overall: CER … WER … lines …'.") { dir, model };
-        command.SetAction(r => Run(io, r.GetValue(dir)!, r.GetValue(model)));
+        var letterCase = OcrReadOptions.CaseOption();
+        var scoring = new Option<string>("--score")
+        {
+            Description = "How letter case is scored: folded (upper-cased before comparing; default) or sensitive (a read as A is an error)",
+            HelpName = "folded|sensitive",
+            DefaultValueFactory = _ => "folded",
+        };
+        var command = new Command("ocr-eval", "Character/word error rates and lines right of 'ocr' on photos with ground truth; ends with 'overall: CER … WER … lines …'.") { dir, model, letterCase, scoring };
+        command.SetAction(r => Run(io, r.GetValue(dir)!, r.GetValue(model), OcrReadOptions.ParseCase(r.GetValue(letterCase)), ParseScoring(r.GetValue(scoring))));
         return command;
     }
 
-    private static int Run(CliOutput io, DirectoryInfo dir, string? modelName)
+    private static CaseScoring ParseScoring(string? name) => name?.ToLowerInvariant() switch
+    {
+        "folded" or null => CaseScoring.Folded,
+        "sensitive" => CaseScoring.Sensitive,
+        _ => throw new CliException($"--score: '{name}' is not a scoring: use folded or sensitive."),
+    };
+
+    private static int Run(CliOutput io, DirectoryInfo dir, string? modelName, LetterCase letterCase, CaseScoring scoring)
     {
         if (!dir.Exists)
         {
@@ -44,8 +58,8 @@ internal static class OcrEvalCommand
             throw new CliException($"{dir.FullName}: no NAME.jpg|jpeg|png with a NAME.txt ground truth.");
         }
 
-        using var reader = PhotoReader.Open(modelName);
-        io.Out.WriteLine($"model: {reader.ModelName}");
+        using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase);
+        io.Out.WriteLine($"model: {reader.ModelName} (--case {letterCase.ToString().ToLowerInvariant()}, case {scoring.ToString().ToLowerInvariant()})");
         TextScore? total = null;
         var reliability = new CharacterReliability();
         bool failed = false;
@@ -55,11 +69,11 @@ internal static class OcrEvalCommand
             {
                 string truth = File.ReadAllText(truthPath);
                 var reading = reader.Read(image);
-                var score = TextScore.Compute(truth, reading.Result.Text);
+                var score = TextScore.Compute(truth, reading.Result.Text, scoring);
                 total = total is null ? score : total.Add(score);
                 reliability.Add(reading.Result, truth);
                 io.Out.WriteLine(Invariant($"{Path.GetFileName(image)}: CER {score.CharacterErrorRate * 100:F2}% WER {score.WordErrorRate * 100:F2}% lines {score.LinesRight}/{score.Lines} (line count {score.ReadLineCount} of {score.TruthLineCount}: {(score.LineCountRight ? "right" : "wrong")}) spurious {score.SpuriousLines} missing {score.MissingLines}"));
-                WriteDifferences(io, truth, reading.Result.Text);
+                WriteDifferences(io, truth, reading.Result.Text, scoring);
             }
             catch (Exception e) when (CliHost.IsFileProblem(e))
             {
@@ -94,10 +108,10 @@ internal static class OcrEvalCommand
     }
 
     /// <summary>Prints the aligned lines that differ (after the scoring's reduction), expected vs read; spurious and missing lines are marked.</summary>
-    private static void WriteDifferences(CliOutput io, string truth, string read)
+    private static void WriteDifferences(CliOutput io, string truth, string read, CaseScoring scoring)
     {
-        var t = TextScore.ReducedLines(truth);
-        var r = TextScore.ReducedLines(read);
+        var t = TextScore.ReducedLines(truth, scoring);
+        var r = TextScore.ReducedLines(read, scoring);
         foreach (var (ti, ri) in TextScore.Align(t, r))
         {
             string expected = ti >= 0 ? string.Join(" ", t[ti]) : "", got = ri >= 0 ? string.Join(" ", r[ri]) : "";

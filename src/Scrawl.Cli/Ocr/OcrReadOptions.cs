@@ -17,6 +17,31 @@ internal sealed class OcrReadOptions
         command.Add(Chars);
         command.Add(UserWords);
         command.Add(MinConf);
+        command.Add(Case);
+    }
+
+    /// <summary>The --case option every reading command takes (fresh for each command).</summary>
+    public static Option<string> CaseOption() => new("--case")
+    {
+        Description = "Letter case: upper (capitals and digits, the shipped capitals model; default), mixed (upper and lower case: the shipped mixed-case model, line geometry and word case) or auto (mixed, but a page that reads as capitals is read with the capitals model)",
+        HelpName = "upper|mixed|auto",
+        DefaultValueFactory = _ => "upper",
+    };
+
+    /// <summary>The letter case.</summary>
+    public Option<string> Case { get; } = CaseOption();
+
+    /// <summary>The letter case named by <paramref name="name"/>; a usage error naming --case otherwise.</summary>
+    public static LetterCase ParseCase(string? name)
+    {
+        try
+        {
+            return LetterCases.Parse(name ?? "upper");
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--case: {e.Message}");
+        }
     }
 
     /// <summary>The output format.</summary>
@@ -85,11 +110,11 @@ internal sealed class OcrReadOptions
     }
 
     /// <summary>Opens the reader for <paramref name="model"/>; a character set the model cannot write is a usage error naming --chars.</summary>
-    public static PhotoReader Open(string? model, CharacterOptions characters)
+    public static PhotoReader Open(string? model, CharacterOptions characters, LetterCase letterCase = LetterCase.Upper)
     {
         try
         {
-            return PhotoReader.Open(model, characters: characters);
+            return PhotoReader.Open(model, null, characters, letterCase);
         }
         catch (ArgumentException e)
         {

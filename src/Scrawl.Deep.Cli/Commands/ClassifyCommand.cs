@@ -50,6 +50,7 @@ internal static class ClassifyCommand
             throw new CliException($"{cropsPath}: expected float32 crops [N × {Nist36Layout.Side} × {Nist36Layout.Side}], got [{crops.ShapeText}] ({crops.DType}).");
         }
 
+        TorchRuntime.EnsureLoaded();
         torch.set_num_threads(threads);
         string convention = InputConvention(modelPath);
         var (description, module) = LoadModel(modelPath);

@@ -22,7 +22,7 @@ public sealed record CharModelResult(string ModelPath, CharModelScore Score, dou
 
 /// <summary>
 /// Trains the OCR character CNN from scratch on synthetic + real handwriting, reproducibly, into a folder:
-/// charmodel.scrawl, charmodel.json, history.csv/json, augmentation.png, accuracy.png, confusion-heldout.png.
+/// charmodel.scrawl and charmodel.json (charmodel-mixed.* for 62 classes), history.csv/json, augmentation.png, accuracy.png, confusion-heldout.png.
 /// </summary>
 public static class CharModelRun
 {
@@ -36,7 +36,7 @@ public static class CharModelRun
         ArgumentNullException.ThrowIfNull(log);
         recipe.Validate();
         var clock = Stopwatch.StartNew();
-        var sources = CharModelData.Load(recipe.SynthPerClass, recipe.Seed, recipe.SyntheticOnly, load, log, recipe.ExtraReal);
+        var sources = CharModelData.Load(recipe.SynthPerClass, recipe.Seed, recipe.SyntheticOnly, load, log, recipe.ExtraReal, recipe.Classes);
         var classes = sources.Synthetic.ClassNames;
         var sampler = new EpochSampler(sources, recipe.PerClass, recipe.SyntheticFraction, recipe.Seed + 2, recipe.Augment ? new AugmentOptions() : null);
         var network = CharModelNetwork.Create(sources.Synthetic.Height, classes.Count, recipe.Width, recipe.Seed);
@@ -47,7 +47,7 @@ public static class CharModelRun
             Schedule = LearningRateSchedule.Parse(recipe.Schedule),
         };
         var trainer = new Trainer(network, new SoftmaxCrossEntropy(), new Adam(recipe.LearningRate), options);
-        log($"network: {CharModelNetwork.Describe(recipe.Width)}; {network.ParameterCount:N0} parameters");
+        log($"network: {CharModelNetwork.Describe(recipe.Width, classes.Count)}; {network.ParameterCount:N0} parameters");
         log($"training: {recipe.Epochs} epochs × {sampler.EpochSize:N0} samples ({recipe.PerClass} per class, {recipe.SyntheticFraction:P0} synthetic{(recipe.SyntheticOnly ? ", synthetic only" : "")}), Adam {recipe.LearningRate.ToString(CultureInfo.InvariantCulture)} {options.Schedule!.Kind}, batch {recipe.Batch}");
         Directory.CreateDirectory(folder);
         Figure.Save(Path.Combine(folder, "augmentation.png"), AugmentationPreview(sampler, classes));
@@ -64,9 +64,9 @@ public static class CharModelRun
         var metadata = new ClassifierMetadata(classes).ToMetadata();
         metadata["recipe"] = JsonSerializer.Serialize(recipe);
         metadata["heldout-accuracy"] = score.Overall.ToString("F4", CultureInfo.InvariantCulture);
-        string modelPath = Path.Combine(folder, "charmodel.scrawl");
+        string modelPath = Path.Combine(folder, recipe.ModelFileName);
         ModelFile.Save(new Model(network, ModelHead.Softmax, metadata), modelPath);
-        CharModelManifest.Save(manifest, Path.Combine(folder, "charmodel.json"));
+        CharModelManifest.Save(manifest, Path.Combine(folder, Path.ChangeExtension(recipe.ModelFileName, ".json")));
         RunHistory.Write(folder, history);
         Figure.Save(Path.Combine(folder, "accuracy.png"), LearningCurves.Render(history, CurveMetric.Accuracy, "Character model: augmented train vs real validation accuracy"));
         Figure.Save(Path.Combine(folder, "confusion-heldout.png"), ConfusionFigure.Render(score.Confusion, "Held-out real handwriting"));

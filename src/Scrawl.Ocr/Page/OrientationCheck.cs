@@ -10,7 +10,7 @@ public sealed record Orientation(int QuarterTurns, IReadOnlyList<double> MeanCon
 
 /// <summary>
 /// Which way up a page reads, decided by the classifier: the largest characters found are classified as they are and turned by
-/// one, two and three quarter turns (their ink masks turned, then cropped as usual), all in one batch. A turn wins only when its
+/// one, two and three quarter turns (their ink masks turned, then cropped as usual) — the first <see cref="FirstBatch"/> in one batch, and the rest only when that batch does not already show every turn clearly worse than upright. A turn wins only when its
 /// characters are read more confidently than as they are by a clear margin — their paired differences in top probability have
 /// a mean above zero by at least <see cref="MinStandardErrors"/> standard errors — so an upright page is never turned on noise.
 /// </summary>
@@ -31,6 +31,39 @@ public static class OrientationCheck
             return new Orientation(0, [0, 0, 0, 0], sample.Count);
         }
 
+        // Most pages are upright: a first batch of the largest characters usually shows every turn clearly worse, and the rest is
+        // then not worth classifying. Otherwise (a turned page, or too little evidence) the whole sample decides.
+        var first = TopProbabilities(sample[..Math.Min(FirstBatch, sample.Count)], classifier, crops);
+        var top = first;
+        if (sample.Count > FirstBatch && !UprightClearlyBest(first))
+        {
+            var rest = TopProbabilities(sample[FirstBatch..], classifier, crops);
+            top = [.. first.Zip(rest, (a, b) => (double[])[.. a, .. b])];
+        }
+
+        int best = 0;
+        double bestGain = 0;
+        for (int k = 1; k < 4; k++)
+        {
+            var (mean, se) = Gain(top[k], top[0]);
+            if (mean > bestGain && mean > MinStandardErrors * se)
+            {
+                (best, bestGain) = (k, mean);
+            }
+        }
+
+        return new Orientation(best, [.. top.Select(t => t.Average())], top[0].Length);
+    }
+
+    /// <summary>How many standard errors below upright every turn must read in the first batch to stop there (symmetric letters such as O, X, S read alike at a half turn, so this is lower than <see cref="MinStandardErrors"/>).</summary>
+    public const double StopStandardErrors = 1;
+
+    /// <summary>How many of the largest characters are tried first (see <see cref="Check"/>).</summary>
+    public const int FirstBatch = 40;
+
+    /// <summary>Each character's top probability at each of the four turns: [turn][character], one batch for all.</summary>
+    private static double[][] TopProbabilities(List<InkCharacter> sample, ICharacterClassifier classifier, CropOptions? crops)
+    {
         var inputs = new FloatImage[4 * sample.Count];
         Parallel.For(0, inputs.Length, i =>
         {
@@ -44,20 +77,33 @@ public static class OrientationCheck
             top[k] = [.. Enumerable.Range(0, sample.Count).Select(i => (double)probabilities[(k * sample.Count) + i].Max())];
         }
 
-        int best = 0;
-        double bestGain = 0;
+        return top;
+    }
+
+    /// <summary>
+    /// True when every turn reads the first batch worse than upright by more than <see cref="StopStandardErrors"/> standard errors: a turn
+    /// could then win on the whole sample only if the remaining, smaller characters read it far better — which a turned page does not do.
+    /// </summary>
+    private static bool UprightClearlyBest(double[][] top)
+    {
         for (int k = 1; k < 4; k++)
         {
-            var d = top[k].Zip(top[0], (a, b) => a - b).ToArray();
-            double mean = d.Average();
-            double sd = Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / (d.Length - 1));
-            double se = sd / Math.Sqrt(d.Length);
-            if (mean > bestGain && mean > MinStandardErrors * se)
+            var (mean, se) = Gain(top[k], top[0]);
+            if (!(mean < -StopStandardErrors * se))
             {
-                (best, bestGain) = (k, mean);
+                return false;
             }
         }
 
-        return new Orientation(best, [.. top.Select(t => t.Average())], sample.Count);
+        return true;
+    }
+
+    /// <summary>The mean of the paired differences turned − upright and its standard error.</summary>
+    private static (double Mean, double StandardError) Gain(double[] turned, double[] upright)
+    {
+        var d = turned.Zip(upright, (a, b) => a - b).ToArray();
+        double mean = d.Average();
+        double sd = Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / (d.Length - 1));
+        return (mean, sd / Math.Sqrt(d.Length));
     }
 }

@@ -81,26 +81,47 @@ public static class TextSkew
     private static (double Degrees, double Score) Best(float[] xs, float[] ys, double maxDegrees)
     {
         double best = 0, bestScore = Score(xs, ys, 0);
-        for (double d = -maxDegrees; d <= maxDegrees + 1e-9; d += 1.0)
+        var coarse = Steps(-maxDegrees, maxDegrees, 1.0);
+        var coarseScores = Scores(xs, ys, coarse);
+        for (int i = 0; i < coarse.Length; i++)
         {
-            double s = Score(xs, ys, d);
-            if (s > bestScore)
+            if (coarseScores[i] > bestScore)
             {
-                (best, bestScore) = (d, s);
+                (best, bestScore) = (coarse[i], coarseScores[i]);
             }
         }
 
-        double centre = best;
-        for (double d = centre - 1.0; d <= centre + 1.0 + 1e-9; d += 0.1)
+        var fine = Steps(best - 1.0, best + 1.0, 0.1);
+        var fineScores = Scores(xs, ys, fine);
+        for (int i = 0; i < fine.Length; i++)
         {
-            double s = Score(xs, ys, d);
-            if (s > bestScore && Math.Abs(d) <= maxDegrees)
+            if (fineScores[i] > bestScore && Math.Abs(fine[i]) <= maxDegrees)
             {
-                (best, bestScore) = (Math.Round(d, 1), s);
+                (best, bestScore) = (Math.Round(fine[i], 1), fineScores[i]);
             }
         }
 
         return (best, bestScore);
+    }
+
+    /// <summary>The angles from <paramref name="from"/> to <paramref name="to"/> (inclusive, with a little slack for rounding) in steps of <paramref name="step"/>, accumulated as a running sum.</summary>
+    private static double[] Steps(double from, double to, double step)
+    {
+        var angles = new List<double>();
+        for (double d = from; d <= to + 1e-9; d += step)
+        {
+            angles.Add(d);
+        }
+
+        return [.. angles];
+    }
+
+    /// <summary>The <see cref="Score"/> of every angle, computed in parallel; the caller picks the best in order, so the choice does not depend on the core count.</summary>
+    private static double[] Scores(float[] xs, float[] ys, double[] angles)
+    {
+        var scores = new double[angles.Length];
+        Parallel.For(0, angles.Length, i => scores[i] = Score(xs, ys, angles[i]));
+        return scores;
     }
 
     /// <summary>The score of n points spread evenly over <paramref name="span"/> bins: the profile of ink with no rows.</summary>

@@ -61,6 +61,12 @@ public sealed record PageReadingOptions
     /// </summary>
     public Segmentation.RecognitionOptions? Recognition { get; init; }
 
+    /// <summary>
+    /// Mixed-case reading (needs a model with lower-case classes): i and j dots kept and joined to their stems, each line's geometry and
+    /// each word's case pattern deciding the letters that differ only by size (<see cref="Case.CaseDecoder"/>); null (the default) reads capitals.
+    /// </summary>
+    public Case.MixedCaseOptions? MixedCase { get; init; }
+
     /// <summary>Stage 0b: try the page turned by quarter turns and keep the turn the classifier reads clearly best (<see cref="OrientationCheck"/>).</summary>
     public bool DetectOrientation { get; init; } = true;
 }
@@ -92,7 +98,9 @@ public static class PageReader
             ? PagePreparation.Plan(photo, preparation)
             : PageGeometry.Identity(photo.Height, photo.Width);
         var working = PagePreparation.Render(photo, geometry);
-        var page = PageSegmenter.Segment(working, SegmentationFor(working, options));
+        // The plan measured the character height already; it holds for the working image unless that was turned or straightened.
+        double? planned = geometry is { QuarterTurns: 0, SkewDegrees: 0, CharacterHeight: { } h } ? h * geometry.Scale : null;
+        var page = PageSegmenter.Segment(working, SegmentationFor(working, options, planned));
         Orientation? orientation = null;
         if (options.DetectOrientation)
         {
@@ -123,22 +131,30 @@ public static class PageReader
     /// <summary>
     /// The segmentation settings <see cref="Read(FloatImage, ICharacterClassifier, PageReadingOptions?)"/> uses for
     /// <paramref name="photo"/>: the working side <see cref="PageReadingOptions.WorkingSideFor"/>, and the pixel settings scaled to the
-    /// page's measured character height at that working size (<see cref="WorkingResolution"/>).
+    /// page's measured character height at that working size (<see cref="WorkingResolution"/>): <paramref name="characterHeight"/> (pixels
+    /// of <paramref name="photo"/>, &gt; 0) when it was measured already, else <see cref="WorkingResolution.EstimateCharacterHeight"/>.
     /// </summary>
-    public static PageSegmentationOptions SegmentationFor(FloatImage photo, PageReadingOptions options)
+    public static PageSegmentationOptions SegmentationFor(FloatImage photo, PageReadingOptions options, double? characterHeight = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(options);
         int longer = Math.Max(photo.Height, photo.Width);
         int workingSide = options.WorkingSideFor(longer);
         double shrink = (double)workingSide / longer;
-        double? height = WorkingResolution.EstimateCharacterHeight(photo) * shrink;
+        double? height = (characterHeight ?? WorkingResolution.EstimateCharacterHeight(photo)) * shrink;
         var characters = WorkingResolution.Scale(options.Segmentation.Characters, WorkingResolution.Factor(height)) with
         {
             WorkingSide = workingSide,
             BackgroundLength = WorkingResolution.BackgroundLength(height, Math.Min(longer, workingSide)),
         };
-        return options.Segmentation with { Characters = characters };
+        if (options.MixedCase is { } mixed)
+        {
+            characters = characters with { NoiseFraction = mixed.NoiseFraction };
+        }
+
+        return options.MixedCase is { } lines
+            ? options.Segmentation with { Characters = characters, Lines = options.Segmentation.Lines with { SlopeRidge = lines.SlopeRidge, Tolerance = lines.LineTolerance } }
+            : options.Segmentation with { Characters = characters };
     }
 
     /// <summary>Classifies and decodes an already segmented <paramref name="page"/>.</summary>
@@ -162,6 +178,11 @@ public static class PageReader
         }
 
         var names = classifier.ClassNames;
+        if (options.MixedCase is { } mixedCase)
+        {
+            probabilities = Case.CaseDecoder.Adjust(page, probabilities, names, mixedCase);
+        }
+
         var kinds = WordContextDecoder.Kinds(names);
         int next = 0;
         var lines = new List<ReadLine>(page.Lines.Count);
@@ -175,7 +196,9 @@ public static class PageReader
                 next += word.Characters.Count;
             }
 
-            var chosen = WordContextDecoder.DecodeLine(wordProbabilities, kinds, options.Context);
+            var chosen = options.MixedCase is { } caseOptions
+                ? Case.CaseDecoder.DecodeLine(wordProbabilities, names, caseOptions)
+                : WordContextDecoder.DecodeLine(wordProbabilities, kinds, options.Context);
             var words = new List<ReadWord>(line.Words.Count);
             for (int w = 0; w < line.Words.Count; w++)
             {

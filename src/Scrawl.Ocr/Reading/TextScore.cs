@@ -4,7 +4,7 @@ namespace Scrawl.Ocr;
 /// Errors of a read text against its ground truth: the read lines are first aligned to the truth lines in order
 /// (<see cref="Align"/>: a dynamic programme over pair, spurious and missing moves), so one spurious or missing
 /// line costs only its own characters; per aligned pair the character errors are the edit distance between the
-/// two lines reduced to A–Z/0–9 (upper-cased; spaces and punctuation ignored), the word errors the edit distance
+/// two lines reduced to A–Z/0–9 (upper-cased; spaces and punctuation ignored; <see cref="CaseScoring.Sensitive"/> keeps a–z as written), the word errors the edit distance
 /// between their word lists (each word reduced the same way; words left empty dropped). A spurious (read, not in
 /// the truth) or missing (in the truth, not read) line counts all its characters and words as errors.
 /// </summary>
@@ -42,13 +42,16 @@ public sealed record TextScore(int CharacterErrors, int Characters, int WordErro
             SpuriousLines + other.SpuriousLines, MissingLines + other.MissingLines);
     }
 
-    /// <summary>The score of <paramref name="read"/> against <paramref name="truth"/> (texts with one line per text line; blank lines ignored).</summary>
-    public static TextScore Compute(string truth, string read)
+    /// <summary>The score of <paramref name="read"/> against <paramref name="truth"/> (texts with one line per text line; blank lines ignored), case folded.</summary>
+    public static TextScore Compute(string truth, string read) => Compute(truth, read, CaseScoring.Folded);
+
+    /// <summary>The score of <paramref name="read"/> against <paramref name="truth"/>, letter case folded or kept as <paramref name="scoring"/> says.</summary>
+    public static TextScore Compute(string truth, string read, CaseScoring scoring)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(read);
-        var t = SplitLines(truth);
-        var r = SplitLines(read);
+        var t = SplitLines(truth, scoring);
+        var r = SplitLines(read, scoring);
         int ce = 0, cn = 0, we = 0, wn = 0, right = 0, spurious = 0, missing = 0;
         foreach (var (ti, ri) in Align(t, r))
         {
@@ -124,10 +127,13 @@ public sealed record TextScore(int CharacterErrors, int Characters, int WordErro
     }
 
     /// <summary>The lines of <paramref name="text"/> as lists of reduced words (blank lines dropped), as the score sees them.</summary>
-    public static IReadOnlyList<string[]> ReducedLines(string text)
+    public static IReadOnlyList<string[]> ReducedLines(string text) => ReducedLines(text, CaseScoring.Folded);
+
+    /// <summary>The lines of <paramref name="text"/> as lists of words reduced as <paramref name="scoring"/> says (blank lines dropped).</summary>
+    public static IReadOnlyList<string[]> ReducedLines(string text, CaseScoring scoring)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return SplitLines(text);
+        return SplitLines(text, scoring);
     }
 
     /// <summary>A word reduced to upper-case A–Z and 0–9.</summary>
@@ -135,6 +141,13 @@ public sealed record TextScore(int CharacterErrors, int Characters, int WordErro
     {
         ArgumentNullException.ThrowIfNull(word);
         return string.Concat(word.ToUpperInvariant().Where(ch => char.IsAsciiLetterUpper(ch) || char.IsAsciiDigit(ch)));
+    }
+
+    /// <summary>A word reduced as <paramref name="scoring"/> says: upper-cased A–Z and 0–9 (folded), or A–Z, a–z and 0–9 as written (sensitive).</summary>
+    public static string Reduce(string word, CaseScoring scoring)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return scoring == CaseScoring.Folded ? Reduce(word) : string.Concat(word.Where(char.IsAsciiLetterOrDigit));
     }
 
     /// <summary>Levenshtein distance (unit insert, delete and substitute costs) between two sequences.</summary>
@@ -163,10 +176,20 @@ public sealed record TextScore(int CharacterErrors, int Characters, int WordErro
         return previous[b.Length];
     }
 
-    private static List<string[]> SplitLines(string text) =>
+    private static List<string[]> SplitLines(string text, CaseScoring scoring) =>
         [.. text.Replace("\r", "", StringComparison.Ordinal).Split('\n')
-            .Select(l => l.Split(' ', '\t').Select(Reduce).Where(w => w.Length > 0).ToArray())
+            .Select(l => l.Split(' ', '\t').Select(w => Reduce(w, scoring)).Where(w => w.Length > 0).ToArray())
             .Where(words => words.Length > 0)];
 
     private static double Rate(int errors, int total) => total > 0 ? (double)errors / total : errors > 0 ? double.PositiveInfinity : 0;
+}
+
+/// <summary>How <see cref="TextScore"/> treats letter case.</summary>
+public enum CaseScoring
+{
+    /// <summary>Case folded: every letter upper-cased before comparing (the capitals benchmarks' default).</summary>
+    Folded,
+
+    /// <summary>Case sensitive: "a" read as "A" is an error.</summary>
+    Sensitive,
 }

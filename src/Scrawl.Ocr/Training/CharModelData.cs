@@ -34,13 +34,31 @@ public static class CharModelData
         Load(synthPerClass, seed, syntheticOnly, load, log, []);
 
     /// <summary>As <see cref="Load(int, long, bool, Func{string, long, DatasetSplits}, Action{string})"/>, with the training splits of <paramref name="extraReal"/> (catalog names) as more real sources.</summary>
-    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Func<string, long, DatasetSplits> load, Action<string> log, IReadOnlyList<string> extraReal)
+    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Func<string, long, DatasetSplits> load, Action<string> log, IReadOnlyList<string> extraReal) =>
+        Load(synthPerClass, seed, syntheticOnly, load, log, extraReal, 36);
+
+    /// <summary>
+    /// As <see cref="Load(int, long, bool, Func{string, long, DatasetSplits}, Action{string}, IReadOnlyList{string})"/> for a model of
+    /// <paramref name="classes"/> classes: 36 (A–Z, 0–9) or 62 (<see cref="MixedCaseData.ClassNames"/>: the synthetic pool keeps its
+    /// capitals and digits, and EMNIST byclass-test joins as a real source split by <see cref="MixedCaseData"/>: its training part trains,
+    /// its validation part is watched, its held-out part is scored). Other class counts are an <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    public static CharModelSources Load(int synthPerClass, long seed, bool syntheticOnly, Func<string, long, DatasetSplits> load, Action<string> log, IReadOnlyList<string> extraReal, int classes)
     {
         ArgumentNullException.ThrowIfNull(extraReal);
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(log);
+        if (classes is not (36 or 62))
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, "A character model has 36 or 62 classes.");
+        }
+
         log($"generating {synthPerClass:N0} synthetic glyphs per class (seed {seed})");
         var synthetic = new GlyphSynthesizer().Generate(synthPerClass, seed).Renamed("glyphs36");
+        if (classes == 62)
+        {
+            synthetic = new ImageSet(synthetic.Images, synthetic.Labels, MixedCaseData.ClassNames, "glyphs36");
+        }
         var train = new List<ImageSet>();
         var valid = new List<ImageSet>();
         var heldOut = new List<ImageSet>();
@@ -67,6 +85,21 @@ public static class CharModelData
             var digits = load(DigitSource, SplitSeed);
             train.Add(Mixture.Conform(digits.Train, synthetic).Renamed(DigitSource));
             log($"{DigitSource}: train {digits.Train.Count:N0} (digits)");
+        }
+
+        if (classes == 62)
+        {
+            var mixed = MixedCaseData.Split(load);
+            heldOut.Add(Mixture.Conform(mixed.Test!, synthetic).Renamed(MixedCaseData.Source));
+            // A quarter of the validation part (its order is already seeded and shuffled) is enough to watch, at a quarter of the cost per epoch.
+            var watched = mixed.Valid!.Subset([.. Enumerable.Range(0, mixed.Valid.Count).Where(i => i % 4 == 0)]);
+            valid.Add(Mixture.Conform(watched, synthetic).Renamed(MixedCaseData.Source));
+            if (!syntheticOnly)
+            {
+                train.Add(Mixture.Conform(mixed.Train, synthetic).Renamed(MixedCaseData.Source));
+            }
+
+            log($"{MixedCaseData.Source}: train {mixed.Train.Count:N0}, valid {mixed.Valid!.Count:N0}, held out {mixed.Test!.Count:N0} (62 classes)");
         }
 
         foreach (string name in syntheticOnly ? [] : extraReal)

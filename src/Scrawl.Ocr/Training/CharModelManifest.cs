@@ -37,12 +37,15 @@ public sealed record CharModelManifest(
             ? [$"glyphs36 (synthetic, {r.SynthPerClass} per class, seed {r.Seed})"]
             : [$"glyphs36 (synthetic, {r.SynthPerClass} per class, seed {r.Seed}): {r.SyntheticFraction:P0} of each epoch",
                "photo-chars train split (80 %, split seed 0)", "emnist-sample train split (80 %, split seed 0)", "mnist-10k train split (digits; 80 %, split seed 0)",
-               .. r.ExtraReal.Select(name => $"{name} train split (80 %, split seed 0)")];
+               .. r.ExtraReal.Select(name => $"{name} train split (80 %, split seed 0)"),
+               .. r.Classes == 62 ? [$"{MixedCaseData.Source} train split (80 %, split seed 0; 62 classes, exact case)"] : Array.Empty<string>()];
         return new CharModelManifest(
-            "charmodel.scrawl", CharModelNetwork.Describe(r.Width), network.ParameterCount,
+            r.ModelFileName, CharModelNetwork.Describe(r.Width, network.OutputFeatures), network.ParameterCount,
             "scrawl: 32×32 grey, ink 1 on paper 0, upright, row-major; cropped to the ink box (specks ignored), longer side ≈ 78 % of the frame, centred (CharacterNormalizer)",
-            [.. network.OutputFeatures == 36 ? Data.Nist36Layout.ClassNames : []], mixture,
-            "test splits (10 %, stratified, split seed 0) of photo-chars and emnist-sample: never trained on or used for choices",
+            [.. network.OutputFeatures == 36 ? Data.Nist36Layout.ClassNames : network.OutputFeatures == 62 ? MixedCaseData.ClassNames : []], mixture,
+            r.Classes == 62
+                ? $"test splits (10 %, stratified, split seed 0) of photo-chars, emnist-sample and {MixedCaseData.Source}: never trained on or used for choices"
+                : "test splits (10 %, stratified, split seed 0) of photo-chars and emnist-sample: never trained on or used for choices",
             r, r.CommandLine(), accuracy, history.Count == 0 ? double.NaN : Math.Round(history[^1].ValidAccuracy, 4), Math.Round(seconds),
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
     }

@@ -32,7 +32,10 @@ public static class CharModelNetwork
         return new Sequential(side * side, [.. layers]);
     }
 
-    /// <summary>A one-line description for logs and the manifest.</summary>
-    public static string Describe(int width) =>
-        $"conv3x3 {width}-{2 * width}-{4 * width} (batch norm, ReLU, max-pool 2) + dense 128 (ReLU, dropout 0.3) + dense 36";
+    /// <summary>A one-line description for logs and the manifest (36 classes).</summary>
+    public static string Describe(int width) => Describe(width, 36);
+
+    /// <summary>A one-line description for logs and the manifest of a network with <paramref name="classes"/> (≥ 1) outputs.</summary>
+    public static string Describe(int width, int classes) =>
+        $"conv3x3 {width}-{2 * width}-{4 * width} (batch norm, ReLU, max-pool 2) + dense 128 (ReLU, dropout 0.3) + dense {classes}";
 }

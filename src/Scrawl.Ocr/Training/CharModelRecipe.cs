@@ -23,13 +23,19 @@ public sealed record CharModelRecipe(
     /// <summary>More real data sets (catalog names, e.g. <c>emnist-more36</c>) whose training splits join the real sources; empty by default.</summary>
     public IReadOnlyList<string> ExtraReal { get; init; } = [];
 
+    /// <summary>Output classes: 36 (A–Z, 0–9; the default) or 62 (A–Z, 0–9, a–z with EMNIST byclass-test, see <see cref="MixedCaseData"/>).</summary>
+    public int Classes { get; init; } = 36;
+
+    /// <summary>The model file's name: charmodel.scrawl for 36 classes, charmodel-mixed.scrawl for 62.</summary>
+    public string ModelFileName => Classes == 62 ? "charmodel-mixed.scrawl" : "charmodel.scrawl";
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the options unless every value is in range.</summary>
     public void Validate()
     {
         if (Epochs < 1 || PerClass < 1 || SynthPerClass < 1 || Batch < 1 || Width < 4 || !(LearningRate > 0)
-            || !(SyntheticFraction is >= 0 and <= 1))
+            || !(SyntheticFraction is >= 0 and <= 1) || Classes is not (36 or 62))
         {
-            throw new ArgumentException("--epochs, --per-class, --synth-per-class and --batch must be ≥ 1, --width ≥ 4, --lr > 0 and --synthetic-fraction in [0, 1].");
+            throw new ArgumentException("--epochs, --per-class, --synth-per-class and --batch must be ≥ 1, --width ≥ 4, --lr > 0, --synthetic-fraction in [0, 1] and --classes 36 or 62.");
         }
 
         LearningRateSchedule.Parse(Schedule); // an ArgumentException naming the known schedules
@@ -37,5 +43,5 @@ public sealed record CharModelRecipe(
 
     /// <summary>The <c>./scrawl train-charmodel …</c> command line that reproduces this recipe.</summary>
     public string CommandLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}");
+        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}{(Classes != 36 ? $" --classes {Classes}" : "")}");
 }

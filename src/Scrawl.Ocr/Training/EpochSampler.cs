@@ -8,7 +8,8 @@ namespace Scrawl.Ocr.Training;
 /// <summary>
 /// Draws each epoch's training set: the same number of samples for every class (class-balanced, so MNIST's
 /// many digits do not dominate), each from the synthetic pool with probability <c>syntheticFraction</c>, else
-/// from one real source chosen uniformly among those that have the class; then augments every image.
+/// from one real source chosen uniformly among those that have the class (a class the synthetic pool lacks, e.g. lower case,
+/// always from the real sources); then augments every image.
 /// Epoch e depends only on (seed, e), so a resumed or repeated run sees the same data.
 /// </summary>
 public sealed class EpochSampler
@@ -49,6 +50,14 @@ public sealed class EpochSampler
                 {
                     _realRows[c].Add((s, byClass[c]));
                 }
+            }
+        }
+
+        for (int c = 0; c < classes; c++)
+        {
+            if (_syntheticRows[c].Length == 0 && _realRows[c].Count == 0)
+            {
+                throw new InvalidDataException($"No training image of class '{_synthetic.ClassNames[c]}' in the synthetic or real sources.");
             }
         }
     }
@@ -100,7 +109,7 @@ public sealed class EpochSampler
             {
                 ImageSet set;
                 int row;
-                if (_realRows[c].Count == 0 || random.NextDouble() < _syntheticFraction)
+                if (_realRows[c].Count == 0 || (_syntheticRows[c].Length > 0 && random.NextDouble() < _syntheticFraction))
                 {
                     set = _synthetic;
                     row = _syntheticRows[c][random.NextInt(_syntheticRows[c].Length)];

@@ -162,7 +162,7 @@ public static class TouchingWords
     }
 
     /// <summary>Ink laid over ink: each pixel keeps the darker (the larger ink value).</summary>
-    private static void Stamp(FloatImage canvas, FloatImage glyph, int top, int left)
+    internal static void Stamp(FloatImage canvas, FloatImage glyph, int top, int left)
     {
         for (int y = 0; y < glyph.Height && top + y < canvas.Height; y++)
         {
@@ -175,7 +175,7 @@ public static class TouchingWords
     }
 
     /// <summary>Ink coverage → a grey photo: paper 0.82–0.95, ink 0.08–0.3, a light blur and sensor noise.</summary>
-    private static FloatImage Photograph(FloatImage ink, SeededRandom random)
+    internal static FloatImage Photograph(FloatImage ink, SeededRandom random)
     {
         float paper = (float)random.Uniform(0.82, 0.95), tone = (float)random.Uniform(0.08, 0.3), noise = (float)random.Uniform(0.005, 0.02);
         var soft = Filters.GaussianBlur(ink, (float)random.Uniform(0.4, 0.9));

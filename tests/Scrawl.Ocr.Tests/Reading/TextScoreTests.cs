@@ -109,3 +109,17 @@ public class TextScoreTests
         Assert.Equal((1, 1), (total.SpuriousLines, total.MissingLines));
     }
 }
+
+/// <summary>Case-sensitive and case-folded scoring.</summary>
+public class CaseScoringTests
+{
+    [Fact]
+    public void Sensitive_scoring_counts_case_errors_and_folded_does_not()
+    {
+        Assert.Equal(0, TextScore.Compute("Hello world", "HELLO WORLD", CaseScoring.Folded).CharacterErrors);
+        var sensitive = TextScore.Compute("Hello world", "HELLO WORLD", CaseScoring.Sensitive);
+        Assert.Equal((9, 10), (sensitive.CharacterErrors, sensitive.Characters));
+        Assert.Equal(0, TextScore.Compute("Hello, world!", "Hello world", CaseScoring.Sensitive).CharacterErrors); // punctuation ignored in both
+        Assert.Equal("aB3", TextScore.Reduce("a-B 3", CaseScoring.Sensitive));
+    }
+}
