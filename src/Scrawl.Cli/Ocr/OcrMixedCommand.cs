@@ -52,18 +52,9 @@ internal static class OcrMixedCommand
             sensitive = sensitive.Add(score.Sensitive);
             folded = folded.Add(score.Folded);
             io.Out.WriteLine(Invariant($"{page.Name}: CER sensitive {score.Sensitive.CharacterErrorRate * 100:F2}% folded {score.Folded.CharacterErrorRate * 100:F2}% WER sensitive {score.Sensitive.WordErrorRate * 100:F2}% lines {score.Sensitive.LinesRight}/{score.Sensitive.Lines}"));
-            if (showMisses)
+            foreach (var (expected, got) in showMisses ? score.Misses() : [])
             {
-                var t = TextScore.ReducedLines(score.Truth, CaseScoring.Sensitive);
-                var r = TextScore.ReducedLines(score.Read, CaseScoring.Sensitive);
-                foreach (var (ti, ri) in TextScore.Align(t, r))
-                {
-                    string expected = ti >= 0 ? string.Join(" ", t[ti]) : "", got = ri >= 0 ? string.Join(" ", r[ri]) : "";
-                    if (expected != got)
-                    {
-                        io.Out.WriteLine($"  expected \"{expected}\" read \"{got}\"");
-                    }
-                }
+                io.Out.WriteLine($"  expected \"{expected}\" read \"{got}\"");
             }
         }
 

@@ -77,17 +77,7 @@ public sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, doubl
             }
         }
 
-        long right = 0, total = 0;
-        for (int t = 0; t < names.Count; t++)
-        {
-            for (int p = 0; p < names.Count; p++)
-            {
-                total += Confusion.Counts[t, p];
-                right += group[t] == group[p] ? Confusion.Counts[t, p] : 0;
-            }
-        }
-
-        return total == 0 ? double.NaN : (double)right / total;
+        return GroupedAccuracy(group);
     }
 
     /// <summary>
@@ -96,15 +86,20 @@ public sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, doubl
     /// </summary>
     public double CaseMergedAccuracy(int classes)
     {
-        var names = Confusion.ClassNames;
-        var merged = names.Select(n => CaseMerge.Target(n, classes)).ToArray();
+        return GroupedAccuracy([.. Confusion.ClassNames.Select(n => CaseMerge.Target(n, classes))]);
+    }
+
+    /// <summary>The fraction of all counted crops whose true and predicted classes share a group (<paramref name="group"/>: per class index); NaN when nothing was counted.</summary>
+    private double GroupedAccuracy<T>(T[] group)
+        where T : IEquatable<T>
+    {
         long right = 0, total = 0;
-        for (int t = 0; t < names.Count; t++)
+        for (int t = 0; t < group.Length; t++)
         {
-            for (int p = 0; p < names.Count; p++)
+            for (int p = 0; p < group.Length; p++)
             {
                 total += Confusion.Counts[t, p];
-                right += merged[t] == merged[p] ? Confusion.Counts[t, p] : 0;
+                right += group[t].Equals(group[p]) ? Confusion.Counts[t, p] : 0;
             }
         }
 

@@ -12,7 +12,23 @@ namespace Scrawl.Stress.MixedCase;
 /// <param name="Folded">The score with letter case folded.</param>
 /// <param name="Truth">The ground truth.</param>
 /// <param name="Read">What was read.</param>
-public sealed record MixedCaseScore(string Name, TextScore Sensitive, TextScore Folded, string Truth, string Read);
+public sealed record MixedCaseScore(string Name, TextScore Sensitive, TextScore Folded, string Truth, string Read)
+{
+    /// <summary>The lines read wrong, case-sensitively, after aligning read lines to truth lines: (expected, read), "" for a spurious or missing line.</summary>
+    public IEnumerable<(string Expected, string Read)> Misses()
+    {
+        var t = TextScore.ReducedLines(Truth, CaseScoring.Sensitive);
+        var r = TextScore.ReducedLines(Read, CaseScoring.Sensitive);
+        foreach (var (ti, ri) in TextScore.Align(t, r))
+        {
+            string expected = ti >= 0 ? string.Join(" ", t[ti]) : "", got = ri >= 0 ? string.Join(" ", r[ri]) : "";
+            if (expected != got)
+            {
+                yield return (expected, got);
+            }
+        }
+    }
+}
 
 /// <summary>
 /// The mixed-case page benchmark (issue #23): seeded pages of lower-case, Capitalised and CAPITAL words and numbers written with
