@@ -151,6 +151,9 @@ internal sealed class WorkQueue : IDisposable
                     double seconds = watch.Elapsed.TotalSeconds, mean = Volatile.Read(ref meanJobSeconds);
                     Volatile.Write(ref meanJobSeconds, (0.9 * mean) + (0.1 * seconds));
                     job.Slot.Release();
+
+                    // Only now does the client get its answer, so /v1/health asked after a response already counts that job.
+                    job.Complete();
                 }
             }
         }
@@ -192,13 +195,20 @@ internal sealed class WorkQueue : IDisposable
 
         protected CancellationToken Cancel { get; } = cancel;
 
+        /// <summary>Does the work and keeps its result or exception; the waiting request sees it only at <see cref="Complete"/>.</summary>
         public abstract void Run(IReadOnlyDictionary<string, ICharacterClassifier> classifiers, Func<Task>? before);
+
+        /// <summary>Hands the kept result or exception to the waiting request.</summary>
+        public abstract void Complete();
 
         public abstract void Skip();
     }
 
     private sealed class Job<T>(Slot slot, Func<IReadOnlyDictionary<string, ICharacterClassifier>, T> work, CancellationToken cancel) : Job(slot, cancel)
     {
+        private T? result;
+        private Exception? failure;
+
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override void Run(IReadOnlyDictionary<string, ICharacterClassifier> classifiers, Func<Task>? before)
@@ -206,11 +216,23 @@ internal sealed class WorkQueue : IDisposable
             try
             {
                 before?.Invoke().GetAwaiter().GetResult();
-                Completion.TrySetResult(work(classifiers));
+                result = work(classifiers);
             }
             catch (Exception e)
             {
-                Completion.TrySetException(e);
+                failure = e;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (failure is not null)
+            {
+                Completion.TrySetException(failure);
+            }
+            else
+            {
+                Completion.TrySetResult(result!);
             }
         }
 
