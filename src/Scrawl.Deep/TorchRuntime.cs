@@ -33,8 +33,8 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// Makes the first libtorch call and turns NNPACK off (<see cref="NnpackSwitch"/>: no native warning on CPUs it does not
-    /// support); on failure throws <see cref="InvalidOperationException"/> naming the native library problem.
+    /// Makes the first libtorch call and turns NNPACK and oneDNN convolutions off (<see cref="BackendSwitches"/>: no native warning on
+    /// CPUs NNPACK does not support, no NaN input gradients from oneDNN); on failure throws <see cref="InvalidOperationException"/> naming the native library problem.
     /// </summary>
     public static void EnsureLoaded()
     {
@@ -42,7 +42,7 @@ public static class TorchRuntime
         {
             _ = torch.__version__;
             using var probe = ones(1);
-            NnpackSwitch.Disable();
+            BackendSwitches.DisableConvolutionBackends();
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException)
         {

@@ -6,7 +6,7 @@ namespace Scrawl.Ocr;
 /// Stage 1 of the OCR pipeline: finds the characters in a photo of handwriting (grey, dark ink on
 /// lighter paper). Steps, each public so its intermediate can be inspected: downscale to a working
 /// size, binarise (<see cref="Binarize"/>), then <see cref="FindInInk"/>: 8-connected components, noise
-/// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), long straight oblique lines erased (<see cref="ObliqueLines"/>), pieces of one character merged, dots and specks dropped, touching characters split.
+/// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), long straight oblique lines erased (<see cref="ObliqueLines"/>), outlines reaching in from the frame dropped (<see cref="FrameIntruders"/>), pieces of one character merged, dots and specks dropped, touching characters split.
 /// </summary>
 public static class CharacterFinder
 {
@@ -138,6 +138,14 @@ public static class CharacterFinder
                 (labels, _) = Labeling.Label(Only(cleaned, labels, [.. regions.Select(r => r.Label)]), connectivity: 8);
                 regions = Regions.Measure(labels);
             }
+        }
+
+        // After the pens are cut out (a pen running off the page would otherwise take the letters it touches along), outlines that
+        // reach in from outside the frame go.
+        if (options.FrameIntruderFactor > 0 && regions.Count > 0)
+        {
+            var intruders = FrameIntruders.Find(regions, ink.Height, ink.Width, TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]), options.FrameIntruderFactor);
+            regions = [.. regions.Where(r => !intruders.Contains(r.Label))];
         }
 
         if (regions.Count == 0)

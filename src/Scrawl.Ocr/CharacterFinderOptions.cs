@@ -38,6 +38,9 @@ public sealed record CharacterFinderOptions
     /// <summary>Components whose thickest point exceeds this multiple (0: off; else &gt; 1) of the page's typical stroke half-width are solid blobs — a pen, a punched hole, a thumb — not writing (<see cref="ThickBlobs"/>).</summary>
     public double ThickBlobFactor { get; init; } = ThickBlobs.DefaultFactor;
 
+    /// <summary>Components touching the image border and at least this many typical character heights long (0: off; else &gt; 1) reach in from outside the frame — fingers, a sleeve, the paper's edge — and are dropped (<see cref="FrameIntruders"/>).</summary>
+    public double FrameIntruderFactor { get; init; } = FrameIntruders.DefaultFactor;
+
     /// <summary>Drop the pieces of long straight oblique lines (a pen's or pencil's outline across the page; <see cref="StraightLines"/>).</summary>
     public bool RemoveStraightLines { get; init; } = true;
 
@@ -76,6 +79,7 @@ public sealed record CharacterFinderOptions
         Check(BackgroundLength == 0 || (BackgroundLength >= 3 && BackgroundLength % 2 == 1), nameof(BackgroundLength), BackgroundLength);
         Check(ClosingSize >= 1, nameof(ClosingSize), ClosingSize);
         Check(ThickBlobFactor == 0 || ThickBlobFactor > 1, nameof(ThickBlobFactor), ThickBlobFactor);
+        Check(FrameIntruderFactor == 0 || FrameIntruderFactor > 1, nameof(FrameIntruderFactor), FrameIntruderFactor);
         Check(NoiseFraction is >= 0 and < 1, nameof(NoiseFraction), NoiseFraction);
         Check(MarkFraction is >= 0 and < 1, nameof(MarkFraction), MarkFraction);
         Check(MergeOverlap is > 0 and <= 1, nameof(MergeOverlap), MergeOverlap);
