@@ -12,6 +12,9 @@ internal sealed class InferenceScratch
     /// <summary>The GEMM product of a convolution tile, [outC × tile·plane].</summary>
     public float[] Product = [];
 
+    /// <summary>One zero-padded input plane (<see cref="PaddedIm2Col"/>).</summary>
+    public float[] Padded = [];
+
     /// <summary>Returns <paramref name="buffer"/>, replaced by a larger array when it holds fewer than <paramref name="length"/> floats.</summary>
     public static float[] Ensure(ref float[] buffer, int length)
     {
