@@ -2,24 +2,27 @@ using Scrawl.Numerics;
 
 namespace Scrawl.Compression;
 
-/// <summary>Settings of the randomized PCA fit.</summary>
+/// <summary>Settings of the block Krylov PCA fit.</summary>
 public sealed record PcaOptions
 {
-    /// <summary>Extra random directions beyond the components (≥ 0): more gives a more accurate subspace.</summary>
-    public int Oversampling { get; init; } = 16;
+    /// <summary>Columns of each Krylov block (≥ 0; 0 = the number of components, at least 8): wider blocks separate clustered eigenvalues better.</summary>
+    public int BlockSize { get; init; }
 
-    /// <summary>Power (subspace) iterations (≥ 0): each sharpens the separation of the top components.</summary>
-    public int PowerIterations { get; init; } = 4;
+    /// <summary>Krylov blocks (≥ 1; each costs one pass of the covariance): more give a more accurate subspace.</summary>
+    public int Blocks { get; init; } = 4;
 
-    /// <summary>Seed of the random starting subspace.</summary>
+    /// <summary>Seed of the random starting block.</summary>
     public long Seed { get; init; }
 }
 
 /// <summary>
 /// Principal component analysis: a mean and k orthonormal component rows (the k×D projection matrix).
-/// Fitted by randomized SVD (Halko, Martinsson &amp; Tropp 2011, Algorithm 4.4 with subspace iteration)
-/// on the engine's GEMM, without forming the D×D covariance or a centred copy of the data: centring
-/// is applied as a rank-one correction to each product. The small l×l problems are solved in double.
+/// Fitted by block Lanczos with full re-orthogonalisation on the covariance (the randomized block Krylov method
+/// of Musco &amp; Musco 2015, Halko, Martinsson &amp; Tropp 2011 §4): from a seeded random D×b block Q₁, each block
+/// Q_{i+1} is the covariance applied to Q_i, made orthogonal to all earlier blocks; the top k Ritz pairs of the
+/// s·b-dimensional Krylov space are the components. The covariance is never formed: each application is two
+/// GEMMs over the data, centred by rank-one corrections. <see cref="FitExact"/> (full covariance and eigen-
+/// decomposition) is the reference it is tested against.
 /// </summary>
 public sealed class Pca
 {
@@ -45,58 +48,87 @@ public sealed class Pca
     /// <summary>Stored parameters of the projection matrix, k·D (the seed counts 32 × 1024 = 32,768).</summary>
     public long ParameterCount => (long)Components.Length;
 
-    /// <summary>Fits k components (1 ≤ k ≤ min(N, D)) to the rows of <paramref name="data"/> [N × D].</summary>
+    /// <summary>Fits k components (1 ≤ k ≤ min(N, D)) to the rows of <paramref name="data"/> [N × D] by block Krylov iteration.</summary>
     public static Pca Fit(Tensor data, int components, PcaOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
         options ??= new PcaOptions();
-        int n = data.Rows, d = data.RowLength;
-        if (components < 1 || components > Math.Min(n, d))
+        var (x, n, d) = Check(data, components);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.BlockSize, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Blocks, 1, nameof(options));
+        var mean = CenteredProducts.ColumnMeans(x);
+        int limit = Math.Min(n, d);
+        int b = Math.Min(options.BlockSize > 0 ? options.BlockSize : Math.Max(components, 8), limit);
+        int blocks = Math.Max(1, Math.Min(options.Blocks, limit / b));
+        int width = b * blocks;
+        var basis = new Tensor(d, width);   // [Q₁ … Q_s]
+        var applied = new Tensor(d, width); // [C·Q₁ … C·Q_s], C = X_cᵀX_c
+        var block = new Tensor(d, b);
+        var image = new Tensor(d, b);
+        new SeededRandom(options.Seed).FillNormal(block.Span, 0f, 1f);
+        CenteredProducts.Orthonormalize(block);
+        for (int i = 0; i < blocks; i++)
         {
-            throw new ArgumentOutOfRangeException(nameof(components), components, $"Components must be 1..{Math.Min(n, d)} for {n}×{d} data.");
-        }
-
-        var x = data.Reshape(n, d);
-        var mean = ColumnMeans(x);
-        int l = Math.Min(components + Math.Max(0, options.Oversampling), Math.Min(n, d));
-        var omega = new Tensor(d, l);
-        new SeededRandom(options.Seed).FillNormal(omega.Span, 0f, 1f);
-
-        var rows = new Tensor(n, l);   // X_c · (D×l)
-        var cols = new Tensor(d, l);   // X_cᵀ · (N×l)
-        CenteredTimes(x, mean, omega, rows);
-        Orthonormalize(rows);
-        for (int i = 0; i < options.PowerIterations; i++)
-        {
-            CenteredTransposeTimes(x, mean, rows, cols);
-            Orthonormalize(cols);
-            CenteredTimes(x, mean, cols, rows);
-            Orthonormalize(rows);
-        }
-
-        // X_c ≈ Q·Qᵀ·X_c = Q·Wᵀ with W = X_cᵀ·Q (D×l). Wᵀ = U·Σ·Vᵀ from the eigen-pairs of WᵀW.
-        CenteredTransposeTimes(x, mean, rows, cols);
-        var (values, vectors) = Gram(cols);
-        var projection = new Tensor(components, d);
-        var variance = new double[components];
-        for (int c = 0; c < components; c++)
-        {
-            double sigma = Math.Sqrt(Math.Max(values[c], 0));
-            variance[c] = sigma * sigma / Math.Max(n - 1, 1);
-            var row = projection.Row(c);
-            for (int j = 0; j < d; j++)
+            SetColumns(basis, block, i * b);
+            CenteredProducts.CovarianceTimes(x, mean, block, image);
+            SetColumns(applied, image, i * b);
+            if (i + 1 < blocks)
             {
-                double s = 0;
-                for (int t = 0; t < l; t++)
+                // Twice: normalising a block that had little left after the projection magnifies its float32
+                // overlap with the earlier blocks, and the second round removes it.
+                image.CopyTo(block);
+                for (int round = 0; round < 2; round++)
                 {
-                    s += cols[j, t] * vectors[(t * l) + c];
+                    OrthogonalizeAgainst(block, basis, (i + 1) * b);
+                    CenteredProducts.Orthonormalize(block);
                 }
-
-                row[j] = sigma > 0 ? (float)(s / sigma) : 0f;
             }
         }
 
-        return new Pca(mean, projection, variance);
+        // Rayleigh–Ritz: T = Qᵀ·C·Q (width × width); its top eigenvectors U give the components Uᵀ·Qᵀ.
+        var projected = new Tensor(width, width);
+        Gemm.MatMul(basis, applied, projected, transposeA: true);
+        var (values, vectors) = CenteredProducts.Eigen(projected);
+        var ritz = new Tensor(components, width);
+        for (int c = 0; c < components; c++)
+        {
+            for (int t = 0; t < width; t++)
+            {
+                ritz[c, t] = (float)vectors[(t * width) + c];
+            }
+        }
+
+        var projection = new Tensor(components, d);
+        Gemm.MatMul(ritz, basis, projection, transposeB: true);
+        return new Pca(mean, projection, Variances(values, components, n));
+    }
+
+    /// <summary>
+    /// Fits k components (1 ≤ k ≤ min(N, D)) exactly: the D×D covariance of an explicitly centred copy by GEMM and
+    /// its full eigen-decomposition in double. O(N·D² + D³): the reference for <see cref="Fit"/>, practical up to D of a few hundred.
+    /// </summary>
+    public static Pca FitExact(Tensor data, int components)
+    {
+        var (x, n, d) = Check(data, components);
+        var mean = CenteredProducts.ColumnMeans(x);
+        var centred = x.Clone();
+        for (int r = 0; r < n; r++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Subtract(centred.Row(r), mean.Span, centred.Row(r));
+        }
+
+        var covariance = new Tensor(d, d);
+        Gemm.MatMul(centred, centred, covariance, transposeA: true);
+        var (values, vectors) = CenteredProducts.Eigen(covariance);
+        var projection = new Tensor(components, d);
+        for (int c = 0; c < components; c++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                projection[c, j] = (float)vectors[(j * d) + c];
+            }
+        }
+
+        return new Pca(mean, projection, Variances(values, components, n));
     }
 
     /// <summary>codes [N×k] = (x − mean)·Componentsᵀ for rows x [N×D].</summary>
@@ -104,7 +136,7 @@ public sealed class Pca
     {
         ArgumentNullException.ThrowIfNull(data);
         var codes = new Tensor(data.Rows, ComponentCount);
-        CenteredTimes(data.Reshape(data.Rows, data.RowLength), Mean, Components, codes, transposeB: true);
+        CenteredProducts.Times(data.Reshape(data.Rows, data.RowLength), Mean, Components, codes, transposeB: true);
         return codes;
     }
 
@@ -125,96 +157,40 @@ public sealed class Pca
     /// <summary>Numerical rank of the projection matrix: eigenvalues of C·Cᵀ above 1e-6 of the largest.</summary>
     public int Rank()
     {
-        var (values, _) = Gram(Components, rowsGram: true);
+        var (values, _) = CenteredProducts.Gram(Components, rowsGram: true);
         return values.Count(v => v > 1e-6 * values[0]);
     }
 
-    private static Tensor ColumnMeans(Tensor x)
+    private static (Tensor X, int N, int D) Check(Tensor data, int components)
     {
-        var sums = new double[x.Dim(1)];
-        for (int r = 0; r < x.Rows; r++)
+        ArgumentNullException.ThrowIfNull(data);
+        int n = data.Rows, d = data.RowLength;
+        if (components < 1 || components > Math.Min(n, d))
         {
-            var row = x.Row(r);
-            for (int j = 0; j < sums.Length; j++)
-            {
-                sums[j] += row[j];
-            }
+            throw new ArgumentOutOfRangeException(nameof(components), components, $"Components must be 1..{Math.Min(n, d)} for {n}×{d} data.");
         }
 
-        var mean = new Tensor(sums.Length);
-        for (int j = 0; j < sums.Length; j++)
-        {
-            mean[j] = (float)(sums[j] / x.Rows);
-        }
-
-        return mean;
+        return (data.Reshape(n, d), n, d);
     }
 
-    /// <summary>result [N×l] = (X − 1·μᵀ)·op(B), op(B) = B (D×l) or Bᵀ (B is l×D).</summary>
-    private static void CenteredTimes(Tensor x, Tensor mean, Tensor b, Tensor result, bool transposeB = false)
+    private static double[] Variances(double[] eigenvalues, int components, int n) =>
+        eigenvalues.Take(components).Select(v => Math.Max(v, 0) / Math.Max(n - 1, 1)).ToArray();
+
+    private static void SetColumns(Tensor target, Tensor block, int first)
     {
-        Gemm.MatMul(x, b, result, transposeB: transposeB);
-        var shift = new Tensor(1, result.Dim(1));
-        Gemm.MatMul(mean.Reshape(1, mean.Length), b, shift, transposeB: transposeB);
-        for (int r = 0; r < result.Rows; r++)
+        int b = block.Dim(1);
+        for (int r = 0; r < block.Rows; r++)
         {
-            System.Numerics.Tensors.TensorPrimitives.Subtract(result.Row(r), shift.Span, result.Row(r));
+            block.Row(r).CopyTo(target.Row(r).Slice(first, b));
         }
     }
 
-    /// <summary>result [D×l] = (X − 1·μᵀ)ᵀ·q = Xᵀ·q − μ·(1ᵀq) for q [N×l].</summary>
-    private static void CenteredTransposeTimes(Tensor x, Tensor mean, Tensor q, Tensor result)
+    /// <summary>block ← (I − Q·Qᵀ)·block for the first <paramref name="columns"/> (orthonormal) columns Q of basis (block classical Gram–Schmidt).</summary>
+    private static void OrthogonalizeAgainst(Tensor block, Tensor basis, int columns)
     {
-        Gemm.MatMul(x, q, result, transposeA: true);
-        var columnSums = new Tensor(1, q.Dim(1));
-        for (int r = 0; r < q.Rows; r++)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(columnSums.Span, q.Row(r), columnSums.Span);
-        }
-
-        Gemm.MatMul(mean.Reshape(mean.Length, 1), columnSums, result, alpha: -1f, beta: 1f);
-    }
-
-    /// <summary>
-    /// Makes the columns of <paramref name="z"/> orthonormal in place: from the eigen-pairs of ZᵀZ = V·Λ·Vᵀ,
-    /// Z ← Z·V·Λ^(−1/2) (directions with negligible energy are zeroed). Applied twice, like CholeskyQR2,
-    /// to remove the float32 loss of orthogonality of the first pass.
-    /// </summary>
-    private static void Orthonormalize(Tensor z)
-    {
-        int l = z.Dim(1);
-        for (int pass = 0; pass < 2; pass++)
-        {
-            var (values, vectors) = Gram(z);
-            var transform = new Tensor(l, l);
-            for (int r = 0; r < l; r++)
-            {
-                for (int c = 0; c < l; c++)
-                {
-                    transform[r, c] = values[c] > 1e-10 * values[0] ? (float)(vectors[(r * l) + c] / Math.Sqrt(values[c])) : 0f;
-                }
-            }
-
-            var copy = z.Clone();
-            Gemm.MatMul(copy, transform, z);
-        }
-    }
-
-    /// <summary>Eigen-pairs (descending) of ZᵀZ (or of Z·Zᵀ when <paramref name="rowsGram"/>), formed with the GEMM.</summary>
-    private static (double[] Values, double[] Vectors) Gram(Tensor z, bool rowsGram = false)
-    {
-        int size = rowsGram ? z.Dim(0) : z.Dim(1);
-        var gram = new Tensor(size, size);
-        Gemm.MatMul(z, z, gram, transposeA: !rowsGram, transposeB: rowsGram);
-        var g = new double[size * size];
-        for (int i = 0; i < size; i++)
-        {
-            for (int j = 0; j < size; j++)
-            {
-                g[(i * size) + j] = 0.5 * (gram[i, j] + gram[j, i]);
-            }
-        }
-
-        return SymmetricEigen.Decompose(g, size);
+        int d = block.Dim(0), b = block.Dim(1), ld = basis.Dim(1);
+        var overlap = new float[columns * b];
+        Gemm.Multiply(true, false, columns, b, d, 1f, basis.Span, ld, block.Span, b, 0f, overlap, b);
+        Gemm.Multiply(false, false, d, b, columns, -1f, basis.Span, ld, overlap, b, 1f, block.Span, b);
     }
 }

@@ -3,7 +3,7 @@ namespace Scrawl.Compression;
 /// <summary>
 /// Eigen-decomposition of a small symmetric matrix by the cyclic Jacobi method (double precision):
 /// rotations zero each off-diagonal entry in turn until the off-diagonal norm is negligible.
-/// O(n³) per sweep; meant for n up to a few hundred (here the l×l projected problems of PCA).
+/// O(n³) per sweep, simple and accurate: the reference <see cref="TridiagonalEigen"/> (what PCA uses) is tested against.
 /// </summary>
 internal static class SymmetricEigen
 {

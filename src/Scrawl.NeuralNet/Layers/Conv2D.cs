@@ -25,6 +25,7 @@ public sealed class Conv2D : ILayer, IFloat64Forward
     private readonly List<Tensor> _partialWeight = [];
     private readonly List<Tensor> _partialBias = [];
     private readonly List<Tensor> _groupColumns = [];
+    private readonly List<float[]> _groupPadded = []; // per group: a zero-padded plane for the stride-1 im2col/col2im
     private Tensor? _input;
     private Tensor? _outputGradient;
     private bool _needInputGradient;
@@ -121,7 +122,15 @@ public sealed class Conv2D : ILayer, IFloat64Forward
             int columns = count * plane;
             var cols = _cols.Span.Slice(k * n0 * plane, k * columns);
             var product = _product.Span.Slice(outC * n0 * plane, outC * columns);
-            Im2Col.Expand(_g, _input!.Span.Slice(n0 * features, count * features), count, cols);
+            var tileInput = _input!.Span.Slice(n0 * features, count * features);
+            if (PaddedIm2Col.Covers(_g))
+            {
+                PaddedIm2Col.Expand(_g, tileInput, count, cols, _groupPadded[group]);
+            }
+            else
+            {
+                Im2Col.Expand(_g, tileInput, count, cols);
+            }
             Gemm.MultiplyOnCallingThread(false, false, outC, columns, k, 1f, Weight.Value.Span, k, cols, columns, 0f, product, columns);
             var bias = Bias.Value.Span;
             for (int n = 0; n < count; n++)
@@ -202,7 +211,15 @@ public sealed class Conv2D : ILayer, IFloat64Forward
             {
                 var columnGradient = _groupColumns[group].Resize(k, columns).Span;
                 Gemm.MultiplyOnCallingThread(true, false, k, columns, outC, 1f, Weight.Value.Span, k, product, columns, 0f, columnGradient, columns);
-                Im2Col.Collapse(_g, columnGradient, count, _inputGradient.Span.Slice(n0 * features, count * features));
+                var tileGradient = _inputGradient.Span.Slice(n0 * features, count * features);
+                if (PaddedIm2Col.Covers(_g))
+                {
+                    PaddedIm2Col.Collapse(_g, columnGradient, count, tileGradient, _groupPadded[group]);
+                }
+                else
+                {
+                    Im2Col.Collapse(_g, columnGradient, count, tileGradient);
+                }
             }
 
             Gemm.MultiplyOnCallingThread(false, true, outC, k, columns, 1f, product, columns, cols, columns, t == firstTile ? 0f : 1f, partialWeight, k);
@@ -231,6 +248,7 @@ public sealed class Conv2D : ILayer, IFloat64Forward
             _partialWeight.Add(new Tensor(OutChannels, _g.PatchSize));
             _partialBias.Add(new Tensor(OutChannels));
             _groupColumns.Add(new Tensor(1, 1));
+            _groupPadded.Add(new float[PaddedIm2Col.PaddedLength(_g)]);
         }
 
         if (groups == 1)

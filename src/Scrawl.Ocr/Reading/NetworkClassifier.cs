@@ -1,6 +1,7 @@
 using Scrawl.Data;
 using Scrawl.Imaging;
 using Scrawl.NeuralNet;
+using Scrawl.NeuralNet.Inference;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
@@ -8,14 +9,18 @@ using Scrawl.Numerics;
 namespace Scrawl.Ocr;
 
 /// <summary>
-/// A <see cref="ICharacterClassifier"/> over one of our networks: all crops of a call go through the
-/// network in one call (<see cref="Sequential.Predict"/>, which walks the batch in cache-sized chunks) (rows in the model's <see cref="CropConvention"/>), then the model's head turns the
-/// outputs into probabilities (softmax of logits, normalised sigmoids, or outputs used as given).
+/// A <see cref="ICharacterClassifier"/> over one of our networks: all crops of a call (rows in the model's
+/// <see cref="CropConvention"/>) go through the network in one call — its fused <see cref="InferencePlan"/> (both cores,
+/// the same values as the layers one by one) when the plan covers its layers, else <see cref="Sequential.Predict"/> —
+/// then the model's head turns the outputs into probabilities (softmax of logits, normalised sigmoids, or outputs used
+/// as given). The input batch is reused between calls; not safe for concurrent calls (one classifier per worker).
 /// </summary>
 public sealed class NetworkClassifier : ICharacterClassifier
 {
     private readonly Sequential _network;
+    private readonly InferencePlan? _plan;
     private readonly string _head;
+    private readonly Tensor _batch = new(1, Side * Side);
 
     /// <summary>
     /// A classifier over <paramref name="network"/> (input 32×32 = 1024 features, one output per class name),
@@ -46,6 +51,7 @@ public sealed class NetworkClassifier : ICharacterClassifier
         ClassNames = classNames;
         Convention = convention;
         network.SetTraining(false);
+        _plan = InferencePlan.TryCreate(network);
     }
 
     /// <summary>The crop side the networks take (32).</summary>
@@ -66,7 +72,7 @@ public sealed class NetworkClassifier : ICharacterClassifier
             return [];
         }
 
-        var batch = new Tensor(crops.Count, Side * Side);
+        var batch = _batch.Resize(crops.Count, Side * Side);
         for (int i = 0; i < crops.Count; i++)
         {
             var crop = crops[i];
@@ -85,7 +91,7 @@ public sealed class NetworkClassifier : ICharacterClassifier
             }
         }
 
-        var output = _network.Predict(batch); // one pass over the page, in cache-sized chunks
+        var output = _plan?.Predict(batch) ?? _network.Predict(batch); // one pass over the page
         var result = new float[crops.Count][];
         for (int i = 0; i < crops.Count; i++)
         {
