@@ -98,28 +98,61 @@ public sealed class PhotoReader : IDisposable
         }
 
         string name = model ?? ModelLocator.ShippedModelPath(ModelLocator.ShippedMixedModelName);
-        var mixed = (options ?? new PageReadingOptions()) with { MixedCase = (options?.MixedCase) ?? new Ocr.Case.MixedCaseOptions() };
-        var reader = Open(name, mixed, characters);
+        var classifier = ModelLocator.OpenClassifier(name);
+        ICharacterClassifier? capitalsClassifier = null;
         try
         {
-            if (!Ocr.Case.HeightKinds.HasLowerCase(reader.Classifier.ClassNames))
+            string? capitalsName = null;
+            if (letterCase == LetterCase.Auto && Ocr.Case.HeightKinds.HasLowerCase(classifier.ClassNames))
             {
-                throw new InvalidDataException($"{name}: the model has no lower-case classes, so it cannot read mixed case; use --case upper, or a mixed-case model such as models/{ModelLocator.ShippedMixedModelName}.");
+                capitalsName = ModelLocator.ShippedModelPath();
+                capitalsClassifier = ModelLocator.OpenClassifier(capitalsName);
             }
 
-            reader.LetterCase = letterCase;
-            if (letterCase == LetterCase.Auto)
-            {
-                reader.capitals = Open(null, options, characters);
-            }
-
-            return reader;
+            return ForCase(letterCase, classifier, name, capitalsClassifier, capitalsName, options, characters);
         }
         catch
         {
-            reader.Dispose();
+            (classifier as IDisposable)?.Dispose();
+            (capitalsClassifier as IDisposable)?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A reader in <paramref name="letterCase"/> over classifiers it then owns: <see cref="LetterCase.Upper"/> reads with
+    /// <paramref name="classifier"/> as the constructor does; <see cref="LetterCase.Mixed"/> and <see cref="LetterCase.Auto"/> need a
+    /// <paramref name="classifier"/> with lower-case classes (else <see cref="InvalidDataException"/> naming <paramref name="modelName"/>)
+    /// and read with the line's geometry and word case; auto also needs the capitals classifier <paramref name="capitalsClassifier"/>
+    /// (named <paramref name="capitalsName"/>; else <see cref="ArgumentException"/>) for pages that read as capitals.
+    /// </summary>
+    public static PhotoReader ForCase(LetterCase letterCase, ICharacterClassifier classifier, string modelName, ICharacterClassifier? capitalsClassifier = null,
+        string? capitalsName = null, PageReadingOptions? options = null, CharacterOptions? characters = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        if (letterCase == LetterCase.Upper)
+        {
+            return new PhotoReader(classifier, modelName, options, characters);
+        }
+
+        if (!Ocr.Case.HeightKinds.HasLowerCase(classifier.ClassNames))
+        {
+            throw new InvalidDataException($"{modelName}: the model has no lower-case classes, so it cannot read mixed case; use --case upper, or a mixed-case model such as models/{ModelLocator.ShippedMixedModelName}.");
+        }
+
+        if (letterCase == LetterCase.Auto && (capitalsClassifier is null || capitalsName is null))
+        {
+            throw new ArgumentException("--case auto needs a capitals model as well as the mixed-case one.", nameof(capitalsClassifier));
+        }
+
+        var mixed = (options ?? new PageReadingOptions()) with { MixedCase = (options?.MixedCase) ?? new Ocr.Case.MixedCaseOptions() };
+        var reader = new PhotoReader(classifier, modelName, mixed, characters) { LetterCase = letterCase };
+        if (letterCase == LetterCase.Auto)
+        {
+            reader.capitals = new PhotoReader(capitalsClassifier!, capitalsName!, options, characters);
+        }
+
+        return reader;
     }
 
     /// <summary>Reads the photo file at <paramref name="path"/> (JPEG, PNG, …): a regular file of at most <see cref="MaxStreamBytes"/> bytes (<see cref="InputFiles.CheckRegularFile"/>).</summary>

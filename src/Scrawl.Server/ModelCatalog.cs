@@ -7,7 +7,11 @@ namespace Scrawl.Server;
 /// <param name="Name">The file's name without its extension, e.g. <c>charmodel</c>.</param>
 /// <param name="Path">The model file on the server (never shown to clients).</param>
 /// <param name="ClassNames">The classes it writes, in the order of its probability vectors.</param>
-internal sealed record ServedModel(string Name, string Path, IReadOnlyList<string> ClassNames);
+internal sealed record ServedModel(string Name, string Path, IReadOnlyList<string> ClassNames)
+{
+    /// <summary>Whether the model has lower-case classes (so it can read with <c>case=mixed</c> or <c>auto</c>).</summary>
+    public bool HasLowerCase => Ocr.Case.HeightKinds.HasLowerCase(ClassNames);
+}
 
 /// <summary>
 /// The server-side list of models, fixed at start: clients choose among them by name and never give a path. Each worker opens its own
@@ -24,12 +28,13 @@ internal sealed class ModelCatalog
     public ServedModel Default => Models[0];
 
     /// <summary>
-    /// The catalog of <paramref name="paths"/> (empty: the shipped model), each opened once to check it and read its classes;
+    /// The catalog of <paramref name="paths"/> (empty: the shipped capitals model, then the shipped mixed-case model when it is there), each opened once to check it and read its classes;
     /// <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming a model that cannot be used, <see cref="ArgumentException"/> for two models with one name.
     /// </summary>
     public static ModelCatalog Load(IReadOnlyList<string> paths)
     {
-        var files = paths.Count > 0 ? paths : [ModelLocator.ShippedModelPath()];
+        string mixed = ModelLocator.ShippedModelPath(ModelLocator.ShippedMixedModelName);
+        var files = paths.Count > 0 ? paths : File.Exists(mixed) ? [ModelLocator.ShippedModelPath(), mixed] : [ModelLocator.ShippedModelPath()];
         var models = new List<ServedModel>();
         foreach (string path in files)
         {
@@ -64,6 +69,36 @@ internal sealed class ModelCatalog
 
         return Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw ApiException.BadRequest($"model '{name}': not served here; the models are {string.Join(", ", Models.Select(m => m.Name))} (GET /v1/info lists them).");
+    }
+
+    /// <summary>
+    /// The model to read in <paramref name="letterCase"/> with, and for auto the capitals model beside it: <paramref name="name"/> when
+    /// given (400 when it cannot read that case), else the first served model that can (the default for upper case); 400 saying how to
+    /// start the server when none is served.
+    /// </summary>
+    public (ServedModel Model, ServedModel? Capitals) ForCase(LetterCase letterCase, string? name)
+    {
+        if (letterCase == LetterCase.Upper)
+        {
+            return (Find(name), null);
+        }
+
+        string mode = letterCase == LetterCase.Auto ? "auto" : "mixed";
+        var model = name is not null ? Find(name) : Models.FirstOrDefault(m => m.HasLowerCase)
+            ?? throw ApiException.BadRequest($"case={mode}: no mixed-case model is served here; start scrawl serve with --model for it too (e.g. models/{ModelLocator.ShippedMixedModelName}).");
+        if (!model.HasLowerCase)
+        {
+            throw ApiException.BadRequest($"case={mode}: model '{model.Name}' has no lower-case classes; choose a mixed-case model (GET /v1/info lists the models and their classes) or case=upper.");
+        }
+
+        if (letterCase == LetterCase.Mixed)
+        {
+            return (model, null);
+        }
+
+        var capitals = Models.FirstOrDefault(m => !m.HasLowerCase)
+            ?? throw ApiException.BadRequest("case=auto: no capitals model is served here to re-read pages written in capitals; use case=mixed, or start scrawl serve with a capitals model too.");
+        return (model, capitals);
     }
 
     /// <summary>A fresh classifier for every model, by name (one worker's own).</summary>

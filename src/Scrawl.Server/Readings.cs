@@ -35,7 +35,8 @@ internal static class Readings
     public static string Ocr(IReadOnlyDictionary<string, ICharacterClassifier> classifiers, OcrRequest request, byte[] image, string name)
     {
         var classifier = new BorrowedClassifier(classifiers[request.Model.Name]);
-        using var reader = new PhotoReader(classifier, request.Model.Name, characters: request.Characters);
+        var capitals = request.Capitals is { } c ? new BorrowedClassifier(classifiers[c.Name]) : null;
+        using var reader = PhotoReader.ForCase(request.Case, classifier, request.Model.Name, capitals, request.Capitals?.Name, characters: request.Characters);
         var reading = reader.Read(image, name);
         return OutputFormats.Write(request.Format, [reading], request.Model.Name);
     }

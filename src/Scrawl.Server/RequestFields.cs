@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Scrawl.Ocr;
+using Scrawl.Reading;
 using Scrawl.Reading.Characters;
 using Scrawl.Reading.Formats;
 
@@ -57,10 +58,12 @@ internal sealed class RequestFields
 /// <param name="Model">The model to read with.</param>
 /// <param name="Format">The document to answer with.</param>
 /// <param name="Characters">The character set, user words and confidence floor.</param>
-internal sealed record OcrRequest(ServedModel Model, OutputFormat Format, CharacterOptions Characters)
+/// <param name="Case">How letter case is read (the CLI's <c>--case</c>).</param>
+/// <param name="Capitals">For <see cref="LetterCase.Auto"/>: the capitals model that re-reads pages that come out as capitals; else null.</param>
+internal sealed record OcrRequest(ServedModel Model, OutputFormat Format, CharacterOptions Characters, LetterCase Case = LetterCase.Upper, ServedModel? Capitals = null)
 {
     /// <summary>The parameters <c>/v1/ocr</c> takes: the CLI's option names without the dashes, and <c>model</c> (a served model's name).</summary>
-    public static IReadOnlyList<string> Names { get; } = ["format", "chars", "min-conf", "user-words", "model"];
+    public static IReadOnlyList<string> Names { get; } = ["format", "chars", "min-conf", "user-words", "case", "model"];
 
     /// <summary>The most user words one request may give.</summary>
     public const int MaxUserWords = 100_000;
@@ -68,7 +71,20 @@ internal sealed record OcrRequest(ServedModel Model, OutputFormat Format, Charac
     /// <summary>The request in <paramref name="fields"/>; 400 naming the first bad parameter.</summary>
     public static OcrRequest Parse(RequestFields fields, ModelCatalog catalog)
     {
-        var model = catalog.Find(fields.Get("model"));
+        var letterCase = LetterCase.Upper;
+        if (fields.Get("case") is { } caseName)
+        {
+            try
+            {
+                letterCase = LetterCases.Parse(caseName);
+            }
+            catch (ArgumentException e)
+            {
+                throw ApiException.BadRequest($"case: {e.Message}");
+            }
+        }
+
+        var (model, capitals) = catalog.ForCase(letterCase, fields.Get("model"));
         var format = OutputFormat.Json;
         if (fields.Get("format") is { } name)
         {
@@ -102,7 +118,7 @@ internal sealed record OcrRequest(ServedModel Model, OutputFormat Format, Charac
             throw ApiException.BadRequest($"user-words: {words.Length:N0} words; at most {MaxUserWords:N0}.");
         }
 
-        return new OcrRequest(model, format, new CharacterOptions { AllowedCharacters = chars, UserWords = words, MinConfidence = floor });
+        return new OcrRequest(model, format, new CharacterOptions { AllowedCharacters = chars, UserWords = words, MinConfidence = floor }, letterCase, capitals);
     }
 
     /// <summary>The Content-Type of a document in <paramref name="format"/>.</summary>

@@ -32,6 +32,21 @@ public sealed class ApiTests(SharedHost shared) : IClassFixture<SharedHost>
     }
 
     [Theory]
+    [InlineData("mixed", "charmodel-mixed")]
+    [InlineData("auto", "charmodel-mixed")]
+    [InlineData("MIXED", "charmodel-mixed")]
+    public async Task Ocr_reads_mixed_case_with_the_served_mixed_case_model(string letterCase, string model)
+    {
+        // The sample is written in capitals: mixed-case reading must keep them capitals (auto re-reads it with the capitals model).
+        using var response = await Host.PostAsync($"/v1/ocr?case={letterCase}", TestHost.Sample);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var page = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(model, page.GetProperty("model").GetString());
+        Assert.Equal(TestHost.Truth, TestHost.Normalize(page.GetProperty("text").GetString()!));
+    }
+
+    [Theory]
     [InlineData("txt", "text/plain")]
     [InlineData("tsv", "text/tab-separated-values")]
     [InlineData("hocr", "application/xhtml+xml")]
@@ -90,6 +105,8 @@ public sealed class ApiTests(SharedHost shared) : IClassFixture<SharedHost>
     [InlineData("/v1/ocr?chars=%C3%A9", "chars:")]
     [InlineData("/v1/ocr?model=../../etc/passwd", "model '../../etc/passwd': not served here; the models are charmodel")]
     [InlineData("/v1/ocr?format=txt&format=json", "given 2 times")]
+    [InlineData("/v1/ocr?case=lower", "case: 'lower' is not a letter case: use upper, mixed or auto")]
+    [InlineData("/v1/ocr?case=mixed&model=charmodel", "case=mixed: model 'charmodel' has no lower-case classes")]
     [InlineData("/v1/classify?top=0", "top '0'")]
     [InlineData("/v1/classify?framing=tight", "framing 'tight'")]
     public async Task A_bad_parameter_is_a_400_naming_it(string path, string message)
@@ -128,10 +145,14 @@ public sealed class ApiTests(SharedHost shared) : IClassFixture<SharedHost>
 
         using var response = await Host.Client.GetAsync("/v1/info");
         var info = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var model = Assert.Single(info.GetProperty("models").EnumerateArray());
-        Assert.Equal("charmodel", model.GetProperty("name").GetString());
-        Assert.True(model.GetProperty("default").GetBoolean());
-        Assert.Contains("A", model.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        // Without --model: the shipped capitals model (the default), then the shipped mixed-case one.
+        var models = info.GetProperty("models").EnumerateArray().ToList();
+        Assert.Equal(["charmodel", "charmodel-mixed"], models.Select(m => m.GetProperty("name").GetString()!));
+        Assert.True(models[0].GetProperty("default").GetBoolean());
+        Assert.False(models[1].GetProperty("default").GetBoolean());
+        Assert.Contains("A", models[0].GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain("a", models[0].GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("a", models[1].GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(["txt", "json", "tsv", "hocr", "alto", "page"], info.GetProperty("formats").EnumerateArray().Select(f => f.GetString()!));
         var limits = info.GetProperty("limits");
         Assert.Equal(2L * 1024 * 1024, limits.GetProperty("maxUploadBytes").GetInt64());

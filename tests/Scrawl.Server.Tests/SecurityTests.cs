@@ -62,6 +62,8 @@ public sealed class SecurityTests : IDisposable
         Assert.Contains("\"model\": \"second\"", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var path = await host.PostAsync($"/v1/ocr?model={Uri.EscapeDataString(copy)}", TestHost.Sample);
         await TestHost.AssertErrorAsync(path, HttpStatusCode.BadRequest, "not served here; the models are charmodel, second");
+        using var mixed = await host.PostAsync("/v1/ocr?case=mixed", TestHost.Sample);
+        await TestHost.AssertErrorAsync(mixed, HttpStatusCode.BadRequest, "case=mixed: no mixed-case model is served here");
 
         var twice = await Assert.ThrowsAsync<ArgumentException>(() => ScrawlServer.StartAsync(new ServerOptions { Urls = "http://127.0.0.1:0", Models = [copy, copy] }, _ => { }));
         Assert.Contains("a model named 'second' is already served", twice.Message, StringComparison.Ordinal);

@@ -61,7 +61,10 @@
     if (floor > 0) form.append('min-conf', String(floor));
     const words = $('user-words').value.trim();
     if (words) form.append('user-words', words);
-    if ($('model').value) form.append('model', $('model').value);
+    const letterCase = $('case').value;
+    if (letterCase !== 'upper') form.append('case', letterCase);
+    // Mixed case and auto read with the server's mixed-case model; the model list picks the capitals model.
+    else if ($('model').value) form.append('model', $('model').value);
   }
 
   async function readPhoto(blob, name) {
