@@ -46,6 +46,9 @@ public class OcrStressCommandTests
         (code, _, err) = CliRunner.Run("ocr-stress", "--categories", "rotate,wobble", "--out", output, "--quick");
         Assert.Equal(2, code);
         Assert.Contains("wobble", err, StringComparison.Ordinal);
+        (code, _, err) = CliRunner.Run("ocr-stress", "--case", "lower", "--out", output, "--quick");
+        Assert.Equal(2, code);
+        Assert.Contains("--case: 'lower' is not a letter case", err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 }
