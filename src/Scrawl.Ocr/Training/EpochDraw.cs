@@ -28,9 +28,6 @@ public sealed record EpochDraw
     /// <summary>The original draw: class-balanced, uniform over sources, one-hot targets.</summary>
     public static EpochDraw Default { get; } = new();
 
-    /// <summary>True when every value is the default's.</summary>
-    public bool IsDefault => this == Default;
-
     /// <summary>Throws an <see cref="ArgumentException"/> naming the options unless every value is in range.</summary>
     public void Validate()
     {
