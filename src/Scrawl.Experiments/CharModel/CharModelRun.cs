@@ -38,7 +38,7 @@ public static class CharModelRun
         var clock = Stopwatch.StartNew();
         var sources = CharModelData.Load(recipe.SynthPerClass, recipe.Seed, recipe.SyntheticOnly, load, log, recipe.ExtraReal, recipe.Classes);
         var classes = sources.Synthetic.ClassNames;
-        var sampler = new EpochSampler(sources, recipe.PerClass, recipe.SyntheticFraction, recipe.Seed + 2, recipe.Augment ? new AugmentOptions() : null);
+        var sampler = new EpochSampler(sources, recipe.PerClass, recipe.SyntheticFraction, recipe.Seed + 2, recipe.Augment ? new AugmentOptions() : null, recipe.Draw);
         var network = CharModelNetwork.Create(sources.Synthetic.Height, classes.Count, recipe.Width, recipe.Seed);
         var valid = ImageSet.Concat("real-valid", [.. sources.RealValid]);
         var options = new TrainingOptions
@@ -48,7 +48,7 @@ public static class CharModelRun
         };
         var trainer = new Trainer(network, new SoftmaxCrossEntropy(), new Adam(recipe.LearningRate), options);
         log($"network: {CharModelNetwork.Describe(recipe.Width, classes.Count)}; {network.ParameterCount:N0} parameters");
-        log($"training: {recipe.Epochs} epochs × {sampler.EpochSize:N0} samples ({recipe.PerClass} per class, {recipe.SyntheticFraction:P0} synthetic{(recipe.SyntheticOnly ? ", synthetic only" : "")}), Adam {recipe.LearningRate.ToString(CultureInfo.InvariantCulture)} {options.Schedule!.Kind}, batch {recipe.Batch}");
+        log($"training: {recipe.Epochs} epochs × {sampler.EpochSize:N0} samples ({(recipe.Draw.ClassPrior > 0 ? $"{sampler.Quotas.Min()}–{sampler.Quotas.Max()}" : recipe.PerClass)} per class, {recipe.SyntheticFraction:P0} synthetic{(recipe.SyntheticOnly ? ", synthetic only" : "")}{(recipe.Draw.PooledReal ? ", real images pooled" : "")}{(recipe.Draw.LabelSmoothing > 0 ? $", label smoothing {recipe.Draw.LabelSmoothing.ToString(CultureInfo.InvariantCulture)}" : "")}), Adam {recipe.LearningRate.ToString(CultureInfo.InvariantCulture)} {options.Schedule!.Kind}, batch {recipe.Batch}");
         Directory.CreateDirectory(folder);
         Figure.Save(Path.Combine(folder, "augmentation.png"), AugmentationPreview(sampler, classes));
         var history = new List<EpochMetrics>();
@@ -76,8 +76,9 @@ public static class CharModelRun
     private static byte[] AugmentationPreview(EpochSampler sampler, IReadOnlyList<string> classes)
     {
         var (inputs, _, labels) = sampler.EpochWithLabels(1);
-        int side = (int)Math.Sqrt(inputs.Dim(1)), per = inputs.Rows / classes.Count;
-        var rows = Enumerable.Range(0, classes.Count).SelectMany(c => Enumerable.Range(c * per, Math.Min(per, 8))).ToArray();
+        int side = (int)Math.Sqrt(inputs.Dim(1));
+        // Rows are grouped by class (each class's quota in turn): the first eight of every class.
+        var rows = Enumerable.Range(0, labels.Length).GroupBy(i => labels[i]).OrderBy(g => g.Key).SelectMany(g => g.Take(8)).ToArray();
         var images = new ImageSet(inputs.Reshape(inputs.Rows, side, side), labels, classes, "augmented").Subset(rows);
         return Media.Montage.Render(images, perClass: 8, columns: 3);
     }

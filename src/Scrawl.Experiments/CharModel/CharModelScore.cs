@@ -61,19 +61,24 @@ public sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, doubl
 
     /// <summary>
     /// Accuracy over all sources (in [0, 1]) when confusing the two classes of a pair in <paramref name="pairs"/> counts as right;
-    /// pairs naming a class the matrix lacks are ignored.
+    /// pairs naming a class the matrix lacks are ignored. With <paramref name="caseMerged"/>, letter case is merged too (36 classes, so o/O/0 is one group).
     /// </summary>
-    public double MergedAccuracy(IReadOnlyList<(string A, string B)> pairs)
+    public double MergedAccuracy(IReadOnlyList<(string A, string B)> pairs, bool caseMerged = false)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var names = Confusion.ClassNames;
-        var group = Enumerable.Range(0, names.Count).ToArray();
+        var target = names.Select(n => caseMerged ? CaseMerge.Target(n, 36) : n).ToArray();
+        var group = Enumerable.Range(0, names.Count).Select(i => Array.IndexOf(target, target[i])).ToArray();
         foreach (var (a, b) in pairs)
         {
             int ia = IndexOf(names, a), ib = IndexOf(names, b);
             if (ia >= 0 && ib >= 0)
             {
-                group[ib] = group[ia];
+                int from = group[ib], to = group[ia];
+                for (int i = 0; i < group.Length; i++)
+                {
+                    group[i] = group[i] == from ? to : group[i];
+                }
             }
         }
 

@@ -13,6 +13,9 @@ namespace Scrawl.Experiments.Reports;
 /// <param name="Deep">Also run (or collect) the TorchSharp studies.</param>
 public sealed record ReportSettings(string Data, long Seed, int Epochs, int SweepEpochs, int AutoencoderEpochs, string Recipe, string Runs, bool Fresh, bool Quick = false, bool Deep = false)
 {
+    /// <summary>Character model files to score on their held-out real data (<c>--charmodels</c>: the shipped models); empty by default.</summary>
+    public IReadOnlyList<string> CharModelFiles { get; init; } = [];
+
     /// <summary>Throws an <see cref="ArgumentException"/> unless every epoch count is ≥ 1.</summary>
     public void Validate()
     {
@@ -27,6 +30,7 @@ public sealed record ReportSettings(string Data, long Seed, int Epochs, int Swee
     [
         "report", "--data", Data, "--seed", ReportFiles.Text(Seed), "--epochs", ReportFiles.Text(Epochs), "--sweep-epochs", ReportFiles.Text(SweepEpochs),
         "--ae-epochs", ReportFiles.Text(AutoencoderEpochs), "--recipe", Recipe, "--runs", Runs, .. Quick ? ["--quick"] : Array.Empty<string>(), .. Deep ? ["--deep"] : Array.Empty<string>(),
+        .. CharModelFiles.Count > 0 ? ["--charmodels"] : Array.Empty<string>(),
     ];
 }
 

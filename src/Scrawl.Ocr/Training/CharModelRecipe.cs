@@ -26,6 +26,9 @@ public sealed record CharModelRecipe(
     /// <summary>Output classes: 36 (A–Z, 0–9; the default) or 62 (A–Z, 0–9, a–z with EMNIST byclass-test, see <see cref="MixedCaseData"/>).</summary>
     public int Classes { get; init; } = 36;
 
+    /// <summary>How each epoch is drawn: class prior, pooled real images, label smoothing (<see cref="EpochDraw.Default"/>: the original class-balanced draw).</summary>
+    public EpochDraw Draw { get; init; } = EpochDraw.Default;
+
     /// <summary>The model file's name: charmodel.scrawl for 36 classes, charmodel-mixed.scrawl for 62.</summary>
     public string ModelFileName => Classes == 62 ? "charmodel-mixed.scrawl" : "charmodel.scrawl";
 
@@ -38,10 +41,12 @@ public sealed record CharModelRecipe(
             throw new ArgumentException("--epochs, --per-class, --synth-per-class and --batch must be ≥ 1, --width ≥ 4, --lr > 0, --synthetic-fraction in [0, 1] and --classes 36 or 62.");
         }
 
+        ArgumentNullException.ThrowIfNull(Draw);
+        Draw.Validate();
         LearningRateSchedule.Parse(Schedule); // an ArgumentException naming the known schedules
     }
 
     /// <summary>The <c>./scrawl train-charmodel …</c> command line that reproduces this recipe.</summary>
     public string CommandLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}{(Classes != 36 ? $" --classes {Classes}" : "")}");
+        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}{(Classes != 36 ? $" --classes {Classes}" : "")}{Draw.CommandLine()}");
 }

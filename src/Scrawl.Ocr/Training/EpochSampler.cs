@@ -22,11 +22,24 @@ public sealed class EpochSampler
     private readonly double _syntheticFraction;
     private readonly long _seed;
     private readonly AugmentOptions? _augment;
+    private readonly EpochDraw _draw;
+    private readonly int[] _quotas;
+    private readonly int[] _realCounts;
     private (int Epoch, Tensor Inputs, Tensor Targets, int[] Labels)? _last;
 
     /// <summary>Indexes the pools by class; <paramref name="augment"/> null turns augmentation off.</summary>
     public EpochSampler(CharModelSources sources, int perClass, double syntheticFraction, long seed, AugmentOptions? augment)
+        : this(sources, perClass, syntheticFraction, seed, augment, EpochDraw.Default)
     {
+    }
+
+    /// <summary>As the other constructor, drawing as <paramref name="draw"/> says (class prior, pooled real images, label smoothing).</summary>
+    public EpochSampler(CharModelSources sources, int perClass, double syntheticFraction, long seed, AugmentOptions? augment, EpochDraw draw)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(draw);
+        draw.Validate();
+        _draw = draw;
         _synthetic = sources.Synthetic;
         _real = sources.RealTrain;
         _perClass = perClass;
@@ -60,10 +73,16 @@ public sealed class EpochSampler
                 throw new InvalidDataException($"No training image of class '{_synthetic.ClassNames[c]}' in the synthetic or real sources.");
             }
         }
+
+        _realCounts = [.. _realRows.Select(list => list.Sum(s => s.Rows.Length))];
+        _quotas = draw.Quotas(_realCounts, classes * perClass);
     }
 
     /// <summary>Samples per epoch: classes × per-class count.</summary>
     public int EpochSize => _syntheticRows.Length * _perClass;
+
+    /// <summary>Samples of each class per epoch, in class order (all equal to the per-class count unless the draw has a class prior).</summary>
+    public IReadOnlyList<int> Quotas => _quotas;
 
     /// <summary>The inputs [N × side²] and one-hot targets [N × classes] of 1-based epoch <paramref name="epoch"/>.</summary>
     public (Tensor Inputs, Tensor Targets) Epoch(int epoch)
@@ -91,6 +110,17 @@ public sealed class EpochSampler
 
         var inputs = images.Reshape(labels.Length, images.Dim(1) * images.Dim(2));
         var targets = Labels.OneHot(labels, _syntheticRows.Length);
+        if (_draw.LabelSmoothing > 0)
+        {
+            // (1 − ε)·one-hot + ε/K: the loss then pulls every logit towards a finite margin instead of pushing the true one to infinity.
+            float keep = (float)(1 - _draw.LabelSmoothing), spread = (float)(_draw.LabelSmoothing / _syntheticRows.Length);
+            var span = targets.Span;
+            for (int i = 0; i < span.Length; i++)
+            {
+                span[i] = (span[i] * keep) + spread;
+            }
+        }
+
         _last = (epoch, inputs, targets, labels);
         return (inputs, targets, labels);
     }
@@ -105,7 +135,7 @@ public sealed class EpochSampler
         int k = 0;
         for (int c = 0; c < classes; c++)
         {
-            for (int i = 0; i < _perClass; i++, k++)
+            for (int i = 0; i < _quotas[c]; i++, k++)
             {
                 ImageSet set;
                 int row;
@@ -116,9 +146,7 @@ public sealed class EpochSampler
                 }
                 else
                 {
-                    var (source, rows) = _realRows[c][random.NextInt(_realRows[c].Count)];
-                    set = _real[source];
-                    row = rows[random.NextInt(rows.Length)];
+                    (set, row) = _draw.PooledReal ? PooledRow(c, random.NextInt(_realCounts[c])) : SourceRow(c, random);
                 }
 
                 set.Images.Span.Slice(row * size, size).CopyTo(images.Span.Slice(k * size, size));
@@ -127,6 +155,28 @@ public sealed class EpochSampler
         }
 
         return images;
+    }
+
+    private (ImageSet Set, int Row) SourceRow(int c, SeededRandom random)
+    {
+        var (source, rows) = _realRows[c][random.NextInt(_realRows[c].Count)];
+        return (_real[source], rows[random.NextInt(rows.Length)]);
+    }
+
+    /// <summary>The <paramref name="index"/>-th real training image of class <paramref name="c"/>, counting through the sources in order.</summary>
+    private (ImageSet Set, int Row) PooledRow(int c, int index)
+    {
+        foreach (var (source, rows) in _realRows[c])
+        {
+            if (index < rows.Length)
+            {
+                return (_real[source], rows[index]);
+            }
+
+            index -= rows.Length;
+        }
+
+        throw new InvalidOperationException("Index past the pooled real images.");
     }
 
     private static int[][] RowsByClass(ImageSet set, int classes)

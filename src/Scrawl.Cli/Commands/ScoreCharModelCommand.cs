@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Scrawl.Experiments.CharModel;
+using Scrawl.Reporting;
+
+namespace Scrawl.Cli.Commands;
+
+/// <summary><c>scrawl score-charmodel MODEL</c>: scores a saved character model on the held-out real data train-charmodel reports.</summary>
+internal static class ScoreCharModelCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create(CliOutput io)
+    {
+        var model = new Argument<FileInfo>("model") { Description = "A character model file (36 or 62 classes), e.g. models/charmodel.scrawl" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder to write heldout.json (per source, merged pairs, confusions) and confusion-heldout.png into; none: print only" };
+        var command = new Command("score-charmodel", "Score a character model on the held-out splits of photo-chars and emnist-sample (and EMNIST byclass-test for 62 classes): per source at 62/47/36 classes and with I/1, O/0 merged, and the confusion of the ambiguous pairs.")
+        {
+            model, output,
+        };
+        command.SetAction(r => Run(io, r.GetValue(model)!, r.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(CliOutput io, FileInfo model, DirectoryInfo? outDir)
+    {
+        if (!model.Exists)
+        {
+            throw new CliException($"{model.FullName}: no such model file.");
+        }
+
+        var (score, summary) = CharModelHeldOut.Score(model.FullName, CliData.Load);
+        foreach (var s in summary.Sources)
+        {
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"held-out {s.Source}: {s.Accuracy:P2} ({s.Count:N0} images){(summary.Classes == 62 ? $", 47 classes {s.Accuracy47:P2}, 36 classes {s.Accuracy36:P2}" : "")}, I/1 and O/0 merged {s.AccuracyMerged:P2}"));
+        }
+
+        io.Out.WriteLine("most confused: " + string.Join(", ", summary.Confused.Select(p => $"{p.A}/{p.B} {p.AsB + p.BAsA}")));
+        io.Out.WriteLine("ambiguous pairs (A read as B / B read as A): " + string.Join(", ", summary.Ambiguous.Select(p => $"{p.A}/{p.B} {p.AsB}/{p.BAsA}")));
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir.FullName);
+            summary.Save(Path.Combine(outDir.FullName, "heldout.json"));
+            Figure.Save(Path.Combine(outDir.FullName, "confusion-heldout.png"), ConfusionFigure.Render(score.Confusion, $"{summary.Model}: held-out real handwriting"));
+            io.Out.WriteLine($"wrote {Path.Combine(outDir.FullName, "heldout.json")}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

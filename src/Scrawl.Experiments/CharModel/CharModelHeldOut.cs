@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Scrawl.Data;
+using Scrawl.NeuralNet.Serialization;
+using Scrawl.Numerics;
+using Scrawl.Ocr.Training;
+
+namespace Scrawl.Experiments.CharModel;
+
+/// <summary>One held-out source of a scored model.</summary>
+/// <param name="Source">The source's name.</param>
+/// <param name="Count">Images scored (≥ 0).</param>
+/// <param name="Accuracy">Accuracy at the model's own classes (36 or 62), in [0, 1].</param>
+/// <param name="Accuracy47">Accuracy with case merged to EMNIST's 47 classes, in [0, 1] (= Accuracy for 36 classes).</param>
+/// <param name="Accuracy36">Accuracy with case merged to 36 classes, in [0, 1].</param>
+/// <param name="AccuracyMerged">36-class accuracy with I/1 and O/0 also merged, in [0, 1].</param>
+public sealed record HeldOutSourceRow(string Source, int Count, double Accuracy, double Accuracy47, double Accuracy36, double AccuracyMerged);
+
+/// <summary>How often two classes were taken for each other on the held-out data.</summary>
+/// <param name="A">One class.</param>
+/// <param name="B">The other class.</param>
+/// <param name="AsB">A images read as B (≥ 0).</param>
+/// <param name="BAsA">B images read as A (≥ 0).</param>
+/// <param name="CountA">A images scored (≥ 0).</param>
+/// <param name="CountB">B images scored (≥ 0).</param>
+public sealed record PairConfusion(string A, string B, int AsB, int BAsA, int CountA, int CountB);
+
+/// <summary>A saved character model scored on its held-out real data (<c>scrawl score-charmodel</c>; read by the report).</summary>
+/// <param name="Model">The model file's name.</param>
+/// <param name="Sha256">The model file's SHA-256 (hex), so a report collects a score only for the same model.</param>
+/// <param name="Classes">The model's classes: 36 or 62.</param>
+/// <param name="Command">The train-charmodel command from the model's recipe (empty when the model has none).</param>
+/// <param name="Sources">Each held-out source, then "all" (every source together).</param>
+/// <param name="Confused">The most confused class pairs over all sources, most first.</param>
+/// <param name="Ambiguous">The pairs the glyph alone cannot settle (I/1, O/0; for 62 classes also the case twins).</param>
+public sealed record HeldOutSummary(string Model, string Sha256, int Classes, string Command, IReadOnlyList<HeldOutSourceRow> Sources,
+    IReadOnlyList<PairConfusion> Confused, IReadOnlyList<PairConfusion> Ambiguous)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The pairs reported for a 62-class model besides I/1 and O/0: the glyphs EMNIST writers draw alike.</summary>
+    public static IReadOnlyList<(string A, string B)> MixedPairs { get; } =
+        [("l", "1"), ("I", "l"), ("o", "O"), ("o", "0"), ("s", "S"), ("c", "C"), ("9", "q"), ("g", "9"), ("z", "Z"), ("2", "Z"), ("5", "S"), ("u", "U"), ("v", "V"), ("w", "W"), ("x", "X")];
+
+    /// <summary>Writes the summary atomically as indented JSON.</summary>
+    public void Save(string path) => AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(this, Json));
+
+    /// <summary>Reads a summary written by <see cref="Save"/>; a missing or malformed file is an <see cref="InvalidDataException"/> naming it.</summary>
+    public static HeldOutSummary Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<HeldOutSummary>(File.ReadAllBytes(path)) ?? throw new InvalidDataException($"{path}: empty.");
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new InvalidDataException($"{path}: not a held-out score ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>The SHA-256 (lower-case hex) of a file.</summary>
+    public static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
+
+/// <summary>Scores a saved character model on the held-out real data that <c>train-charmodel</c> reports (the same sets, the same splits).</summary>
+public static class CharModelHeldOut
+{
+    /// <summary>
+    /// Loads <paramref name="modelPath"/> (36 or 62 outputs; anything else is an <see cref="InvalidDataException"/> naming the file) and scores it on
+    /// the held-out splits of photo-chars and emnist-sample (and, for 62 classes, EMNIST byclass-test's); <paramref name="load"/> resolves catalog names.
+    /// </summary>
+    public static (CharModelScore Score, HeldOutSummary Summary) Score(string modelPath, Func<string, long, DatasetSplits> load)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        var model = ModelFile.Load(modelPath);
+        int classes = model.Network.OutputFeatures;
+        if (classes is not (36 or 62))
+        {
+            throw new InvalidDataException($"{modelPath}: has {classes} outputs; a character model has 36 or 62.");
+        }
+
+        var heldOut = CharModelData.Load(1, 1, syntheticOnly: true, load, _ => { }, [], classes).HeldOut;
+        var score = CharModelScore.Evaluate(model.Network, heldOut);
+        var rows = heldOut.Select(set => Row(set.Name, CharModelScore.Evaluate(model.Network, [set]))).Append(Row("all", score)).ToArray();
+        string command = model.Metadata.TryGetValue("recipe", out string? recipe) && JsonSerializer.Deserialize<CharModelRecipe>(recipe) is { } r ? r.CommandLine() : "";
+        var pairs = classes == 62 ? [.. CharModelScore.AmbiguousPairs, .. HeldOutSummary.MixedPairs] : CharModelScore.AmbiguousPairs;
+        var summary = new HeldOutSummary(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), classes, command, rows,
+            [.. score.Confusion.MostConfusedPairs(10).Select(p => Pair(score, p.A, p.B))],
+            [.. pairs.Select(p => Pair(score, p.A, p.B))]);
+        return (score, summary);
+    }
+
+    private static HeldOutSourceRow Row(string name, CharModelScore s) =>
+        new(name, s.Confusion.Total, s.Overall, s.CaseMergedAccuracy(47), s.CaseMergedAccuracy(36), s.MergedAccuracy(CharModelScore.AmbiguousPairs, caseMerged: true));
+
+    private static PairConfusion Pair(CharModelScore s, string a, string b)
+    {
+        var names = s.Confusion.ClassNames;
+        int ia = Index(names, a), ib = Index(names, b);
+        var counts = s.Confusion.Counts;
+        int Row(int t) => Enumerable.Range(0, names.Count).Sum(p => counts[t, p]);
+        return new PairConfusion(a, b, counts[ia, ib], counts[ib, ia], Row(ia), Row(ib));
+    }
+
+    private static int Index(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"No class '{name}' in the model's classes.", nameof(name));
+    }
+}
