@@ -172,7 +172,7 @@ internal sealed class ConvBlockStage : IInferenceStage
                 {
                     var first = Vector256.Max(Vector256.LoadUnsafe(ref t, (nuint)(2 * x)), Vector256.LoadUnsafe(ref b, (nuint)(2 * x)));
                     var second = Vector256.Max(Vector256.LoadUnsafe(ref t, (nuint)((2 * x) + 8)), Vector256.LoadUnsafe(ref b, (nuint)((2 * x) + 8)));
-                    var (even, odd) = Deinterleave(first, second);
+                    var (even, odd) = Layers.MaxPool2x2Kernel.Deinterleave(first, second);
                     Vector256.Max(even, odd).StoreUnsafe(ref r, (nuint)x);
                 }
             }
@@ -182,15 +182,5 @@ internal sealed class ConvBlockStage : IInferenceStage
                 row[x] = Math.Max(Math.Max(top[2 * x], top[(2 * x) + 1]), Math.Max(bottom[2 * x], bottom[(2 * x) + 1]));
             }
         }
-    }
-
-    /// <summary>Sixteen consecutive values → their eight even-position and eight odd-position values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Even, Vector256<float> Odd) Deinterleave(Vector256<float> first, Vector256<float> second)
-    {
-        var order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
-        var a = Vector256.Shuffle(first, order);
-        var c = Vector256.Shuffle(second, order);
-        return (Vector256.Create(a.GetLower(), c.GetLower()), Vector256.Create(a.GetUpper(), c.GetUpper()));
     }
 }

@@ -97,7 +97,7 @@ internal static class MaxPool2x2Kernel
 
     /// <summary>Sixteen consecutive values → their eight even-position and eight odd-position values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Even, Vector256<float> Odd) Deinterleave(Vector256<float> first, Vector256<float> second)
+    internal static (Vector256<float> Even, Vector256<float> Odd) Deinterleave(Vector256<float> first, Vector256<float> second)
     {
         var order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
         var a = Vector256.Shuffle(first, order);
