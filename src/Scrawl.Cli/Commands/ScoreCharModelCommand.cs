@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Scrawl.Experiments.CharModel;
-using Scrawl.Reporting;
 
 namespace Scrawl.Cli.Commands;
 
@@ -39,10 +38,7 @@ internal static class ScoreCharModelCommand
         io.Out.WriteLine("ambiguous pairs (A read as B / B read as A): " + string.Join(", ", summary.Ambiguous.Select(p => $"{p.A}/{p.B} {p.AsB}/{p.BAsA}")));
         if (outDir is not null)
         {
-            Directory.CreateDirectory(outDir.FullName);
-            summary.Save(Path.Combine(outDir.FullName, "heldout.json"));
-            Figure.Save(Path.Combine(outDir.FullName, "confusion-heldout.png"), ConfusionFigure.Render(score.Confusion, $"{summary.Model}: held-out real handwriting"));
-            io.Out.WriteLine($"wrote {Path.Combine(outDir.FullName, "heldout.json")}");
+            io.Out.WriteLine($"wrote {CharModelHeldOut.Write(score, summary, outDir.FullName)}");
         }
 
         return ExitCodes.Ok;

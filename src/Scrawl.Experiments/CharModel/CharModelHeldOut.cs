@@ -4,6 +4,7 @@ using Scrawl.Data;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
 using Scrawl.Ocr.Training;
+using Scrawl.Reporting;
 
 namespace Scrawl.Experiments.CharModel;
 
@@ -92,6 +93,21 @@ public static class CharModelHeldOut
             [.. score.Confusion.MostConfusedPairs(10).Select(p => Pair(score, p.A, p.B))],
             [.. pairs.Select(p => Pair(score, p.A, p.B))]);
         return (score, summary);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="summary"/> as <c>heldout.json</c> and <paramref name="score"/>'s confusion matrix as <c>confusion-heldout.png</c>
+    /// into <paramref name="folder"/> (created when missing; each file atomically) and returns the JSON file's path.
+    /// </summary>
+    public static string Write(CharModelScore score, HeldOutSummary summary, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(summary);
+        Directory.CreateDirectory(folder);
+        string json = Path.Combine(folder, "heldout.json");
+        summary.Save(json);
+        Figure.Save(Path.Combine(folder, "confusion-heldout.png"), ConfusionFigure.Render(score.Confusion, $"{summary.Model}: held-out real handwriting"));
+        return json;
     }
 
     private static HeldOutSourceRow Row(string name, CharModelScore s) =>
