@@ -27,7 +27,8 @@ public static class Filters
 
         float[] weights = Kernel(sigma, truncate);
         int h = image.Height, w = image.Width, radius = weights.Length / 2;
-        var horizontal = new float[h * w];
+        // The row pass goes to a pooled buffer: a fresh page-sized array costs page faults on every call.
+        var horizontal = System.Buffers.ArrayPool<float>.Shared.Rent(h * w);
         var padded = new float[w + (2 * radius)];
         var offsets = new int[weights.Length];
         for (int k = 0; k < offsets.Length; k++)
@@ -56,6 +57,7 @@ public static class Filters
             SymmetricConvolution.Apply(horizontal, offsets, weights, output.AsSpan(y * w, w));
         }
 
+        System.Buffers.ArrayPool<float>.Shared.Return(horizontal);
         return FloatImage.Trusted(output, h, w);
     }
 

@@ -7,65 +7,174 @@ namespace Scrawl.Imaging;
 /// <c>morphology.erosion/dilation/opening/closing(image, np.ones((1, L)))</c> for odd L: erosion is the minimum over the
 /// window centred on each pixel, dilation the maximum, pixels outside the image ignored. The van Herk / Gil-Werman
 /// algorithm: per block of L pixels a forward and a backward running extreme, so each pixel costs three comparisons
-/// whatever L is (van Herk 1992; Gil and Werman 1993).
+/// whatever L is (van Herk 1992; Gil and Werman 1993). The recurrences run down columns a whole row at a time (vectorised);
+/// along rows the image is transposed first, except for windows of 3, which take the extreme of three shifted rows.
 /// </summary>
 public static class LineMorphology
 {
     /// <summary>The minimum over a line window of odd <paramref name="length"/> (≥ 1) along rows, or along columns when <paramref name="vertical"/>.</summary>
     /// <example><c>var eroded = LineMorphology.Erode(page, 31, vertical: false);</c></example>
-    public static FloatImage Erode(FloatImage image, int length, bool vertical) => Filter<MinOp>(image, length, vertical);
+    public static FloatImage Erode(FloatImage image, int length, bool vertical) => Apply(image, length, vertical, Erode);
 
     /// <summary>The maximum over a line window of odd <paramref name="length"/> (≥ 1) along rows, or along columns when <paramref name="vertical"/>.</summary>
-    public static FloatImage Dilate(FloatImage image, int length, bool vertical) => Filter<MaxOp>(image, length, vertical);
+    public static FloatImage Dilate(FloatImage image, int length, bool vertical) => Apply(image, length, vertical, Dilate);
 
     /// <summary>
     /// Closing (dilation, then erosion) with the line: dark structures shorter than <paramref name="length"/> (odd, ≥ 1) along the
     /// line vanish, while dark lines at least that long (a ruling line, a page edge, a shadow) stay.
     /// </summary>
-    public static FloatImage Close(FloatImage image, int length, bool vertical) =>
-        Erode(Dilate(image, length, vertical), length, vertical);
+    public static FloatImage Close(FloatImage image, int length, bool vertical) => Apply(image, length, vertical, Close);
 
     /// <summary>Opening (erosion, then dilation) with the line: bright structures shorter than <paramref name="length"/> (odd, ≥ 1) vanish.</summary>
     public static FloatImage Open(FloatImage image, int length, bool vertical) =>
         Dilate(Erode(image, length, vertical), length, vertical);
 
-    private static FloatImage Filter<TOp>(FloatImage image, int length, bool vertical)
-        where TOp : struct, IExtreme
+    /// <summary>As <see cref="Erode(FloatImage, int, bool)"/> on a <paramref name="height"/>×<paramref name="width"/> (≥ 1) row-major grey image, into <paramref name="destination"/> (the same length; it may not overlap the source).</summary>
+    public static void Erode(ReadOnlySpan<float> image, Span<float> destination, int height, int width, int length, bool vertical) =>
+        Filter<MinOp>(image, destination, height, width, length, vertical);
+
+    /// <summary>As <see cref="Dilate(FloatImage, int, bool)"/> on a <paramref name="height"/>×<paramref name="width"/> (≥ 1) row-major grey image, into <paramref name="destination"/> (the same length; it may not overlap the source).</summary>
+    public static void Dilate(ReadOnlySpan<float> image, Span<float> destination, int height, int width, int length, bool vertical) =>
+        Filter<MaxOp>(image, destination, height, width, length, vertical);
+
+    /// <summary>As <see cref="Close(FloatImage, int, bool)"/> on a <paramref name="height"/>×<paramref name="width"/> (≥ 1) row-major grey image, into <paramref name="destination"/> (the same length; it may not overlap the source).</summary>
+    public static void Close(ReadOnlySpan<float> image, Span<float> destination, int height, int width, int length, bool vertical)
+    {
+        Check(image, destination, height, width, length);
+        int n = height * width;
+        var pool = System.Buffers.ArrayPool<float>.Shared;
+        var a = pool.Rent(n);
+        if (vertical)
+        {
+            Columns<MaxOp>(image, a, height, width, length);
+            Columns<MinOp>(a, destination, height, width, length);
+        }
+        else
+        {
+            // Transposed once for both passes.
+            var b = pool.Rent(n);
+            Transpose(image, a, height, width);
+            Columns<MaxOp>(a, b, width, height, length);
+            Columns<MinOp>(b, a, width, height, length);
+            Transpose(a, destination, width, height);
+            pool.Return(b);
+        }
+
+        pool.Return(a);
+    }
+
+    private delegate void SpanFilter(ReadOnlySpan<float> image, Span<float> destination, int height, int width, int length, bool vertical);
+
+    private static FloatImage Apply(FloatImage image, int length, bool vertical, SpanFilter filter)
     {
         FloatImage.RequireGrey(image, nameof(image));
+        var result = new float[image.Pixels.Length];
+        filter(image.Pixels, result, image.Height, image.Width, length, vertical);
+        return FloatImage.Trusted(result, image.Height, image.Width);
+    }
+
+    private static void Filter<TOp>(ReadOnlySpan<float> image, Span<float> destination, int h, int w, int length, bool vertical)
+        where TOp : struct, IExtreme
+    {
+        Check(image, destination, h, w, length);
+        if (vertical)
+        {
+            Columns<TOp>(image, destination, h, w, length);
+        }
+        else if (length <= 3)
+        {
+            Short<TOp>(image, destination, h, w, length);
+        }
+        else
+        {
+            // Along rows: transposed, the rows become columns, whose recurrences run a whole (vectorised) row at a time.
+            var pool = System.Buffers.ArrayPool<float>.Shared;
+            var a = pool.Rent(h * w);
+            var b = pool.Rent(h * w);
+            Transpose(image, a, h, w);
+            Columns<TOp>(a, b, w, h, length);
+            Transpose(b, destination, w, h);
+            pool.Return(a);
+            pool.Return(b);
+        }
+    }
+
+    private static void Check(ReadOnlySpan<float> image, Span<float> destination, int height, int width, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         if (length % 2 == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(length), length, "The line length must be odd (the window is centred on each pixel).");
         }
 
-        int h = image.Height, w = image.Width;
-        var result = new float[h * w];
-        if (!vertical)
+        if (image.Length != (long)height * width || destination.Length != image.Length)
         {
-            Parallel.For(0, h, () => new Buffers(w, length), (y, _, buffers) =>
-            {
-                Run<TOp>(image.Pixels.AsSpan(y * w, w), result.AsSpan(y * w, w), length, buffers);
-                return buffers;
-            }, _ => { });
-            return new FloatImage(result, h, w);
+            throw new ArgumentException($"The image and destination must both hold {height}×{width} values (they hold {image.Length} and {destination.Length}).", nameof(destination));
         }
 
-        return new FloatImage(Columns<TOp>(image.Pixels, h, w, length), h, w);
+        if (image.Overlaps(destination))
+        {
+            throw new ArgumentException("The destination may not overlap the image.", nameof(destination));
+        }
+    }
+
+    /// <summary>Windows of 1 or 3 along rows, directly: each row is the extreme of itself and its neighbours shifted by one (vectorised).</summary>
+    private static void Short<TOp>(ReadOnlySpan<float> src, Span<float> dst, int h, int w, int length)
+        where TOp : struct, IExtreme
+    {
+        if (length == 1 || w == 1)
+        {
+            src[..(h * w)].CopyTo(dst);
+            return;
+        }
+
+        for (int y = 0; y < h; y++)
+        {
+            var s = src.Slice(y * w, w);
+            var d = dst.Slice(y * w, w);
+            // d[i] = extreme(s[i], s[i + 1]), then with s[i − 1]; the ends see only the pixels inside the row.
+            TOp.Apply(s[..^1], s[1..], d[..^1]);
+            d[^1] = s[^1];
+            TOp.Apply(d[1..], s[..^1], d[1..]);
+        }
+    }
+
+    /// <summary>The <paramref name="h"/>×<paramref name="w"/> row-major <paramref name="src"/> transposed into <paramref name="dst"/> (w×h), in cache-sized tiles.</summary>
+    private static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int h, int w)
+    {
+        const int Tile = 32;
+        for (int y0 = 0; y0 < h; y0 += Tile)
+        {
+            int y1 = Math.Min(h, y0 + Tile);
+            for (int x0 = 0; x0 < w; x0 += Tile)
+            {
+                int x1 = Math.Min(w, x0 + Tile);
+                for (int y = y0; y < y1; y++)
+                {
+                    for (int x = x0; x < x1; x++)
+                    {
+                        dst[(x * h) + y] = src[(y * w) + x];
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
-    /// The same recurrences down the columns, a whole row at a time (each step one vectorised min or max of two rows), so the
-    /// columns need no transposing: rows of the identity pad the image by r above and below.
+    /// The van Herk / Gil-Werman recurrences down the columns of <paramref name="src"/> (<paramref name="h"/>×<paramref name="w"/>) into
+    /// <paramref name="dst"/>, a whole row at a time (each step one vectorised min or max of two rows): rows of the identity pad the
+    /// image by r above and below.
     /// </summary>
-    private static float[] Columns<TOp>(float[] src, int h, int w, int length)
+    private static void Columns<TOp>(ReadOnlySpan<float> src, Span<float> dst, int h, int w, int length)
         where TOp : struct, IExtreme
     {
         int r = length / 2, padded = h + (2 * r);
         var pool = System.Buffers.ArrayPool<float>.Shared;
         var x = pool.Rent(padded * w);
         x.AsSpan(0, r * w).Fill(TOp.Identity);
-        src.CopyTo(x, r * w);
+        src[..(h * w)].CopyTo(x.AsSpan(r * w));
         x.AsSpan((r + h) * w, r * w).Fill(TOp.Identity);
         var g = pool.Rent(padded * w);
         var hh = pool.Rent(padded * w);
@@ -95,66 +204,22 @@ public static class LineMorphology
             }
         }
 
-        var result = new float[h * w];
+        // Window [y, y + length − 1] in padded rows: the backward extreme from its start to its block's end, and the forward
+        // extreme from the next block's start to its end (when the window lies in one block, both cover it).
         for (int y = 0; y < h; y++)
         {
-            TOp.Apply(hh.AsSpan(y * w, w), g.AsSpan((y + length - 1) * w, w), result.AsSpan(y * w, w));
+            TOp.Apply(hh.AsSpan(y * w, w), g.AsSpan((y + length - 1) * w, w), dst.Slice(y * w, w));
         }
 
         pool.Return(x);
         pool.Return(g);
         pool.Return(hh);
-        return result;
-    }
-
-    /// <summary>One row: out[i] = extreme of src[i − r … i + r] (r = length / 2), clipped to the row.</summary>
-    private static void Run<TOp>(ReadOnlySpan<float> src, Span<float> dst, int length, Buffers b)
-        where TOp : struct, IExtreme
-    {
-        int n = src.Length, r = length / 2;
-        // The row padded by r on both sides with the identity of the operation, so windows never leave it.
-        int padded = n + (2 * r);
-        var x = b.Padded.AsSpan(0, padded);
-        x[..r].Fill(TOp.Identity);
-        src.CopyTo(x[r..]);
-        x[(r + n)..].Fill(TOp.Identity);
-        var g = b.Forward.AsSpan(0, padded);
-        var hh = b.Backward.AsSpan(0, padded);
-        for (int start = 0; start < padded; start += length)
-        {
-            // Per block of `length`: the running extreme forward from its start and backward from its end.
-            int end = Math.Min(start + length, padded);
-            float acc = x[start];
-            g[start] = acc;
-            for (int i = start + 1; i < end; i++)
-            {
-                acc = TOp.Apply(acc, x[i]);
-                g[i] = acc;
-            }
-
-            acc = x[end - 1];
-            hh[end - 1] = acc;
-            for (int i = end - 2; i >= start; i--)
-            {
-                acc = TOp.Apply(acc, x[i]);
-                hh[i] = acc;
-            }
-        }
-
-        // Window [i, i + length − 1] in padded coordinates: the backward extreme from its start to its block's end, and the forward
-        // extreme from the next block's start to its end (when the window lies in one block, both cover it).
-        for (int i = 0; i < n; i++)
-        {
-            dst[i] = TOp.Apply(hh[i], g[i + length - 1]);
-        }
     }
 
     /// <summary>The operation of an erosion (minimum) or a dilation (maximum), with its identity.</summary>
     private interface IExtreme
     {
         static abstract float Identity { get; }
-
-        static abstract float Apply(float a, float b);
 
         /// <summary>The element-wise extreme of two rows (vectorised).</summary>
         static abstract void Apply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination);
@@ -164,8 +229,6 @@ public static class LineMorphology
     {
         public static float Identity => float.PositiveInfinity;
 
-        public static float Apply(float a, float b) => b < a ? b : a;
-
         public static void Apply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination) => TensorPrimitives.Min(a, b, destination);
     }
 
@@ -173,17 +236,6 @@ public static class LineMorphology
     {
         public static float Identity => float.NegativeInfinity;
 
-        public static float Apply(float a, float b) => b > a ? b : a;
-
         public static void Apply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination) => TensorPrimitives.Max(a, b, destination);
-    }
-
-    private sealed class Buffers(int n, int length)
-    {
-        public float[] Padded { get; } = new float[n + length];
-
-        public float[] Forward { get; } = new float[n + length];
-
-        public float[] Backward { get; } = new float[n + length];
     }
 }

@@ -91,18 +91,39 @@ public static class CharacterFinder
     public static FloatImage Flatten(FloatImage image, int length)
     {
         ArgumentNullException.ThrowIfNull(image);
-        FloatImage rows = image, columns = image;
+        if (image.Channels != 1)
+        {
+            throw new ArgumentException($"Flattening needs a grey image; this one has {image.Channels} channels.", nameof(image));
+        }
+
+        int h = image.Height, w = image.Width, n = h * w;
         // The two closings are independent: one per core (each is deterministic, so the result does not depend on the core count).
+        // Intermediates come from the shared pool: a fresh page-sized array costs more in page faults than the filter itself.
+        var pool = System.Buffers.ArrayPool<float>.Shared;
+        var rowsEroded = pool.Rent(n);
+        var columnsEroded = pool.Rent(n);
+        var columns = pool.Rent(n);
+        var background = new float[n];
         Parallel.Invoke(
-            () => rows = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: true), length, vertical: false),
-            () => columns = LineMorphology.Close(LineMorphology.Erode(image, 3, vertical: false), length, vertical: true));
+            () =>
+            {
+                LineMorphology.Erode(image.Pixels, rowsEroded.AsSpan(0, n), h, w, 3, vertical: true);
+                LineMorphology.Close(rowsEroded.AsSpan(0, n), background, h, w, length, vertical: false);
+            },
+            () =>
+            {
+                LineMorphology.Erode(image.Pixels, columnsEroded.AsSpan(0, n), h, w, 3, vertical: false);
+                LineMorphology.Close(columnsEroded.AsSpan(0, n), columns.AsSpan(0, n), h, w, length, vertical: true);
+            });
         // flat = min(1, image / max(1e-3, min(rows, columns))), vectorised in place over the row closing.
-        var background = rows.Pixels;
-        System.Numerics.Tensors.TensorPrimitives.Min(background, columns.Pixels, background);
+        System.Numerics.Tensors.TensorPrimitives.Min(background, columns.AsSpan(0, n), background);
         System.Numerics.Tensors.TensorPrimitives.Max(background, 1e-3f, background);
         System.Numerics.Tensors.TensorPrimitives.Divide(image.Pixels, background, background);
         System.Numerics.Tensors.TensorPrimitives.Min(background, 1f, background);
-        return rows;
+        pool.Return(rowsEroded);
+        pool.Return(columnsEroded);
+        pool.Return(columns);
+        return new FloatImage(background, h, w);
     }
 
     /// <summary>

@@ -16,31 +16,45 @@ public class LineMorphologyTests
         Assert.True(Goldens.MaxError(LineMorphology.Close(page, length, vertical), Goldens.Read($"line_close_{name}.npy")) < 1e-6);
     }
 
-    [Fact]
-    public void Agrees_with_a_naive_window_extreme_at_every_length_and_row_size()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Agrees_with_a_naive_window_extreme_at_every_length_and_line_size(bool vertical)
     {
         var random = new Random(7);
-        for (int width = 1; width <= 40; width++)
+        for (int size = 1; size <= 40; size++)
         {
-            var pixels = new float[3 * width];
+            // Three lines of `size` pixels: rows of a 3×size image, or columns of a size×3 one.
+            var pixels = new float[3 * size];
             for (int i = 0; i < pixels.Length; i++)
             {
                 pixels[i] = (float)random.NextDouble();
             }
 
-            var image = new FloatImage(pixels, 3, width);
-            for (int length = 1; length <= 2 * width + 3; length += 2)
+            var image = vertical ? new FloatImage(pixels, size, 3) : new FloatImage(pixels, 3, size);
+            for (int length = 1; length <= 2 * size + 3; length += 2)
             {
-                var eroded = LineMorphology.Erode(image, length, vertical: false);
-                var dilated = LineMorphology.Dilate(image, length, vertical: false);
-                for (int y = 0; y < 3; y++)
+                var eroded = LineMorphology.Erode(image, length, vertical);
+                var dilated = LineMorphology.Dilate(image, length, vertical);
+                var closed = LineMorphology.Close(image, length, vertical);
+                for (int line = 0; line < 3; line++)
                 {
-                    for (int x = 0; x < width; x++)
+                    float[] values = [.. Enumerable.Range(0, size).Select(k => vertical ? image[k, line] : image[line, k])];
+                    float At(FloatImage result, int k) => vertical ? result[k, line] : result[line, k];
+                    var dilatedLine = new float[size];
+                    for (int k = 0; k < size; k++)
                     {
-                        int lo = Math.Max(0, x - (length / 2)), hi = Math.Min(width - 1, x + (length / 2));
-                        var window = pixels.AsSpan((y * width) + lo, hi - lo + 1);
-                        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Min(window), eroded[y, x]);
-                        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Max(window), dilated[y, x]);
+                        int lo = Math.Max(0, k - (length / 2)), hi = Math.Min(size - 1, k + (length / 2));
+                        var window = values.AsSpan(lo, hi - lo + 1);
+                        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Min(window), At(eroded, k));
+                        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Max(window), At(dilated, k));
+                        dilatedLine[k] = At(dilated, k);
+                    }
+
+                    for (int k = 0; k < size; k++)
+                    {
+                        int lo = Math.Max(0, k - (length / 2)), hi = Math.Min(size - 1, k + (length / 2));
+                        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Min(dilatedLine.AsSpan(lo, hi - lo + 1)), At(closed, k));
                     }
                 }
             }

@@ -51,31 +51,11 @@ public static class TextSkew
             : new TextDirection(across.Degrees, false, Math.Max(0, sharpAcross - 1));
     }
 
-    /// <summary>The profile score (sum of squared one-pixel bin counts) of the points at tilt <paramref name="degrees"/>.</summary>
+    /// <summary>The profile score (sum of squared one-pixel bin counts) of the points (equal, non-empty spans) at tilt <paramref name="degrees"/>.</summary>
     public static double Score(ReadOnlySpan<float> xs, ReadOnlySpan<float> ys, double degrees)
     {
-        double a = degrees * Math.PI / 180, c = Math.Cos(a), s = Math.Sin(a);
-        double min = double.MaxValue, max = double.MinValue;
-        for (int i = 0; i < xs.Length; i++)
-        {
-            double p = (ys[i] * c) - (xs[i] * s);
-            min = Math.Min(min, p);
-            max = Math.Max(max, p);
-        }
-
-        var bins = new int[(int)(max - min) + 2];
-        for (int i = 0; i < xs.Length; i++)
-        {
-            bins[(int)((ys[i] * c) - (xs[i] * s) - min)]++;
-        }
-
-        double sum = 0;
-        foreach (int b in bins)
-        {
-            sum += (double)b * b;
-        }
-
-        return sum;
+        double a = degrees * Math.PI / 180;
+        return ProjectionProfile.SquaredCounts(xs, ys, Math.Cos(a), Math.Sin(a));
     }
 
     private static (double Degrees, double Score) Best(float[] xs, float[] ys, double maxDegrees)
