@@ -28,11 +28,19 @@ public static class Labeling
         for (int y = 0; y < h; y++)
         {
             int row = y * w, up = row - w;
+            var line = pixels.Slice(row, w);
             for (int x = 0; x < w; x++)
             {
-                if (pixels[row + x] == 0)
+                if (line[x] == 0)
                 {
-                    continue;
+                    // Jump over the background run in one vectorised search: most of a page is paper.
+                    int skip = line[x..].IndexOfAnyExcept((byte)0);
+                    if (skip < 0)
+                    {
+                        break;
+                    }
+
+                    x += skip;
                 }
 
                 // Already-visited neighbours: left, up, and (8-connectivity) up-left and up-right.
@@ -81,7 +89,10 @@ public static class Labeling
 
         for (int i = 0; i < labels.Length; i++)
         {
-            labels[i] = parent[labels[i]];
+            if (labels[i] != 0)
+            {
+                labels[i] = parent[labels[i]];
+            }
         }
 
         return (new LabelImage(labels, h, w, count), count);
