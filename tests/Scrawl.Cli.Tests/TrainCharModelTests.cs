@@ -46,6 +46,24 @@ public class TrainCharModelTests : IDisposable
         Assert.Equal(printed, stated, 4);
     }
 
+    [Fact]
+    public void Calibrate_stores_the_fitted_temperature_that_the_reader_then_applies()
+    {
+        string a = Path.Combine(_dir, "calibrated");
+        var (code, stdout, stderr) = CliRunner.Run([.. Tiny(a), "--calibrate"]);
+        Assert.True(code == 0, stderr);
+        var line = Regex.Match(stdout, @"calibration: temperature ([\d.]+) fitted on ([\d,]+) real validation crops");
+        Assert.True(line.Success, stdout);
+        var model = ModelFile.Load(Path.Combine(a, "charmodel.scrawl"));
+        double stored = double.Parse(model.Metadata["temperature"], CultureInfo.InvariantCulture);
+        Assert.Equal(double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture), stored, 3);
+        Assert.True(stored is > 0.0625 and < 16, $"{stored}");
+        var classifier = Assert.IsType<Scrawl.Ocr.NetworkClassifier>(Scrawl.Ocr.CharacterModels.Load(Path.Combine(a, "charmodel.scrawl")));
+        Assert.Equal(stored, classifier.Temperature);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(a, "charmodel.json")));
+        Assert.EndsWith("--calibrate", manifest.RootElement.GetProperty("Command").GetString());
+    }
+
     [Theory]
     [InlineData("--epochs", "0")]
     [InlineData("--width", "2")]

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Scrawl.Data;
 using Scrawl.Data.Augmentation;
 using Scrawl.Experiments.Training;
+using Scrawl.Imaging;
+using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Losses;
 using Scrawl.NeuralNet.Optimizers;
 using Scrawl.NeuralNet.Serialization;
@@ -61,7 +63,8 @@ public static class CharModelRun
 
         var score = CharModelScore.Evaluate(network, sources.HeldOut);
         var manifest = CharModelManifest.Create(recipe, network, score.Sources.Select(s => (s.Source, s.Accuracy)), score.Overall, history, clock.Elapsed.TotalSeconds);
-        var metadata = new ClassifierMetadata(classes).ToMetadata();
+        double? temperature = recipe.Calibrate ? FitTemperature(network, valid, classes, log) : null;
+        var metadata = new ClassifierMetadata(classes, Temperature: temperature).ToMetadata();
         metadata["recipe"] = JsonSerializer.Serialize(recipe);
         metadata["heldout-accuracy"] = score.Overall.ToString("F4", CultureInfo.InvariantCulture);
         string modelPath = Path.Combine(folder, recipe.ModelFileName);
@@ -71,6 +74,24 @@ public static class CharModelRun
         Figure.Save(Path.Combine(folder, "accuracy.png"), LearningCurves.Render(history, CurveMetric.Accuracy, "Character model: augmented train vs real validation accuracy"));
         Figure.Save(Path.Combine(folder, "confusion-heldout.png"), ConfusionFigure.Render(score.Confusion, "Held-out real handwriting"));
         return new CharModelResult(modelPath, score, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The temperature that minimises the negative log-likelihood of the real validation crops (see <see cref="CharModelRecipe.Calibrate"/>).</summary>
+    private static double FitTemperature(Sequential network, ImageSet valid, IReadOnlyList<string> classes, Action<string> log)
+    {
+        var classifier = new NetworkClassifier(network, classes, ModelHead.Softmax, CropConvention.Scrawl);
+        int side = NetworkClassifier.Side;
+        var crops = Enumerable.Range(0, valid.Count).Select(i => new FloatImage(valid.Features().Row(i).ToArray(), side, side)).ToList();
+        var all = classifier.Classify(crops);
+        var index = valid.Labels.Select(l => classes.ToList().IndexOf(valid.ClassNames[l])).ToList();
+        // Crops of a class the model lacks (none in the standard sources) cannot be scored.
+        var keep = Enumerable.Range(0, all.Length).Where(i => index[i] >= 0).ToList();
+        var probabilities = keep.Select(i => all[i]).ToList();
+        var labels = keep.Select(i => index[i]).ToList();
+        double t = ConfidenceCalibration.FitTemperature(probabilities, labels);
+        log(string.Create(CultureInfo.InvariantCulture,
+            $"calibration: temperature {t:F3} fitted on {labels.Count:N0} real validation crops (ECE {ConfidenceCalibration.ExpectedCalibrationError(ConfidenceCalibration.TopOne(probabilities, labels)):F3} → {ConfidenceCalibration.ExpectedCalibrationError(ConfidenceCalibration.TopOne([.. probabilities.Select(p => ConfidenceCalibration.WithTemperature(p, t))], labels)):F3})"));
+        return t;
     }
 
     private static byte[] AugmentationPreview(EpochSampler sampler, IReadOnlyList<string> classes)

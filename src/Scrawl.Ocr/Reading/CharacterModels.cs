@@ -54,14 +54,14 @@ public static class CharacterModels
     {
         ArgumentNullException.ThrowIfNull(model);
         var contract = ClassifierMetadata.Read(model.Metadata, sourceName);
-        return Wrap(model.Network, contract.Classes, model.Head, contract.Input, sourceName);
+        return Wrap(model.Network, contract.Classes, model.Head, contract.Input, sourceName, contract.Temperature);
     }
 
-    private static NetworkClassifier Wrap(NeuralNet.Sequential network, IReadOnlyList<string> classes, string head, CropConvention convention, string source)
+    private static NetworkClassifier Wrap(NeuralNet.Sequential network, IReadOnlyList<string> classes, string head, CropConvention convention, string source, double? temperature = null)
     {
         try
         {
-            return new NetworkClassifier(network, classes, head, convention);
+            return new NetworkClassifier(network, classes, head, convention) { Temperature = temperature };
         }
         catch (ArgumentException e)
         {

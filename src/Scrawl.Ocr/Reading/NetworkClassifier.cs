@@ -63,6 +63,27 @@ public sealed class NetworkClassifier : ICharacterClassifier
     /// <summary>The input convention crops are converted to.</summary>
     public CropConvention Convention { get; }
 
+    /// <summary>
+    /// The model's calibration temperature (finite, &gt; 0; null or 1: none): each row of probabilities p becomes p^(1/T), renormalised
+    /// (<see cref="ConfidenceCalibration.WithTemperature"/>, for a softmax head the same as dividing the logits by T). The ranking of
+    /// classes, so the text read, does not change; the confidences do.
+    /// </summary>
+    public double? Temperature
+    {
+        get => _temperature;
+        init
+        {
+            if (value is { } t && !(double.IsFinite(t) && t > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), t, "The temperature must be a finite number > 0.");
+            }
+
+            _temperature = value;
+        }
+    }
+
+    private readonly double? _temperature;
+
     /// <inheritdoc/>
     public float[][] Classify(IReadOnlyList<FloatImage> crops)
     {
@@ -96,6 +117,10 @@ public sealed class NetworkClassifier : ICharacterClassifier
         for (int i = 0; i < crops.Count; i++)
         {
             result[i] = Probabilities(output.Row(i), _head);
+            if (_temperature is { } t && t != 1)
+            {
+                result[i] = ConfidenceCalibration.WithTemperature(result[i], t);
+            }
         }
 
         return result;

@@ -29,6 +29,13 @@ public sealed record CharModelRecipe(
     /// <summary>How each epoch is drawn: class prior, pooled real images, label smoothing (<see cref="EpochDraw.Default"/>: the original class-balanced draw).</summary>
     public EpochDraw Draw { get; init; } = EpochDraw.Default;
 
+    /// <summary>
+    /// Fit a softmax temperature on the real validation crops after training (minimum negative log-likelihood,
+    /// <see cref="ConfidenceCalibration.FitTemperature"/>) and store it in the model, so readers report calibrated confidences; off by default
+    /// (the OCR pipeline's confidence thresholds were set with uncalibrated models).
+    /// </summary>
+    public bool Calibrate { get; init; }
+
     /// <summary>The model file's name: charmodel.scrawl for 36 classes, charmodel-mixed.scrawl for 62.</summary>
     public string ModelFileName => Classes == 62 ? "charmodel-mixed.scrawl" : "charmodel.scrawl";
 
@@ -48,5 +55,5 @@ public sealed record CharModelRecipe(
 
     /// <summary>The <c>./scrawl train-charmodel …</c> command line that reproduces this recipe.</summary>
     public string CommandLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}{(Classes != 36 ? $" --classes {Classes}" : "")}{Draw.CommandLine()}");
+        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}{(Classes != 36 ? $" --classes {Classes}" : "")}{Draw.CommandLine()}{(Calibrate ? " --calibrate" : "")}");
 }

@@ -91,6 +91,34 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void A_model_files_calibration_temperature_softens_its_confidences_without_changing_the_winner()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"scrawl-ocr-{Guid.NewGuid():N}.scrawl");
+        try
+        {
+            var classes = JsonSerializer.Serialize(new[] { "A", "B" });
+            ModelFile.Save(new Model(PixelPicker((2 * 32) + 5), ModelHead.Softmax, new Dictionary<string, string> { ["classes"] = classes }), path);
+            var plain = Assert.IsType<NetworkClassifier>(CharacterModels.Load(path)).Classify([Crop()])[0];
+            ModelFile.Save(new Model(PixelPicker((2 * 32) + 5), ModelHead.Softmax, new Dictionary<string, string> { ["classes"] = classes, ["temperature"] = "4" }), path);
+            var classifier = Assert.IsType<NetworkClassifier>(CharacterModels.Load(path));
+            Assert.Equal(4, classifier.Temperature);
+            var calibrated = classifier.Classify([Crop()])[0];
+            // Logits 10 and 0: softmax gives 1 / (1 + e^-10) ≈ 0.99995; at T = 4 the logits are 2.5 and 0, so 1 / (1 + e^-2.5) ≈ 0.924.
+            Assert.True(plain[0] > 0.9999f);
+            Assert.Equal(1 / (1 + Math.Exp(-2.5)), calibrated[0], 4);
+            Assert.Equal(1f, calibrated.Sum(), 5);
+
+            ModelFile.Save(new Model(PixelPicker(0), ModelHead.Softmax, new Dictionary<string, string> { ["classes"] = classes, ["temperature"] = "-1" }), path);
+            Assert.Contains("temperature", Assert.Throws<InvalidDataException>(() => CharacterModels.Load(path)).Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentOutOfRangeException>(() => new NetworkClassifier(PixelPicker(0), ["A", "B"], ModelHead.Softmax, CropConvention.Scrawl) { Temperature = 0 });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_reference_npz_is_a_nist36_model_with_classes_a_to_z_then_digits()
     {
         var classifier = Assert.IsType<NetworkClassifier>(CharacterModels.Load(Shared.ReferenceModel()));
