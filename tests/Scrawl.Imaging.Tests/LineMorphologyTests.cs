@@ -86,5 +86,9 @@ public class LineMorphologyTests
         var image = new FloatImage(4, 4);
         Assert.Throws<ArgumentOutOfRangeException>(() => LineMorphology.Erode(image, 4, vertical: false));
         Assert.Throws<ArgumentOutOfRangeException>(() => LineMorphology.Dilate(image, 0, vertical: true));
+        // The span overloads: a destination of the wrong size, or one overlapping the image, is refused.
+        var pixels = new float[16];
+        Assert.Throws<ArgumentException>(() => LineMorphology.Erode(pixels, new float[15], 4, 4, 3, vertical: false));
+        Assert.Throws<ArgumentException>(() => LineMorphology.Close(pixels, pixels, 4, 4, 3, vertical: true));
     }
 }
