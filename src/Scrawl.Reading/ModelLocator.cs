@@ -38,6 +38,15 @@ public static class ModelLocator
     {
         ArgumentException.ThrowIfNullOrEmpty(fileName);
         string beside = Path.Combine(AppContext.BaseDirectory, "models", fileName);
+        return FindShippedModel(fileName) ?? throw new FileNotFoundException($"{beside}: the shipped character model is missing (and no models/{fileName} was found above {AppContext.BaseDirectory}); "
+            + $"build from a checkout that has models/{fileName}, or pass --model FILE (a .scrawl model or a NIST36 .npz such as ../shared/models/nist36-mlp-reference.npz).", beside);
+    }
+
+    /// <summary>models/<paramref name="fileName"/> beside the program, else in a models folder above it; null when neither exists.</summary>
+    public static string? FindShippedModel(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        string beside = Path.Combine(AppContext.BaseDirectory, "models", fileName);
         if (File.Exists(beside))
         {
             return beside;
@@ -52,8 +61,7 @@ public static class ModelLocator
             }
         }
 
-        throw new FileNotFoundException($"{beside}: the shipped character model is missing (and no models/{fileName} was found above {AppContext.BaseDirectory}); "
-            + $"build from a checkout that has models/{fileName}, or pass --model FILE (a .scrawl model or a NIST36 .npz such as ../shared/models/nist36-mlp-reference.npz).", beside);
+        return null;
     }
 
     /// <summary>The first existing file at <paramref name="relative"/> from the working directory, else from the folders above the program; null when none.</summary>

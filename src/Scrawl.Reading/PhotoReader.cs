@@ -31,6 +31,7 @@ public sealed class PhotoReader : IDisposable
 
     private readonly CharacterControl control;
     private PhotoReader? capitals;
+    private bool ownsOrientationClassifier;
 
     /// <summary>
     /// A reader that classifies with <paramref name="classifier"/>; <paramref name="modelName"/> names the model in results (e.g. its path);
@@ -49,6 +50,12 @@ public sealed class PhotoReader : IDisposable
 
     /// <summary>The character classifier.</summary>
     public ICharacterClassifier Classifier { get; }
+
+    /// <summary>
+    /// The classifier that decides which way up a page is (<see cref="OrientationCheck"/>): in mixed and auto mode the capitals classifier
+    /// when one was given (<see cref="ForCase"/>); null when <see cref="Classifier"/> decides.
+    /// </summary>
+    public ICharacterClassifier? OrientationClassifier { get; private set; }
 
     /// <summary>The model's name as given to <see cref="Open(string?, PageReadingOptions?, CharacterOptions?)"/> (a path, or <c>deep:FILE</c>).</summary>
     public string ModelName { get; }
@@ -86,8 +93,9 @@ public sealed class PhotoReader : IDisposable
     /// <summary>
     /// A reader in <paramref name="letterCase"/>: <see cref="LetterCase.Upper"/> as <see cref="Open(string?, PageReadingOptions?, CharacterOptions?)"/>;
     /// <see cref="LetterCase.Mixed"/> with <paramref name="model"/> (which must have lower-case classes; null: the shipped
-    /// <see cref="ModelLocator.ShippedMixedModelName"/>) and mixed-case reading (<see cref="PageReadingOptions.MixedCase"/>);
-    /// <see cref="LetterCase.Auto"/> as mixed, with the shipped capitals model for pages that read as capitals (<see cref="LetterCases.AutoLowerShare"/>).
+    /// <see cref="ModelLocator.ShippedMixedModelName"/>) and mixed-case reading (<see cref="PageReadingOptions.MixedCase"/>), the shipped capitals
+    /// model deciding which way up each page is when it is there (else the mixed-case model decides);
+    /// <see cref="LetterCase.Auto"/> as mixed, with the shipped capitals model (required) also re-reading pages that read as capitals (<see cref="LetterCases.AutoLowerShare"/>).
     /// A model without lower case for mixed or auto is an <see cref="InvalidDataException"/> naming it.
     /// </summary>
     public static PhotoReader Open(string? model, PageReadingOptions? options, CharacterOptions? characters, LetterCase letterCase)
@@ -103,10 +111,11 @@ public sealed class PhotoReader : IDisposable
         try
         {
             string? capitalsName = null;
-            if (letterCase == LetterCase.Auto && Ocr.Case.HeightKinds.HasLowerCase(classifier.ClassNames))
+            if (Ocr.Case.HeightKinds.HasLowerCase(classifier.ClassNames))
             {
-                capitalsName = ModelLocator.ShippedModelPath();
-                capitalsClassifier = ModelLocator.OpenClassifier(capitalsName);
+                // Auto cannot do without the capitals model; mixed only uses it to decide the page's turn, so reads on without it.
+                capitalsName = letterCase == LetterCase.Auto ? ModelLocator.ShippedModelPath() : ModelLocator.FindShippedModel(ModelLocator.ShippedModelName);
+                capitalsClassifier = capitalsName is null ? null : ModelLocator.OpenClassifier(capitalsName);
             }
 
             return ForCase(letterCase, classifier, name, capitalsClassifier, capitalsName, options, characters);
@@ -123,8 +132,10 @@ public sealed class PhotoReader : IDisposable
     /// A reader in <paramref name="letterCase"/> over classifiers it then owns: <see cref="LetterCase.Upper"/> reads with
     /// <paramref name="classifier"/> as the constructor does; <see cref="LetterCase.Mixed"/> and <see cref="LetterCase.Auto"/> need a
     /// <paramref name="classifier"/> with lower-case classes (else <see cref="InvalidDataException"/> naming <paramref name="modelName"/>)
-    /// and read with the line's geometry and word case; auto also needs the capitals classifier <paramref name="capitalsClassifier"/>
-    /// (named <paramref name="capitalsName"/>; else <see cref="ArgumentException"/>) for pages that read as capitals.
+    /// and read with the line's geometry and word case. The capitals classifier <paramref name="capitalsClassifier"/> (named
+    /// <paramref name="capitalsName"/>) decides which way up each page is (<see cref="OrientationClassifier"/>); mixed reads without it
+    /// (<paramref name="classifier"/> then decides, less reliably), auto needs it (else <see cref="ArgumentException"/>) and re-reads with it
+    /// the pages that read as capitals. Upper case ignores it.
     /// </summary>
     public static PhotoReader ForCase(LetterCase letterCase, ICharacterClassifier classifier, string modelName, ICharacterClassifier? capitalsClassifier = null,
         string? capitalsName = null, PageReadingOptions? options = null, CharacterOptions? characters = null)
@@ -146,10 +157,14 @@ public sealed class PhotoReader : IDisposable
         }
 
         var mixed = (options ?? new PageReadingOptions()) with { MixedCase = (options?.MixedCase) ?? new Ocr.Case.MixedCaseOptions() };
-        var reader = new PhotoReader(classifier, modelName, mixed, characters) { LetterCase = letterCase };
+        var reader = new PhotoReader(classifier, modelName, mixed, characters) { LetterCase = letterCase, OrientationClassifier = capitalsClassifier };
         if (letterCase == LetterCase.Auto)
         {
-            reader.capitals = new PhotoReader(capitalsClassifier!, capitalsName!, options, characters);
+            reader.capitals = new PhotoReader(capitalsClassifier!, capitalsName!, options, characters); // owns it
+        }
+        else
+        {
+            reader.ownsOrientationClassifier = true;
         }
 
         return reader;
@@ -215,18 +230,23 @@ public sealed class PhotoReader : IDisposable
         ];
     }
 
-    /// <summary>Releases the classifier when it holds resources.</summary>
+    /// <summary>Releases the classifiers it owns when they hold resources.</summary>
     public void Dispose()
     {
         (Classifier as IDisposable)?.Dispose();
         capitals?.Dispose();
+        if (ownsOrientationClassifier)
+        {
+            (OrientationClassifier as IDisposable)?.Dispose();
+        }
+
     }
 
     private PhotoReading Read(string name, (FloatImage Image, int PhotoHeight, int PhotoWidth) decoded, Stopwatch watch)
     {
         var (image, photoHeight, photoWidth) = decoded;
         double decodeSeconds = watch.Elapsed.TotalSeconds;
-        var page = PageReader.ReadTimed(image, control.Classifier, Options);
+        var page = PageReader.ReadTimed(image, control.Classifier, Options, OrientationClassifier);
         var timings = new ReadingTimings(decodeSeconds, page.SegmentSeconds, page.ClassifySeconds);
         var working = control.Apply(page.Result);
         if (capitals is not null && LetterCases.LowerShare(working) < LetterCases.AutoLowerShare)

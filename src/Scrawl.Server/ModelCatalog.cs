@@ -72,9 +72,10 @@ internal sealed class ModelCatalog
     }
 
     /// <summary>
-    /// The model to read in <paramref name="letterCase"/> with, and for auto the capitals model beside it: <paramref name="name"/> when
+    /// The model to read in <paramref name="letterCase"/> with, and for mixed and auto the capitals model beside it (the first served model
+    /// without lower case; it decides which way up a page is, and auto re-reads pages written in capitals with it): <paramref name="name"/> when
     /// given (400 when it cannot read that case), else the first served model that can (the default for upper case); 400 saying how to
-    /// start the server when none is served.
+    /// start the server when none is served. Mixed reads without a capitals model (null) when none is served; auto needs one (400).
     /// </summary>
     public (ServedModel Model, ServedModel? Capitals) ForCase(LetterCase letterCase, string? name)
     {
@@ -91,14 +92,13 @@ internal sealed class ModelCatalog
             throw ApiException.BadRequest($"case={mode}: model '{model.Name}' has no lower-case classes; choose a mixed-case model (GET /v1/info lists the models and their classes) or case=upper.");
         }
 
+        var capitals = Models.FirstOrDefault(m => !m.HasLowerCase);
         if (letterCase == LetterCase.Mixed)
         {
-            return (model, null);
+            return (model, capitals);
         }
 
-        var capitals = Models.FirstOrDefault(m => !m.HasLowerCase)
-            ?? throw ApiException.BadRequest("case=auto: no capitals model is served here to re-read pages written in capitals; use case=mixed, or start scrawl serve with a capitals model too.");
-        return (model, capitals);
+        return capitals is not null ? (model, capitals) : throw ApiException.BadRequest("case=auto: no capitals model is served here to re-read pages written in capitals; use case=mixed, or start scrawl serve with a capitals model too.");
     }
 
     /// <summary>A fresh classifier for every model, by name (one worker's own).</summary>

@@ -59,7 +59,7 @@ internal sealed class RequestFields
 /// <param name="Format">The document to answer with.</param>
 /// <param name="Characters">The character set, user words and confidence floor.</param>
 /// <param name="Case">How letter case is read (the CLI's <c>--case</c>).</param>
-/// <param name="Capitals">For <see cref="LetterCase.Auto"/>: the capitals model that re-reads pages that come out as capitals; else null.</param>
+/// <param name="Capitals">For <see cref="LetterCase.Mixed"/> and <see cref="LetterCase.Auto"/>: the capitals model that decides which way up the page is (and for auto re-reads pages that come out as capitals); null for upper case, or mixed when none is served.</param>
 internal sealed record OcrRequest(ServedModel Model, OutputFormat Format, CharacterOptions Characters, LetterCase Case = LetterCase.Upper, ServedModel? Capitals = null)
 {
     /// <summary>The parameters <c>/v1/ocr</c> takes: the CLI's option names without the dashes, and <c>model</c> (a served model's name).</summary>

@@ -45,6 +45,17 @@ public class MixedCaseCliTests
             .SelectMany(w => w.GetProperty("characters").EnumerateArray()).SelectMany(c => c.GetProperty("alternatives").EnumerateArray())
             .Select(a => a.GetProperty("label").GetString()!).ToList();
         Assert.Contains(alternatives, a => char.IsAsciiLetterLower(a[0]));
+        Assert.Equal(0, doc.RootElement.GetProperty("rotation").GetInt32());
+
+        // Half-turned, the mixed-case page is turned back (the capitals model judges the turn, issue #23) and reads as it did upright.
+        var (grey, _, _) = Scrawl.Media.PhotoLoader.Load(page, 4096);
+        string turned = Path.Combine(dir, "turned.png");
+        File.WriteAllBytes(turned, Scrawl.Media.PngImage.Encode(new Scrawl.Imaging.FloatImage([.. grey.Pixels.Reverse()], grey.Height, grey.Width)));
+        var (turnedCode, turnedJson, turnedErr) = CliRunner.Run("ocr", turned, "--case", "mixed", "--json");
+        Assert.True(turnedCode == 0, turnedErr);
+        using var turnedDoc = JsonDocument.Parse(turnedJson);
+        Assert.Equal(180, turnedDoc.RootElement.GetProperty("rotation").GetInt32());
+        Assert.Equal(doc.RootElement.GetProperty("text").GetString(), turnedDoc.RootElement.GetProperty("text").GetString());
     }
 
     [Fact]

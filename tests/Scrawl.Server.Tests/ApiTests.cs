@@ -46,6 +46,20 @@ public sealed class ApiTests(SharedHost shared) : IClassFixture<SharedHost>
         Assert.Equal(TestHost.Truth, TestHost.Normalize(page.GetProperty("text").GetString()!));
     }
 
+    [Fact]
+    public async Task Ocr_in_mixed_case_turns_a_page_by_the_served_capitals_models_judgement()
+    {
+        // Issue #23: half-turned, this page of capitals reads well enough to the mixed-case model that it kept it upside down.
+        using var response = await Host.PostAsync("/v1/ocr?case=mixed", TurnedAlphabet.Png(seed: 3, quarters: 2), "image/png");
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var page = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("charmodel-mixed", page.GetProperty("model").GetString());
+        Assert.Equal(180, page.GetProperty("rotation").GetInt32());
+        double cer = Scrawl.Ocr.TextScore.Compute(TurnedAlphabet.Truth, TestHost.Normalize(page.GetProperty("text").GetString()!)).CharacterErrorRate;
+        Assert.True(cer <= 0.05, body);
+    }
+
     [Theory]
     [InlineData("txt", "text/plain")]
     [InlineData("tsv", "text/tab-separated-values")]

@@ -67,7 +67,7 @@ public sealed record PageReadingOptions
     /// </summary>
     public Case.MixedCaseOptions? MixedCase { get; init; }
 
-    /// <summary>Stage 0b: try the page turned by quarter turns and keep the turn the classifier reads clearly best (<see cref="OrientationCheck"/>).</summary>
+    /// <summary>Stage 0b: try the page turned by quarter turns and keep the turn the classifier (or <see cref="PageReader.ReadTimed"/>'s orientation classifier) reads clearly best (<see cref="OrientationCheck"/>).</summary>
     public bool DetectOrientation { get; init; } = true;
 }
 
@@ -87,12 +87,18 @@ public static class PageReader
         return ReadTimed(photo, classifier, options).Result;
     }
 
-    /// <summary>As <see cref="Read(FloatImage, ICharacterClassifier, PageReadingOptions?)"/>, with the seconds spent segmenting and classifying.</summary>
-    public static PageReading ReadTimed(FloatImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null)
+    /// <summary>
+    /// As <see cref="Read(FloatImage, ICharacterClassifier, PageReadingOptions?)"/>, with the seconds spent segmenting and classifying;
+    /// <paramref name="orientationClassifier"/> decides which way up the page is (<see cref="OrientationCheck"/>) when given, else
+    /// <paramref name="classifier"/> does. A capitals model is the better judge for mixed-case reading: turned lower-case letters
+    /// read confidently as other lower-case letters (u as n, d as p, b as q), so a mixed-case model finds turned pages almost as readable.
+    /// </summary>
+    public static PageReading ReadTimed(FloatImage photo, ICharacterClassifier classifier, PageReadingOptions? options = null, ICharacterClassifier? orientationClassifier = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(classifier);
         options ??= new PageReadingOptions();
+        var judge = orientationClassifier ?? classifier;
         long start = Stopwatch.GetTimestamp();
         var geometry = options.Preparation is { } preparation
             ? PagePreparation.Plan(photo, preparation)
@@ -104,14 +110,14 @@ public static class PageReader
         Orientation? orientation = null;
         if (options.DetectOrientation)
         {
-            orientation = OrientationCheck.Check(page, classifier, options.Crops);
+            orientation = OrientationCheck.Check(page, judge, options.Crops);
             if (orientation.QuarterTurns % 2 == 1 && options.Preparation is { } prep)
             {
                 // The lines run the other way: plan again in that frame (its own tilt), then only a half turn is left to decide.
                 geometry = PagePreparation.Plan(photo, prep, vertical: geometry.QuarterTurns % 2 == 0);
                 working = PagePreparation.Render(photo, geometry);
                 page = PageSegmenter.Segment(working, SegmentationFor(working, options));
-                var again = OrientationCheck.Check(page, classifier, options.Crops);
+                var again = OrientationCheck.Check(page, judge, options.Crops);
                 orientation = again with { QuarterTurns = again.QuarterTurns == 2 ? 2 : 0 };
             }
 

@@ -41,6 +41,38 @@ public class PageReaderTests
         Assert.True(result.Lines[0].Words[0].Box.Right < result.Lines[0].Words[1].Box.Left);
     }
 
+    /// <summary>An orientation judge: every crop of the batch's quarter <paramref name="favoured"/> (0–3) read at 0.95, the others at 0.4–0.44.</summary>
+    private sealed class TurnJudge(int favoured) : ICharacterClassifier
+    {
+        public IReadOnlyList<string> ClassNames { get; } = ["A", "B"];
+
+        public int Calls { get; private set; }
+
+        public float[][] Classify(IReadOnlyList<FloatImage> crops)
+        {
+            Calls++;
+            int n = crops.Count / 4;
+            return [.. crops.Select((_, i) => i / n == favoured ? new[] { 0.95f, 0.05f } : [0.4f + (0.02f * (i % 3)), 0.6f - (0.02f * (i % 3))])];
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void A_given_orientation_classifier_decides_the_turn_and_the_reading_classifier_only_reads(int favoured)
+    {
+        string[] lines = ["HELLO 42 ABC", "DEFG 3 HIJK", "LMNOP 5678"];
+        var photo = SyntheticPage.Render(lines, seed: 4);
+        var judge = new TurnJudge(favoured);
+        var reader = new ScriptedClassifier(new string('A', 40));
+        var reading = PageReader.ReadTimed(photo, reader, new PageReadingOptions(), judge);
+        Assert.True(judge.Calls >= 1);
+        Assert.Equal(1, reader.Calls); // the page's one batch; the orientation check never asked it
+        Assert.Equal(favoured, reading.Orientation!.QuarterTurns);
+        Assert.Equal(favoured, reading.Geometry.QuarterTurns);
+        Assert.Equal(lines.Sum(l => l.Count(c => c != ' ')), reading.Result.Characters.Count());
+    }
+
     [Fact]
     public void Boxes_scale_into_the_full_photo_frame()
     {
