@@ -10,7 +10,7 @@ public sealed record Orientation(int QuarterTurns, IReadOnlyList<double> MeanCon
 
 /// <summary>
 /// Which way up a page reads, decided by the classifier: the largest characters found are classified as they are and turned by
-/// one, two and three quarter turns (their ink masks turned, then cropped as usual) — the first <see cref="FirstBatch"/> in one batch, and the rest only when that batch does not already show every turn clearly worse than upright. A turn wins only when its
+/// one, two and three quarter turns (their ink masks turned, then cropped as usual) — the first <see cref="FirstBatch"/> in one batch, the next ones up to <see cref="SecondBatch"/> only when that batch does not already show every turn clearly worse than upright, and the rest only when those do not either. A turn wins only when its
 /// characters are read more confidently than as they are by a clear margin — their paired differences in top probability have
 /// a mean above zero by at least <see cref="MinStandardErrors"/> standard errors — so an upright page is never turned on noise.
 /// </summary>
@@ -32,13 +32,25 @@ public static class OrientationCheck
         }
 
         // Most pages are upright: a first batch of the largest characters usually shows every turn clearly worse, and the rest is
-        // then not worth classifying. Otherwise (a turned page, or too little evidence) the whole sample decides.
-        var first = TopProbabilities(sample[..Math.Min(FirstBatch, sample.Count)], classifier, crops);
-        var top = first;
-        if (sample.Count > FirstBatch && !UprightClearlyBest(first))
+        // then not worth classifying; a second, larger batch settles most of the others. Otherwise (a turned page, or too little
+        // evidence) the whole sample decides.
+        double[][] top = [[], [], [], []];
+        int done = 0;
+        foreach (int limit in (int[])[FirstBatch, SecondBatch, sample.Count])
         {
-            var rest = TopProbabilities(sample[FirstBatch..], classifier, crops);
-            top = [.. first.Zip(rest, (a, b) => (double[])[.. a, .. b])];
+            int end = Math.Min(limit, sample.Count);
+            if (end <= done)
+            {
+                continue;
+            }
+
+            var more = TopProbabilities(sample[done..end], classifier, crops);
+            top = [.. top.Zip(more, (a, b) => (double[])[.. a, .. b])];
+            done = end;
+            if (done < sample.Count && UprightClearlyBest(top))
+            {
+                break;
+            }
         }
 
         int best = 0;
@@ -59,7 +71,10 @@ public static class OrientationCheck
     public const double StopStandardErrors = 1;
 
     /// <summary>How many of the largest characters are tried first (see <see cref="Check"/>).</summary>
-    public const int FirstBatch = 40;
+    public const int FirstBatch = 16;
+
+    /// <summary>How many of the largest characters are tried, in all, when the first batch is not clear (see <see cref="Check"/>).</summary>
+    public const int SecondBatch = 40;
 
     /// <summary>Each character's top probability at each of the four turns: [turn][character], one batch for all.</summary>
     private static double[][] TopProbabilities(List<InkCharacter> sample, ICharacterClassifier classifier, CropOptions? crops)

@@ -27,7 +27,7 @@ public class OrientationCheckTests
     {
         string[] lines = ["ABCDEFGHIJKLMNOP", "QRSTUVWXYZ012345", "6789ABCDEFGHIJKL", "MNOPQRSTUVWXYZ01"];
         var page = PageSegmenter.Segment(SyntheticPage.Render(lines, seed: 2));
-        Assert.True(page.Characters.Count() > OrientationCheck.FirstBatch + 10);
+        Assert.True(page.Characters.Count() > OrientationCheck.SecondBatch + 10);
         return page;
     }
 
@@ -48,7 +48,9 @@ public class OrientationCheckTests
         var classifier = new TurnScoringClassifier([0.6, 0.7, 0.6, 0.95]);
         var orientation = OrientationCheck.Check(page, classifier);
         Assert.Equal(3, orientation.QuarterTurns);
-        Assert.Equal(2, classifier.BatchSizes.Count);
+        Assert.Equal(3, classifier.BatchSizes.Count);
+        Assert.Equal(4 * OrientationCheck.FirstBatch, classifier.BatchSizes[0]);
+        Assert.Equal(4 * (OrientationCheck.SecondBatch - OrientationCheck.FirstBatch), classifier.BatchSizes[1]);
         Assert.Equal(Math.Min(120, page.Characters.Count()), orientation.Characters);
     }
 
@@ -58,6 +60,6 @@ public class OrientationCheckTests
         var classifier = new TurnScoringClassifier([0.8, 0.8, 0.8, 0.8]);
         var orientation = OrientationCheck.Check(ManyCharacters(), classifier);
         Assert.Equal(0, orientation.QuarterTurns);
-        Assert.Equal(2, classifier.BatchSizes.Count); // no turn is clearly worse, so the whole sample is read
+        Assert.Equal(3, classifier.BatchSizes.Count); // no turn is clearly worse, so the whole sample is read
     }
 }
