@@ -144,6 +144,14 @@ public static class LineMorphology
     /// <summary>The <paramref name="h"/>×<paramref name="w"/> row-major <paramref name="src"/> transposed into <paramref name="dst"/> (w×h), in cache-sized tiles.</summary>
     private static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int h, int w)
     {
+        if (src.Length < h * w || dst.Length < h * w)
+        {
+            throw new ArgumentException("The transpose needs h·w values on both sides.", nameof(dst));
+        }
+
+        // Indices stay inside h·w (checked above), so the tiles read and write through references without per-element checks.
+        ref float s = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src);
+        ref float d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
         const int Tile = 32;
         for (int y0 = 0; y0 < h; y0 += Tile)
         {
@@ -153,9 +161,10 @@ public static class LineMorphology
                 int x1 = Math.Min(w, x0 + Tile);
                 for (int y = y0; y < y1; y++)
                 {
+                    ref float row = ref System.Runtime.CompilerServices.Unsafe.Add(ref s, y * w);
                     for (int x = x0; x < x1; x++)
                     {
-                        dst[(x * h) + y] = src[(y * w) + x];
+                        System.Runtime.CompilerServices.Unsafe.Add(ref d, (x * h) + y) = System.Runtime.CompilerServices.Unsafe.Add(ref row, x);
                     }
                 }
             }

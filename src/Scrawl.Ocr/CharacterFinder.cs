@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Scrawl.Imaging;
 
 namespace Scrawl.Ocr;
@@ -71,14 +72,46 @@ public static class CharacterFinder
         float ceiling = paper > otsu ? otsu + (options.OtsuSlack * (paper - otsu)) : float.PositiveInfinity;
         var pixels = smooth.Pixels;
         var thresholds = local.Pixels;
+        var ink = InkBelow(pixels, thresholds, ceiling);
+
+        var mask = new BinaryImage(working.Height, working.Width, ink);
+        return options.ClosingSize > 1 ? Morphology.Close(mask, Footprint.Square(options.ClosingSize)) : mask;
+    }
+
+    /// <summary>1 where pixels[i] ≤ thresholds[i] and pixels[i] ≤ <paramref name="ceiling"/>, else 0 (equal lengths); 64 pixels a step where the machine has Vector512.</summary>
+    internal static byte[] InkBelow(ReadOnlySpan<float> pixels, ReadOnlySpan<float> thresholds, float ceiling, bool vectorised = true)
+    {
+        if (thresholds.Length != pixels.Length)
+        {
+            throw new ArgumentException($"{pixels.Length} pixels but {thresholds.Length} thresholds.", nameof(thresholds));
+        }
+
         var ink = new byte[pixels.Length];
-        for (int i = 0; i < ink.Length; i++)
+        int i = 0;
+        if (vectorised && Vector512.IsHardwareAccelerated)
+        {
+            var top = Vector512.Create(ceiling);
+            for (; i <= pixels.Length - 64; i += 64)
+            {
+                // Four compares of 16 lanes (all-ones or zero), narrowed 32 → 16 → 8 bits, masked to 0 or 1: one 64-byte store.
+                var a = Vector512.Narrow(Set(pixels, thresholds, top, i), Set(pixels, thresholds, top, i + 16));
+                var b = Vector512.Narrow(Set(pixels, thresholds, top, i + 32), Set(pixels, thresholds, top, i + 48));
+                (Vector512.Narrow(a, b) & Vector512<byte>.One).CopyTo(ink.AsSpan(i, 64));
+            }
+        }
+
+        for (; i < pixels.Length; i++)
         {
             ink[i] = pixels[i] <= thresholds[i] && pixels[i] <= ceiling ? (byte)1 : (byte)0;
         }
 
-        var mask = new BinaryImage(working.Height, working.Width, ink);
-        return options.ClosingSize > 1 ? Morphology.Close(mask, Footprint.Square(options.ClosingSize)) : mask;
+        return ink;
+    }
+
+    private static Vector512<uint> Set(ReadOnlySpan<float> pixels, ReadOnlySpan<float> thresholds, Vector512<float> ceiling, int at)
+    {
+        var p = Vector512.Create(pixels.Slice(at, 16));
+        return (Vector512.LessThanOrEqual(p, Vector512.Create(thresholds.Slice(at, 16))) & Vector512.LessThanOrEqual(p, ceiling)).AsUInt32();
     }
 
     /// <summary>
