@@ -65,9 +65,10 @@ public static class PhotoLoader
     /// <summary>
     /// The fast path for upright JPEGs read as grey: libjpeg decodes the luma channel straight to 8-bit grey at the
     /// smallest DCT scale (k/8) that still covers the target, then Skia resamples (linear with mipmaps) to it. The luma
-    /// of a JPEG is the same 0.299 R + 0.587 G + 0.114 B as the general decoder's. Null when the path does not apply.
+    /// of a JPEG is the same 0.299 R + 0.587 G + 0.114 B as the general decoder's. A colour JPEG (libjpeg gives no grey for
+    /// it) takes the path only when that scale is the target itself (<see cref="ColourLuma"/>). Null when the path does not apply.
     /// </summary>
-    private static FloatImage? FastGreyJpeg(byte[] encoded, string name, DecodeRequest request)
+    internal static FloatImage? FastGreyJpeg(byte[] encoded, string name, DecodeRequest request)
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
@@ -93,7 +94,9 @@ public static class PhotoLoader
         var result = codec.GetPixels(info, decoded.GetPixels());
         if (result == SKCodecResult.InvalidConversion)
         {
-            return null;
+            // A colour JPEG: libjpeg will not hand out grey. At exactly the target size the general decoder would copy the
+            // RGBA frame pixel for pixel and take its luma, so do just that here, without its canvas and copies.
+            return size.Width == targetWidth && size.Height == targetHeight ? ColourLuma(codec, size, name) : null;
         }
 
         if (result != SKCodecResult.Success)
@@ -131,6 +134,37 @@ public static class PhotoLoader
                 scaled.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The grey image of a colour JPEG decoded at <paramref name="size"/> (one of its DCT scales): RGBA as the general decoder decodes it,
+    /// then the same luma, 0.299 R + 0.587 G + 0.114 B, clipped to 1 — the general decoder's result at that size, without its canvas.
+    /// </summary>
+    private static FloatImage ColourLuma(SKCodec codec, SKSizeI size, string name)
+    {
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var decoded = new SKBitmap(info);
+        var result = codec.GetPixels(info, decoded.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            throw new InvalidDataException($"{name}: {(result == SKCodecResult.IncompleteInput ? "truncated or corrupt image data" : $"decoding failed ({result})")}.");
+        }
+
+        var image = new FloatImage(size.Height, size.Width);
+        var bytes = decoded.GetPixelSpan();
+        const float Inv = 1f / 255f;
+        for (int y = 0; y < size.Height; y++)
+        {
+            var row = bytes.Slice(y * decoded.RowBytes, 4 * size.Width);
+            var destination = image.Pixels.AsSpan(y * size.Width, size.Width);
+            for (int x = 0; x < destination.Length; x++)
+            {
+                float luma = (0.299f * row[4 * x]) + (0.587f * row[(4 * x) + 1]) + (0.114f * row[(4 * x) + 2]);
+                destination[x] = Math.Min(1f, luma * Inv);
+            }
+        }
+
+        return image;
     }
 
     /// <summary>The longer side of a reduced DCT scale (k/8, k &lt; 8) of a JPEG that lies in [<paramref name="low"/>, <paramref name="high"/>], or null.</summary>
