@@ -45,15 +45,16 @@ public static class PhotoLoader
         }
 
         var (height, width) = UprightSize(encoded, name);
-        if (slack > 0 && DctSideWithin(encoded, maxSide * (1 - slack), maxSide * (1 + slack)) is { } side)
-        {
-            maxSide = side;
-        }
-
         double scale = Math.Min(1.0, (double)maxSide / Math.Max(height, width));
         var request = scale >= 1.0
             ? new DecodeRequest(color)
             : new DecodeRequest(color, Math.Max(1, (int)Math.Round(height * scale)), Math.Max(1, (int)Math.Round(width * scale)));
+        if (slack > 0 && DctSizeWithin(encoded, maxSide * (1 - slack), maxSide * (1 + slack)) is { } dct)
+        {
+            // Exactly the scale's own size (libjpeg rounds each side up), so no resampling pass follows the decode.
+            request = new DecodeRequest(color, dct.Height, dct.Width);
+        }
+
         if (color == ColorMode.Grey && FastGreyJpeg(encoded, name, request) is { } fast)
         {
             return (fast, height, width);
@@ -167,8 +168,8 @@ public static class PhotoLoader
         return image;
     }
 
-    /// <summary>The longer side of a reduced DCT scale (k/8, k &lt; 8) of a JPEG that lies in [<paramref name="low"/>, <paramref name="high"/>], or null.</summary>
-    private static int? DctSideWithin(byte[] encoded, double low, double high)
+    /// <summary>The upright size of the first reduced DCT scale (k/8, k &lt; 8) of a JPEG whose longer side lies in [<paramref name="low"/>, <paramref name="high"/>], or null.</summary>
+    private static (int Height, int Width)? DctSizeWithin(byte[] encoded, double low, double high)
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
@@ -177,13 +178,14 @@ public static class PhotoLoader
             return null;
         }
 
+        bool swapsAxes = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         for (int eighths = 1; eighths < 8; eighths++)
         {
             var size = codec.GetScaledDimensions(eighths / 8f);
             int longer = Math.Max(size.Width, size.Height);
             if (longer >= low && longer <= high)
             {
-                return longer;
+                return swapsAxes ? (size.Width, size.Height) : (size.Height, size.Width);
             }
         }
 

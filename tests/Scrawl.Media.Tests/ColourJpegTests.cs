@@ -6,10 +6,10 @@ namespace Scrawl.Media.Tests;
 /// <summary>The fast grey path of <see cref="PhotoLoader"/> on colour JPEGs gives exactly what the general decoder gives.</summary>
 public class ColourJpegTests
 {
-    /// <summary>A 1,600×1,200 colour JPEG: a colour gradient with dark strokes, so the luma has detail at every scale.</summary>
-    private static byte[] ColourJpeg()
+    /// <summary>A colour JPEG (1,600×1,200 unless told): a colour gradient with dark strokes, so the luma has detail at every scale.</summary>
+    private static byte[] ColourJpeg(int width = 1600, int height = 1200)
     {
-        using var bitmap = new SKBitmap(new SKImageInfo(1600, 1200, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using (var canvas = new SKCanvas(bitmap))
         {
             using var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(1600, 1200), [new SKColor(250, 230, 190), new SKColor(150, 200, 250)], SKShaderTileMode.Clamp);
@@ -24,6 +24,20 @@ public class ColourJpegTests
 
         using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
         return data.ToArray();
+    }
+
+    [Theory]
+    [InlineData(4086, 2936)] // a 12-MP phone photo: at 3/8 libjpeg gives 1,533×1,101, where scaling the aspect ratio would round to 1,102
+    [InlineData(1603, 1205)]
+    public void With_slack_the_photo_comes_at_the_dct_scales_own_size_through_the_fast_path(int width, int height)
+    {
+        var encoded = ColourJpeg(width, height);
+        var (photo, h, w) = PhotoLoader.Load(encoded, "colour.jpg", 1600 * width / 4086 > 600 ? 1600 : 600, slack: 0.2);
+        Assert.Equal((height, width), (h, w));
+        using var codec = SKCodec.Create(SKData.CreateCopy(encoded));
+        var sizes = Enumerable.Range(1, 7).Select(k => codec.GetScaledDimensions(k / 8f)).ToList();
+        Assert.Contains(sizes, s => s.Width == photo.Width && s.Height == photo.Height);
+        Assert.NotNull(PhotoLoader.FastGreyJpeg(encoded, "colour.jpg", new DecodeRequest(ColorMode.Grey, photo.Height, photo.Width)));
     }
 
     [Fact]
