@@ -83,7 +83,8 @@ public static class CharModelRun
         int side = NetworkClassifier.Side;
         var crops = Enumerable.Range(0, valid.Count).Select(i => new FloatImage(valid.Features().Row(i).ToArray(), side, side)).ToList();
         var all = classifier.Classify(crops);
-        var index = valid.Labels.Select(l => classes.ToList().IndexOf(valid.ClassNames[l])).ToList();
+        var position = classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
+        var index = valid.Labels.Select(l => position.GetValueOrDefault(valid.ClassNames[l], -1)).ToList();
         // Crops of a class the model lacks (none in the standard sources) cannot be scored.
         var keep = Enumerable.Range(0, all.Length).Where(i => index[i] >= 0).ToList();
         var probabilities = keep.Select(i => all[i]).ToList();
