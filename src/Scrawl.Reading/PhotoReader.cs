@@ -239,7 +239,6 @@ public sealed class PhotoReader : IDisposable
         {
             (OrientationClassifier as IDisposable)?.Dispose();
         }
-
     }
 
     private PhotoReading Read(string name, (FloatImage Image, int PhotoHeight, int PhotoWidth) decoded, Stopwatch watch)

@@ -33,11 +33,20 @@ public static class CalibrationStudy
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(heldOut);
-        var (fitP, fitLabels) = Classify(classifier, fit);
-        double temperature = ConfidenceCalibration.FitTemperature(fitP, fitLabels);
+        var (temperature, fitted) = Fit(classifier, fit);
         var scores = heldOut.Select(set => Score(set.Name, Classify(classifier, [set]), temperature)).ToList();
         scores.Add(Score("overall", Classify(classifier, heldOut), temperature));
-        return new CalibrationReport(temperature, fitP.Count, scores);
+        return new CalibrationReport(temperature, fitted.Count, scores);
+    }
+
+    /// <summary>The temperature fitted on <paramref name="fit"/> (minimum negative log-likelihood) and those crops' own calibration before and after it (named "fit").</summary>
+    public static (double Temperature, CalibrationScore Fit) Fit(ICharacterClassifier classifier, IReadOnlyList<ImageSet> fit)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(fit);
+        var data = Classify(classifier, fit);
+        double temperature = ConfidenceCalibration.FitTemperature(data.P, data.Labels);
+        return (temperature, Score("fit", data, temperature));
     }
 
     private static CalibrationScore Score(string name, (List<float[]> P, List<int> Labels) data, double temperature)
@@ -54,6 +63,7 @@ public static class CalibrationStudy
     {
         var probabilities = new List<float[]>();
         var labels = new List<int>();
+        var position = classifier.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
         foreach (var set in sets)
         {
             if (set.FeatureCount != NetworkClassifier.Side * NetworkClassifier.Side)
@@ -65,7 +75,7 @@ public static class CalibrationStudy
             var crops = Enumerable.Range(0, set.Count)
                 .Select(i => new FloatImage(features.Row(i).ToArray(), NetworkClassifier.Side, NetworkClassifier.Side)).ToList();
             probabilities.AddRange(classifier.Classify(crops));
-            labels.AddRange(set.Labels.Select(l => classifier.ClassNames.ToList().IndexOf(set.ClassNames[l])));
+            labels.AddRange(set.Labels.Select(l => position.GetValueOrDefault(set.ClassNames[l], -1)));
         }
 
         return (probabilities, labels);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Scrawl.Data;
 using Scrawl.Data.Augmentation;
 using Scrawl.Experiments.Training;
-using Scrawl.Imaging;
 using Scrawl.NeuralNet;
 using Scrawl.NeuralNet.Losses;
 using Scrawl.NeuralNet.Optimizers;
@@ -79,19 +78,9 @@ public static class CharModelRun
     /// <summary>The temperature that minimises the negative log-likelihood of the real validation crops (see <see cref="CharModelRecipe.Calibrate"/>).</summary>
     private static double FitTemperature(Sequential network, ImageSet valid, IReadOnlyList<string> classes, Action<string> log)
     {
-        var classifier = new NetworkClassifier(network, classes, ModelHead.Softmax, CropConvention.Scrawl);
-        int side = NetworkClassifier.Side;
-        var crops = Enumerable.Range(0, valid.Count).Select(i => new FloatImage(valid.Features().Row(i).ToArray(), side, side)).ToList();
-        var all = classifier.Classify(crops);
-        var position = classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
-        var index = valid.Labels.Select(l => position.GetValueOrDefault(valid.ClassNames[l], -1)).ToList();
-        // Crops of a class the model lacks (none in the standard sources) cannot be scored.
-        var keep = Enumerable.Range(0, all.Length).Where(i => index[i] >= 0).ToList();
-        var probabilities = keep.Select(i => all[i]).ToList();
-        var labels = keep.Select(i => index[i]).ToList();
-        double t = ConfidenceCalibration.FitTemperature(probabilities, labels);
+        var (t, fit) = CalibrationStudy.Fit(new NetworkClassifier(network, classes, ModelHead.Softmax, CropConvention.Scrawl), [valid]);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"calibration: temperature {t:F3} fitted on {labels.Count:N0} real validation crops (ECE {ConfidenceCalibration.ExpectedCalibrationError(ConfidenceCalibration.TopOne(probabilities, labels)):F3} → {ConfidenceCalibration.ExpectedCalibrationError(ConfidenceCalibration.TopOne([.. probabilities.Select(p => ConfidenceCalibration.WithTemperature(p, t))], labels)):F3})"));
+            $"calibration: temperature {t:F3} fitted on {fit.Count:N0} real validation crops (ECE {fit.EceBefore:F3} → {fit.EceAfter:F3})"));
         return t;
     }
 
