@@ -13,10 +13,20 @@ public static class DistanceTransform
     public static int[] Chessboard(BinaryImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
+        var d = new int[image.Height * image.Width];
+        Chessboard(image, d);
+        return d;
+    }
+
+    /// <summary>As <see cref="Chessboard(BinaryImage)"/>, into <paramref name="destination"/> (H·W values, row-major; every one is written), with no page-sized allocation.</summary>
+    public static void Chessboard(BinaryImage image, Span<int> destination)
+    {
+        ArgumentNullException.ThrowIfNull(image);
         int h = image.Height, w = image.Width;
+        PixelGrid.Check(h, w, destination.Length, nameof(destination));
         var pixels = image.Pixels;
         const int Far = int.MaxValue / 2;
-        var d = new int[h * w];
+        var d = destination;
         bool anyUnset = false;
         for (int i = 0; i < d.Length; i++)
         {
@@ -26,8 +36,8 @@ public static class DistanceTransform
 
         if (!anyUnset)
         {
-            Array.Fill(d, -1);
-            return d;
+            d.Fill(-1);
+            return;
         }
 
         // Forward: neighbours above and to the left; backward: below and to the right.
@@ -76,7 +86,5 @@ public static class DistanceTransform
                 d[i] = best;
             }
         }
-
-        return d;
     }
 }

@@ -15,6 +15,20 @@ public static class Filters
     public static FloatImage GaussianBlur(FloatImage image, float sigma, float truncate = 4f)
     {
         FloatImage.RequireGrey(image, nameof(image));
+        var output = new float[image.Pixels.Length];
+        GaussianBlur(image.Pixels, output, image.Height, image.Width, sigma, truncate);
+        return FloatImage.Trusted(output, image.Height, image.Width);
+    }
+
+    /// <summary>
+    /// As <see cref="GaussianBlur(FloatImage, float, float)"/> on a <paramref name="height"/>×<paramref name="width"/> (≥ 1) row-major grey
+    /// image, into <paramref name="destination"/> (the same length; it may be the source itself: the row pass has read all of it before the column
+    /// pass writes): the same values bit for bit, with no page-sized allocation.
+    /// </summary>
+    public static void GaussianBlur(ReadOnlySpan<float> image, Span<float> destination, int height, int width, float sigma, float truncate = 4f)
+    {
+        PixelGrid.Check(height, width, image.Length, nameof(image));
+        PixelGrid.Check(height, width, destination.Length, nameof(destination));
         if (!float.IsFinite(sigma) || sigma < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be a finite number ≥ 0 (pixels).");
@@ -26,9 +40,9 @@ public static class Filters
         }
 
         float[] weights = Kernel(sigma, truncate);
-        int h = image.Height, w = image.Width, radius = weights.Length / 2;
+        int h = height, w = width, radius = weights.Length / 2;
         // The row pass goes to a pooled buffer: a fresh page-sized array costs page faults on every call.
-        var horizontal = System.Buffers.ArrayPool<float>.Shared.Rent(h * w);
+        using var horizontal = new PooledArray<float>(h * w);
         var padded = new float[w + (2 * radius)];
         var offsets = new int[weights.Length];
         for (int k = 0; k < offsets.Length; k++)
@@ -39,14 +53,13 @@ public static class Filters
         for (int y = 0; y < h; y++)
         {
             // Edge mode 'nearest': the padded row repeats the first and last pixel radius times.
-            var src = image.Row(y);
+            var src = image.Slice(y * w, w);
             padded.AsSpan(0, radius).Fill(src[0]);
             src.CopyTo(padded.AsSpan(radius));
             padded.AsSpan(radius + w).Fill(src[w - 1]);
-            SymmetricConvolution.Apply(padded, offsets, weights, horizontal.AsSpan(y * w, w));
+            SymmetricConvolution.Apply(padded, offsets, weights, horizontal.Array.AsSpan(y * w, w));
         }
 
-        var output = new float[h * w];
         for (int y = 0; y < h; y++)
         {
             for (int k = 0; k < offsets.Length; k++)
@@ -54,11 +67,8 @@ public static class Filters
                 offsets[k] = Math.Clamp(y + k - radius, 0, h - 1) * w;
             }
 
-            SymmetricConvolution.Apply(horizontal, offsets, weights, output.AsSpan(y * w, w));
+            SymmetricConvolution.Apply(horizontal.Array, offsets, weights, destination.Slice(y * w, w));
         }
-
-        System.Buffers.ArrayPool<float>.Shared.Return(horizontal);
-        return FloatImage.Trusted(output, h, w);
     }
 
     /// <summary>The normalised 1-D Gaussian weights (2·radius + 1 of them), computed in float64.</summary>

@@ -4,7 +4,7 @@ namespace Scrawl.Imaging;
 /// Scrawl's one image type: float32 values, row-major H×W (grey, 1 channel) or H×W×3 (RGB, channels
 /// interleaved), row 0 the top. Values are finite, normally in [0, 1]; whether 1 means ink or light depends
 /// on the stage (a decoder returns the file's own intensities, a loader converts them to Scrawl's ink = 1;
-/// threshold maps such as <see cref="Thresholds.Sauvola"/>'s may leave [0, 1]). The imaging primitives take
+/// threshold maps such as <see cref="Thresholds.Sauvola(FloatImage, int, float, float)"/>'s may leave [0, 1]). The imaging primitives take
 /// grey images (Channels = 1) and never write into an image they were given; each returns a new one.
 /// </summary>
 public sealed class FloatImage

@@ -2,7 +2,7 @@ namespace Scrawl.Imaging;
 
 /// <summary>
 /// A label image: H×W int32 values, row-major; 0 is background, 1..<see cref="Count"/> name the
-/// connected components (as <see cref="Labeling.Label"/> numbers them: raster order of each
+/// connected components (as <see cref="Labeling.Label(BinaryImage, int)"/> numbers them: raster order of each
 /// component's first pixel). Immutable by convention.
 /// </summary>
 public sealed class LabelImage
@@ -31,7 +31,7 @@ public sealed class LabelImage
         _labels = labels;
     }
 
-    /// <summary>Internal constructor for results already known to be valid.</summary>
+    /// <summary>Internal constructor for results already known to be valid; <paramref name="labels"/> may be longer than H·W (pooled scratch), only its first H·W values count.</summary>
     internal LabelImage(int[] labels, int height, int width, int count)
     {
         Height = height;
@@ -50,7 +50,7 @@ public sealed class LabelImage
     public int Count { get; }
 
     /// <summary>All H·W labels, row-major.</summary>
-    public ReadOnlySpan<int> Labels => _labels;
+    public ReadOnlySpan<int> Labels => _labels.AsSpan(0, Height * Width);
 
     /// <summary>The label at row <paramref name="row"/> (0..H−1), column <paramref name="column"/> (0..W−1).</summary>
     public int this[int row, int column] => _labels[PixelGrid.Index(row, column, Height, Width)];

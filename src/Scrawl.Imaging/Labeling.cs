@@ -14,17 +14,45 @@ public static class Labeling
     public static (LabelImage Labels, int Count) Label(BinaryImage image, int connectivity = 8)
     {
         ArgumentNullException.ThrowIfNull(image);
+        CheckConnectivity(connectivity);
+        return Label(image, new int[image.Height * image.Width], connectivity == 8);
+    }
+
+    /// <summary>
+    /// As <see cref="Label(BinaryImage, int)"/>, with the labels written into the first H·W values of <paramref name="destination"/>
+    /// (length ≥ H·W, whatever it holds; e.g. a <see cref="PooledArray{T}"/>'s array): the label image wraps it, not a copy, and is valid
+    /// only while the caller leaves that memory alone. No page-sized allocation.
+    /// </summary>
+    public static (LabelImage Labels, int Count) Label(BinaryImage image, int[] destination, int connectivity = 8)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(destination);
+        CheckConnectivity(connectivity);
+        int n = image.Height * image.Width;
+        if (destination.Length < n)
+        {
+            throw new ArgumentException($"A {image.Height}×{image.Width} label image needs {n} values; the destination holds {destination.Length}.", nameof(destination));
+        }
+
+        destination.AsSpan(0, n).Clear();
+        return Label(image, destination, connectivity == 8);
+    }
+
+    private static void CheckConnectivity(int connectivity)
+    {
         if (connectivity is not (4 or 8))
         {
             throw new ArgumentOutOfRangeException(nameof(connectivity), connectivity, "connectivity must be 4 or 8.");
         }
+    }
 
-        int h = image.Height, w = image.Width;
+    /// <summary>The labelling proper, into <paramref name="labels"/> whose first H·W values are 0.</summary>
+    private static (LabelImage Labels, int Count) Label(BinaryImage image, int[] labels, bool diagonal)
+    {
+        int h = image.Height, w = image.Width, n = h * w;
         var pixels = image.Pixels;
-        var labels = new int[h * w];
-        var parent = new int[Math.Min(1024, (h * w) + 1)];
+        var parent = new int[Math.Min(1024, n + 1)];
         int next = 1;
-        bool diagonal = connectivity == 8;
         for (int y = 0; y < h; y++)
         {
             int row = y * w, up = row - w;
@@ -68,7 +96,7 @@ public static class Labeling
                 {
                     if (next == parent.Length)
                     {
-                        Array.Resize(ref parent, (int)Math.Min((long)parent.Length * 2, (long)(h * w) + 1));
+                        Array.Resize(ref parent, (int)Math.Min((long)parent.Length * 2, (long)n + 1));
                     }
 
                     parent[next] = next;
@@ -87,7 +115,7 @@ public static class Labeling
             parent[i] = parent[i] == i ? ++count : parent[parent[i]];
         }
 
-        for (int i = 0; i < labels.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             if (labels[i] != 0)
             {

@@ -17,7 +17,17 @@ public static partial class Thresholds
     public static float Otsu(FloatImage image)
     {
         FloatImage.RequireGrey(image, nameof(image));
-        ReadOnlySpan<float> pixels = image.Pixels;
+        return Otsu(image.Pixels);
+    }
+
+    /// <summary>As <see cref="Otsu(FloatImage)"/> on the values of a grey image (at least one), in any order.</summary>
+    public static float Otsu(ReadOnlySpan<float> pixels)
+    {
+        if (pixels.IsEmpty)
+        {
+            throw new ArgumentException("Otsu's threshold needs at least one value.", nameof(pixels));
+        }
+
         float min = System.Numerics.Tensors.TensorPrimitives.Min(pixels);
         float max = System.Numerics.Tensors.TensorPrimitives.Max(pixels);
         if (min == max)

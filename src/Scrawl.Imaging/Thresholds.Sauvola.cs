@@ -20,6 +20,25 @@ public static partial class Thresholds
     public static FloatImage Sauvola(FloatImage image, int windowSize = 15, float k = 0.2f, float r = 1f)
     {
         FloatImage.RequireGrey(image, nameof(image));
+        var output = new float[image.Pixels.Length];
+        Sauvola(image.Pixels, output, image.Height, image.Width, windowSize, k, r);
+        return FloatImage.Trusted(output, image.Height, image.Width);
+    }
+
+    /// <summary>
+    /// As <see cref="Sauvola(FloatImage, int, float, float)"/> on a <paramref name="height"/>×<paramref name="width"/> (≥ 1) row-major grey
+    /// image, into <paramref name="destination"/> (the same length; it may not overlap the image): the same values bit for bit, with no
+    /// page-sized allocation.
+    /// </summary>
+    public static void Sauvola(ReadOnlySpan<float> image, Span<float> destination, int height, int width, int windowSize = 15, float k = 0.2f, float r = 1f)
+    {
+        PixelGrid.Check(height, width, image.Length, nameof(image));
+        PixelGrid.Check(height, width, destination.Length, nameof(destination));
+        if (image.Overlaps(destination))
+        {
+            throw new ArgumentException("The destination may not overlap the image.", nameof(destination));
+        }
+
         if (windowSize < 1 || windowSize % 2 == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(windowSize), windowSize, "windowSize must be odd and ≥ 1 (pixels).");
@@ -35,8 +54,7 @@ public static partial class Thresholds
             throw new ArgumentOutOfRangeException(nameof(r), r, "r must be a finite number > 0.");
         }
 
-        int h = image.Height, w = image.Width, half = windowSize / 2, paddedWidth = w + (2 * half);
-        ReadOnlySpan<float> pixels = image.Pixels;
+        int h = height, w = width, half = windowSize / 2, paddedWidth = w + (2 * half);
         var columnSum = new double[paddedWidth];
         var columnSquares = new double[paddedWidth];
         var prefixSum = new double[paddedWidth + 1];
@@ -50,17 +68,16 @@ public static partial class Thresholds
         // Window rows for output row 0 are −half..half (reflected).
         for (int dy = -half; dy <= half; dy++)
         {
-            AddRow(pixels.Slice(Reflect(dy, h) * w, w), columnOf, columnSum, columnSquares, 1);
+            AddRow(image.Slice(Reflect(dy, h) * w, w), columnOf, columnSum, columnSquares, 1);
         }
 
-        var output = new float[h * w];
         var row = new double[w];
         for (int y = 0; y < h; y++)
         {
             if (y > 0)
             {
-                AddRow(pixels.Slice(Reflect(y - half - 1, h) * w, w), columnOf, columnSum, columnSquares, -1);
-                AddRow(pixels.Slice(Reflect(y + half, h) * w, w), columnOf, columnSum, columnSquares, 1);
+                AddRow(image.Slice(Reflect(y - half - 1, h) * w, w), columnOf, columnSum, columnSquares, -1);
+                AddRow(image.Slice(Reflect(y + half, h) * w, w), columnOf, columnSum, columnSquares, 1);
             }
 
             double s = 0, q = 0;
@@ -73,14 +90,12 @@ public static partial class Thresholds
             }
 
             SauvolaRow(prefixSum, prefixSquares, windowSize, k, r, row);
-            var destination = output.AsSpan(y * w, w);
+            var thresholds = destination.Slice(y * w, w);
             for (int x = 0; x < w; x++)
             {
-                destination[x] = (float)row[x];
+                thresholds[x] = (float)row[x];
             }
         }
-
-        return FloatImage.Trusted(output, h, w);
     }
 
     /// <summary>

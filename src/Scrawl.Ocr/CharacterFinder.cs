@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Scrawl.Imaging;
 
 namespace Scrawl.Ocr;
@@ -6,10 +5,10 @@ namespace Scrawl.Ocr;
 /// <summary>
 /// Stage 1 of the OCR pipeline: finds the characters in a photo of handwriting (grey, dark ink on
 /// lighter paper). Steps, each public so its intermediate can be inspected: downscale to a working
-/// size, binarise (<see cref="Binarize"/>), then <see cref="FindInInk"/>: 8-connected components, noise
+/// size, binarise (<see cref="Binarize(FloatImage, CharacterFinderOptions?)"/>), then <see cref="FindInInk"/>: 8-connected components, noise
 /// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), long straight oblique lines erased (<see cref="ObliqueLines"/>), outlines reaching in from the frame dropped (<see cref="FrameIntruders"/>), pieces of one character merged, dots and specks dropped, touching characters split.
 /// </summary>
-public static class CharacterFinder
+public static partial class CharacterFinder
 {
     /// <summary>The characters of <paramref name="photo"/> (intensities in [0, 1], ink dark), in no particular order, boxes in the photo's pixels.</summary>
     /// <example><c>var characters = CharacterFinder.Find(photo);</c></example>
@@ -19,144 +18,15 @@ public static class CharacterFinder
         options ??= new CharacterFinderOptions();
         options.Validate();
         var (working, scale) = ToWorkingSize(photo, options.WorkingSide);
-        var ink = Binarize(working, options);
+        using var mask = new PooledArray<byte>(working.Height * working.Width);
+        Binarize(working, options, mask.Span);
+        var ink = BinaryImage.Wrap(working.Height, working.Width, mask.Array);
         if (options.RemoveRuling)
         {
             ink = DotGrid.Remove(RulingRemoval.Remove(ink), working);
         }
 
         return FindInInk(ink, scale, photo.Height, photo.Width, options);
-    }
-
-    /// <summary>
-    /// The photo downscaled (area-like resampling) so its longer side is at most <paramref name="workingSide"/>
-    /// (≥ 1), and the factor (≥ 1) from working pixels back to photo pixels; a small photo comes back as is with factor 1.
-    /// </summary>
-    public static (FloatImage Working, double Scale) ToWorkingSize(FloatImage photo, int workingSide)
-    {
-        ArgumentNullException.ThrowIfNull(photo);
-        ArgumentOutOfRangeException.ThrowIfLessThan(workingSide, 1);
-        int longer = Math.Max(photo.Height, photo.Width);
-        if (longer <= workingSide)
-        {
-            return (photo, 1.0);
-        }
-
-        double scale = (double)longer / workingSide;
-        int h = Math.Max(1, (int)Math.Round(photo.Height / scale)), w = Math.Max(1, (int)Math.Round(photo.Width / scale));
-        return (Resampler.Resize(photo, h, w), (double)photo.Height / h);
-    }
-
-    /// <summary>
-    /// The ink of a (working-size) photo: Gaussian blur; Sauvola's local threshold (robust to uneven light and
-    /// faint pencil); a pixel is ink when it is at or below its Sauvola threshold <i>and</i> not clearly paper by
-    /// the global check (≤ Otsu's threshold + <see cref="CharacterFinderOptions.OtsuSlack"/> × (paper median − Otsu),
-    /// which removes texture and show-through in flat bright areas); then a small closing heals broken strokes.
-    /// </summary>
-    public static BinaryImage Binarize(FloatImage working, CharacterFinderOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(working);
-        options ??= new CharacterFinderOptions();
-        options.Validate();
-        var smooth = options.BlurSigma > 0 ? Filters.GaussianBlur(working, options.BlurSigma) : working;
-        if (options.BackgroundLength > 0)
-        {
-            smooth = Flatten(smooth, options.BackgroundLength);
-        }
-
-        FloatImage local = smooth;
-        float otsu = 0, paper = 0;
-        Parallel.Invoke(
-            () => local = Thresholds.Sauvola(smooth, options.SauvolaWindow, options.SauvolaK),
-            () => (otsu, paper) = (Thresholds.Otsu(smooth), HistogramMedian(smooth.Pixels)));
-        float ceiling = paper > otsu ? otsu + (options.OtsuSlack * (paper - otsu)) : float.PositiveInfinity;
-        var pixels = smooth.Pixels;
-        var thresholds = local.Pixels;
-        var ink = InkBelow(pixels, thresholds, ceiling);
-
-        var mask = new BinaryImage(working.Height, working.Width, ink);
-        return options.ClosingSize > 1 ? Morphology.Close(mask, Footprint.Square(options.ClosingSize)) : mask;
-    }
-
-    /// <summary>1 where pixels[i] ≤ thresholds[i] and pixels[i] ≤ <paramref name="ceiling"/>, else 0 (equal lengths); 64 pixels a step where the machine has Vector512.</summary>
-    internal static byte[] InkBelow(ReadOnlySpan<float> pixels, ReadOnlySpan<float> thresholds, float ceiling, bool vectorised = true)
-    {
-        if (thresholds.Length != pixels.Length)
-        {
-            throw new ArgumentException($"{pixels.Length} pixels but {thresholds.Length} thresholds.", nameof(thresholds));
-        }
-
-        var ink = new byte[pixels.Length];
-        int i = 0;
-        if (vectorised && Vector512.IsHardwareAccelerated)
-        {
-            var top = Vector512.Create(ceiling);
-            for (; i <= pixels.Length - 64; i += 64)
-            {
-                // Four compares of 16 lanes (all-ones or zero), narrowed 32 → 16 → 8 bits, masked to 0 or 1: one 64-byte store.
-                var a = Vector512.Narrow(Set(pixels, thresholds, top, i), Set(pixels, thresholds, top, i + 16));
-                var b = Vector512.Narrow(Set(pixels, thresholds, top, i + 32), Set(pixels, thresholds, top, i + 48));
-                (Vector512.Narrow(a, b) & Vector512<byte>.One).CopyTo(ink.AsSpan(i, 64));
-            }
-        }
-
-        for (; i < pixels.Length; i++)
-        {
-            ink[i] = pixels[i] <= thresholds[i] && pixels[i] <= ceiling ? (byte)1 : (byte)0;
-        }
-
-        return ink;
-    }
-
-    private static Vector512<uint> Set(ReadOnlySpan<float> pixels, ReadOnlySpan<float> thresholds, Vector512<float> ceiling, int at)
-    {
-        var p = Vector512.Create(pixels.Slice(at, 16));
-        return (Vector512.LessThanOrEqual(p, Vector512.Create(thresholds.Slice(at, 16))) & Vector512.LessThanOrEqual(p, ceiling)).AsUInt32();
-    }
-
-    /// <summary>
-    /// <paramref name="image"/> (grey in [0, 1], dark ink) divided by its background, clipped to [0, 1]: the background is the darker of
-    /// the image's closings with a horizontal and a vertical line of odd <paramref name="length"/> (≥ 3; see <see cref="LineMorphology"/>),
-    /// after a 3-pixel erosion across the line so that printed lines a pixel off straight still fit. Whatever dark is at least that long
-    /// in one direction (ruling and grid lines, a shadow and its hard edge, a pen, the desk) becomes paper-white; strokes shorter than
-    /// it keep their contrast to the paper beside them, also where they cross a printed line.
-    /// </summary>
-    public static FloatImage Flatten(FloatImage image, int length)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        if (image.Channels != 1)
-        {
-            throw new ArgumentException($"Flattening needs a grey image; this one has {image.Channels} channels.", nameof(image));
-        }
-
-        int h = image.Height, w = image.Width, n = h * w;
-        // The two closings are independent: one per core (each is deterministic, so the result does not depend on the core count).
-        // Intermediates come from the shared pool: a fresh page-sized array costs more in page faults than the filter itself.
-        var pool = System.Buffers.ArrayPool<float>.Shared;
-        var rowsEroded = pool.Rent(n);
-        var columnsEroded = pool.Rent(n);
-        var columns = pool.Rent(n);
-        var background = new float[n];
-        Parallel.Invoke(
-            () =>
-            {
-                LineMorphology.Erode(image.Pixels, rowsEroded.AsSpan(0, n), h, w, 3, vertical: true);
-                LineMorphology.Close(rowsEroded.AsSpan(0, n), background, h, w, length, vertical: false);
-            },
-            () =>
-            {
-                LineMorphology.Erode(image.Pixels, columnsEroded.AsSpan(0, n), h, w, 3, vertical: false);
-                LineMorphology.Close(columnsEroded.AsSpan(0, n), columns.AsSpan(0, n), h, w, length, vertical: true);
-            });
-        // flat = min(1, image / max(1e-3, min(rows, columns))), vectorised in place over the row closing.
-        System.Numerics.Tensors.TensorPrimitives.Min(background, columns.AsSpan(0, n), background);
-        System.Numerics.Tensors.TensorPrimitives.Max(background, 1e-3f, background);
-        System.Numerics.Tensors.TensorPrimitives.Divide(image.Pixels, background, background);
-        System.Numerics.Tensors.TensorPrimitives.Min(background, 1f, background);
-        pool.Return(rowsEroded);
-        pool.Return(columnsEroded);
-        pool.Return(columns);
-        return new FloatImage(background, h, w);
     }
 
     /// <summary>
@@ -169,13 +39,17 @@ public static class CharacterFinder
         ArgumentNullException.ThrowIfNull(ink);
         options ??= new CharacterFinderOptions();
         options.Validate();
-        var (labels, _) = Labeling.Label(ink, connectivity: 8);
+        // The label image (and below the depth and the cleaned mask) live in pooled scratch until the characters' own masks are cut out.
+        int n = ink.Height * ink.Width;
+        using var labelScratch = new PooledArray<int>(n);
+        var (labels, _) = Labeling.Label(ink, labelScratch.Array, connectivity: 8);
         var regions = Regions.Measure(labels);
         if (options.ThickBlobFactor > 0)
         {
             // Solid blobs go; a pen's body is cut out instead, keeping the letters it touches. Long straight oblique lines (a pen's edges
             // after flattening) are erased pixel by pixel for the same reason.
-            var depth = ThickBlobs.Measure(ink, labels, regions);
+            using var depthScratch = new PooledArray<int>(n);
+            var depth = ThickBlobs.Measure(ink, labels, regions, depthScratch.Array);
             double limit = ThickBlobs.Limit(depth, options.ThickBlobFactor);
             var pens = regions.Where(r => depth.Deepest[r.Label] > limit && ThickBlobs.IsPenLike(r, depth)).Select(r => r.Label).ToHashSet();
             // Everything of a pen deeper than two stroke half-widths is body, and the cut reaches one stroke width past it (its fringe).
@@ -189,7 +63,9 @@ public static class CharacterFinder
 
             if (cleaned is not null)
             {
-                (labels, _) = Labeling.Label(Only(cleaned, labels, [.. regions.Select(r => r.Label)]), connectivity: 8);
+                // Only reads the old labels to the end before the new ones overwrite them.
+                using var only = new PooledArray<byte>(n);
+                (labels, _) = Labeling.Label(Only(cleaned, labels, [.. regions.Select(r => r.Label)], only.Array), labelScratch.Array, connectivity: 8);
                 regions = Regions.Measure(labels);
             }
         }
@@ -274,10 +150,11 @@ public static class CharacterFinder
         return new BinaryImage(box.Height, box.Width, mask);
     }
 
-    /// <summary>The pixels of <paramref name="ink"/> whose label is one of <paramref name="kept"/>.</summary>
-    private static BinaryImage Only(BinaryImage ink, LabelImage labels, HashSet<int> kept)
+    /// <summary>The pixels of <paramref name="ink"/> whose label is one of <paramref name="kept"/>, written into <paramref name="buffer"/> (≥ H·W values), which the mask wraps.</summary>
+    private static BinaryImage Only(BinaryImage ink, LabelImage labels, HashSet<int> kept, byte[] buffer)
     {
-        var pixels = ink.Pixels.ToArray();
+        var pixels = buffer.AsSpan(0, ink.Height * ink.Width);
+        ink.Pixels.CopyTo(pixels);
         var all = labels.Labels;
         for (int i = 0; i < pixels.Length; i++)
         {
@@ -287,30 +164,7 @@ public static class CharacterFinder
             }
         }
 
-        return new BinaryImage(ink.Height, ink.Width, pixels);
-    }
-
-    /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>
-    internal static float HistogramMedian(ReadOnlySpan<float> values)
-    {
-        const int Bins = 1024;
-        var counts = new int[Bins];
-        foreach (float v in values)
-        {
-            counts[Math.Clamp((int)(v * Bins), 0, Bins - 1)]++;
-        }
-
-        long seen = 0;
-        for (int b = 0; b < Bins; b++)
-        {
-            seen += counts[b];
-            if (2 * seen >= values.Length)
-            {
-                return (b + 0.5f) / Bins;
-            }
-        }
-
-        return 1f;
+        return BinaryImage.Wrap(ink.Height, ink.Width, buffer);
     }
 
     private static float Median(ReadOnlySpan<float> values)

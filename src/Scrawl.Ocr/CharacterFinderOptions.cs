@@ -14,7 +14,7 @@ public sealed record CharacterFinderOptions
 
     /// <summary>
     /// Length in working pixels (0: off; else odd, ≥ 3) of the line footprint that estimates the paper behind the ink: the photo is
-    /// divided by the darker of its horizontal and vertical line closings (<see cref="CharacterFinder.Flatten"/>), which keep every
+    /// divided by the darker of its horizontal and vertical line closings (<see cref="CharacterFinder.Flatten(Scrawl.Imaging.FloatImage, int)"/>), which keep every
     /// dark thing at least this long — ruling and grid lines, shadows and their edges, a pen, the desk — and lose the writing.
     /// Set from the page's character height by the reading pipeline.
     /// </summary>

@@ -4,7 +4,7 @@ namespace Scrawl.Ocr;
 
 /// <summary>
 /// Erases long straight oblique lines that touch writing — the two edges of a pen or pencil lying across the page (its body already
-/// flattened to paper by <see cref="CharacterFinder.Flatten"/>), a ruler's edge — pixel by pixel, so the letters they touch are kept.
+/// flattened to paper by <see cref="CharacterFinder.Flatten(FloatImage, int)"/>), a ruler's edge — pixel by pixel, so the letters they touch are kept.
 /// Only components longer than <see cref="MinLineLength"/> character heights are searched (a clean page costs nothing): a Hough
 /// transform over their pixels at every whole degree more than <see cref="StraightLines.MinObliqueDegrees"/> from the rows and
 /// columns finds the strongest line; along it, every stretch where ink lies on the line without a gap longer than a stroke width

@@ -4,7 +4,7 @@ namespace Scrawl.Ocr;
 
 /// <summary>
 /// Finds pieces of long straight oblique lines among the components of an ink mask — the outline of a pen or pencil lying across
-/// the page, a ruler's edge — which the horizontal and vertical background closings (<see cref="CharacterFinder.Flatten"/>) cannot
+/// the page, a ruler's edge — which the horizontal and vertical background closings (<see cref="CharacterFinder.Flatten(FloatImage, int)"/>) cannot
 /// take out. A component is a line piece when it is elongated (second-moment axes: major ≥ <see cref="MinPieceLength"/> character
 /// heights, minor ≤ <see cref="MaxWidthRatio"/> × major) and oblique (more than <see cref="MinObliqueDegrees"/> from the rows and the
 /// columns, where letters' own strokes lie); pieces whose axes are collinear (angles within <see cref="AngleTolerance"/> degrees,

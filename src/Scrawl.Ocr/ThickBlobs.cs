@@ -11,7 +11,7 @@ public sealed record InkDepth(int[] Depth, int[] Deepest, int TypicalStroke);
 /// <summary>
 /// Writing is made of strokes of about one width; a pen lying on the page, a punched hole, a thumb or a blot is a solid blob
 /// much thicker than that. A component is a thick blob when its thickest point — its largest chessboard distance to paper
-/// (<see cref="DistanceTransform.Chessboard"/>) — exceeds <c>factor</c> × the page's typical stroke half-width (the median of
+/// (<see cref="DistanceTransform.Chessboard(BinaryImage)"/>) — exceeds <c>factor</c> × the page's typical stroke half-width (the median of
 /// that largest distance over all components at least 3 pixels tall) + 1. Pure.
 /// </summary>
 public static class ThickBlobs
@@ -22,7 +22,9 @@ public static class ThickBlobs
     /// <summary>The labels (of <paramref name="regions"/> in <paramref name="labels"/> of <paramref name="ink"/>) that are thick blobs; <paramref name="factor"/> &gt; 1.</summary>
     public static HashSet<int> Find(BinaryImage ink, LabelImage labels, IReadOnlyList<RegionProperties> regions, double factor = DefaultFactor)
     {
-        var depth = Measure(ink, labels, regions);
+        ArgumentNullException.ThrowIfNull(ink);
+        using var scratch = new PooledArray<int>(ink.Height * ink.Width);
+        var depth = Measure(ink, labels, regions, scratch.Array);
         double limit = Limit(depth, factor);
         return [.. regions.Where(r => depth.Deepest[r.Label] > limit).Select(r => r.Label)];
     }
@@ -31,12 +33,21 @@ public static class ThickBlobs
     public static InkDepth Measure(BinaryImage ink, LabelImage labels, IReadOnlyList<RegionProperties> regions)
     {
         ArgumentNullException.ThrowIfNull(ink);
+        return Measure(ink, labels, regions, new int[ink.Height * ink.Width]);
+    }
+
+    /// <summary>As <see cref="Measure(BinaryImage, LabelImage, IReadOnlyList{RegionProperties})"/>, the depths written into the first H·W values of <paramref name="depthBuffer"/> (pooled scratch), which the result holds.</summary>
+    internal static InkDepth Measure(BinaryImage ink, LabelImage labels, IReadOnlyList<RegionProperties> regions, int[] depthBuffer)
+    {
+        ArgumentNullException.ThrowIfNull(ink);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(regions);
-        var depth = DistanceTransform.Chessboard(ink);
+        int n = ink.Height * ink.Width;
+        var depth = depthBuffer;
+        DistanceTransform.Chessboard(ink, depth.AsSpan(0, n));
         var deepest = new int[labels.Count + 1];
         var all = labels.Labels;
-        for (int i = 0; i < depth.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             int label = all[i];
             if (label != 0 && depth[i] > deepest[label])
@@ -83,10 +94,11 @@ public static class ThickBlobs
         ArgumentNullException.ThrowIfNull(labels);
         // reach(p) = max over deep pixels q of depth(q) − chessboard(p, q): a max-plus dilation by a cone, exact in two raster passes for
         // the chessboard metric; p lies in some deep pixel's square (radius depth − 1) grown by `grow` pixels when reach(p) ≥ 1 − grow.
-        int h = ink.Height, w = ink.Width;
-        var reach = new int[h * w];
+        int h = ink.Height, w = ink.Width, n = h * w;
+        using var scratch = new PooledArray<int>(n);
+        var reach = scratch.Array;
         var all = labelImage.Labels;
-        for (int i = 0; i < reach.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             reach[i] = depth.Depth[i] > seedDepth && labels.Contains(all[i]) ? depth.Depth[i] : int.MinValue / 2;
         }
@@ -137,7 +149,8 @@ public static class ThickBlobs
     public static BinaryImage Remove(BinaryImage ink, double factor = DefaultFactor)
     {
         ArgumentNullException.ThrowIfNull(ink);
-        var (labels, _) = Labeling.Label(ink, connectivity: 8);
+        using var scratch = new PooledArray<int>(ink.Height * ink.Width);
+        var (labels, _) = Labeling.Label(ink, scratch.Array, connectivity: 8);
         var thick = Find(ink, labels, Regions.Measure(labels), factor);
         if (thick.Count == 0)
         {

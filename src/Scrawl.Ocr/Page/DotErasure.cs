@@ -9,7 +9,7 @@ namespace Scrawl.Ocr;
 internal static class DotErasure
 {
     /// <summary>Erases the disc of <paramref name="radius"/> at (<paramref name="cy"/>, <paramref name="cx"/>) from <paramref name="pixels"/>, judging by the unerased <paramref name="source"/> mask.</summary>
-    public static void Erase(byte[] source, byte[] pixels, int h, int w, double cy, double cx, double radius, float[]? grey, float cut)
+    public static void Erase(ReadOnlySpan<byte> source, byte[] pixels, int h, int w, double cy, double cx, double radius, float[]? grey, float cut)
     {
         int y0 = Math.Max(0, (int)Math.Floor(cy - radius - 2)), y1 = Math.Min(h - 1, (int)Math.Ceiling(cy + radius + 2));
         int x0 = Math.Max(0, (int)Math.Floor(cx - radius - 2)), x1 = Math.Min(w - 1, (int)Math.Ceiling(cx + radius + 2));

@@ -36,7 +36,8 @@ public static class DotGrid
             PixelGrid.CheckSame(ink.Height, ink.Width, grey.Height, grey.Width, nameof(grey));
         }
 
-        var (labels, _) = Labeling.Label(ink, connectivity: 8);
+        using var scratch = new PooledArray<int>(ink.Height * ink.Width);
+        var (labels, _) = Labeling.Label(ink, scratch.Array, connectivity: 8);
         var regions = Regions.Measure(labels).Where(r => r.BoxHeight >= 2 || r.BoxWidth >= 2).ToList();
         if (regions.Count < MinDots)
         {
@@ -75,8 +76,8 @@ public static class DotGrid
 
         double radius = (size / 2) + 1;
         float cut = grey is null ? float.NegativeInfinity : Cut(grey, labels, dots, regions, typical);
-        var source = ink.Pixels.ToArray();
-        var pixels = (byte[])source.Clone();
+        var source = ink.Pixels;
+        var pixels = source.ToArray();
         int h = ink.Height, w = ink.Width;
         for (double cy = ay.Phase - (Math.Ceiling(ay.Phase / ay.Spacing) * ay.Spacing); cy < h + radius; cy += ay.Spacing)
         {

@@ -38,14 +38,16 @@ public static class RulingRemoval
         int rows = ink.Height, cols = ink.Width;
         // Rows first, then columns on what is left, so that where a grid's lines cross, the crossing goes with the second pass.
         var result = ink.Pixels.ToArray();
-        bool any = RemovePass(result, rows, cols, length, thickness, horizontal: true);
-        any |= RemovePass(result, rows, cols, length, thickness, horizontal: false);
+        using var remove = new PooledArray<bool>(result.Length);
+        bool any = RemovePass(result, rows, cols, length, thickness, remove.Span, horizontal: true);
+        any |= RemovePass(result, rows, cols, length, thickness, remove.Span, horizontal: false);
         return any ? new BinaryImage(rows, cols, result) : ink;
     }
 
-    private static bool RemovePass(byte[] pixels, int rows, int cols, int length, int thickness, bool horizontal)
+    /// <summary>One pass of <see cref="Mark"/> and the removal of what it marked; <paramref name="remove"/> is scratch of the mask's size.</summary>
+    private static bool RemovePass(byte[] pixels, int rows, int cols, int length, int thickness, Span<bool> remove, bool horizontal)
     {
-        var remove = new bool[pixels.Length];
+        remove.Clear();
         if (!Mark(pixels, rows, cols, length, thickness, remove, horizontal))
         {
             return false;
@@ -93,7 +95,7 @@ public static class RulingRemoval
     }
 
     /// <summary>Marks the thin pixels of long runs along rows (or columns); true when any was marked.</summary>
-    private static bool Mark(ReadOnlySpan<byte> src, int rows, int cols, int length, int thickness, bool[] remove, bool horizontal)
+    private static bool Mark(ReadOnlySpan<byte> src, int rows, int cols, int length, int thickness, Span<bool> remove, bool horizontal)
     {
         int lines = horizontal ? rows : cols, along = horizontal ? cols : rows;
         int Index(int line, int k) => horizontal ? (line * cols) + k : (k * cols) + line;
@@ -168,7 +170,8 @@ public static class RulingRemoval
     /// <summary>The typical character height of the mask's components no wider or taller than a quarter of it, or null.</summary>
     private static double? CharacterHeight(BinaryImage ink)
     {
-        var (labels, count) = Labeling.Label(ink, connectivity: 8);
+        using var scratch = new PooledArray<int>(ink.Height * ink.Width);
+        var (labels, count) = Labeling.Label(ink, scratch.Array, connectivity: 8);
         if (count == 0)
         {
             return null;

@@ -25,7 +25,7 @@ public static class WorkingResolution
         _ => 1,
     };
 
-    /// <summary>How many character heights (&gt; 1) long the line footprint of <see cref="CharacterFinder.Flatten"/> is: longer than any letter's stroke, shorter than a ruling line.</summary>
+    /// <summary>How many character heights (&gt; 1) long the line footprint of <see cref="CharacterFinder.Flatten(FloatImage, int)"/> is: longer than any letter's stroke, shorter than a ruling line.</summary>
     public const double BackgroundLengthFactor = 2.5;
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class WorkingResolution
     /// null when nothing like characters is found: a thumbnail (longer side ≤ 512), Gaussian blur σ 1, Otsu's global
     /// threshold, 8-connected components, and <see cref="CharacterFinder.TypicalHeight"/> of the components that are
     /// neither specks (&lt; 3 px) nor page-sized (&gt; ¼ of the thumbnail), scaled back. The same is measured once more on the
-    /// thumbnail flattened with a line an eighth of its side long (<see cref="CharacterFinder.Flatten"/>), and the larger of the
+    /// thumbnail flattened with a line an eighth of its side long (<see cref="CharacterFinder.Flatten(FloatImage, int)"/>), and the larger of the
     /// two is taken: on grid or ruled paper the writing touches the printed lines and hides in one page-sized component, so only
     /// the flattened thumbnail shows the letters, while letters taller than an eighth of the page survive only the plain one.
     /// </summary>
