@@ -21,12 +21,37 @@ public static class Resampler
             return source.Clone();
         }
 
+        var result = new FloatImage(height, width, source.Channels);
+        Resize(source, result.Pixels, height, width);
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="Resize(FloatImage, int, int)"/>, into <paramref name="destination"/> (<paramref name="height"/>·<paramref name="width"/>·channels
+    /// values, every one written; e.g. pooled scratch): the same values, with no page-sized allocation.
+    /// </summary>
+    public static void Resize(FloatImage source, Span<float> destination, int height, int width)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (height < 1 || width < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(height), $"Target size must be at least 1×1, got {height}×{width}.");
+        }
+
+        PixelGrid.Check(height, width, source.Channels, destination.Length, nameof(destination));
+        if (height == source.Height && width == source.Width)
+        {
+            source.Pixels.CopyTo(destination);
+            return;
+        }
+
         int c = source.Channels;
         var (xStart, xWeights, xTaps) = Weights(source.Width, width);
         var (yStart, yWeights, yTaps) = Weights(source.Height, height);
 
         // Horizontal pass: source.Height × width.
-        var mid = System.Buffers.ArrayPool<float>.Shared.Rent(source.Height * width * c);
+        using var scratch = new PooledArray<float>(source.Height * width * c);
+        var mid = scratch.Array;
         for (int y = 0; y < source.Height; y++)
         {
             int srcRow = y * source.Width * c, midRow = y * width * c;
@@ -45,12 +70,12 @@ public static class Resampler
             }
         }
 
-        // Vertical pass: height × width.
-        var result = new FloatImage(height, width, c);
+        // Vertical pass: height × width, each row a sum of weighted source rows from zero.
+        destination.Clear();
         int rowValues = width * c;
         for (int y = 0; y < height; y++)
         {
-            var dst = result.Pixels.AsSpan(y * rowValues, rowValues);
+            var dst = destination.Slice(y * rowValues, rowValues);
             for (int k = 0; k < yTaps; k++)
             {
                 float wgt = yWeights[(y * yTaps) + k];
@@ -62,9 +87,6 @@ public static class Resampler
                 AddScaled(mid.AsSpan((yStart[y] + k) * rowValues, rowValues), wgt, dst);
             }
         }
-
-        System.Buffers.ArrayPool<float>.Shared.Return(mid);
-        return result;
     }
 
     /// <summary>dst[i] += weight · src[i] (a product, then a sum, each rounded: the same on every path), a vector at a time.</summary>

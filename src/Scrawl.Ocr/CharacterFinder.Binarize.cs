@@ -15,16 +15,23 @@ public static partial class CharacterFinder
     public static (FloatImage Working, double Scale) ToWorkingSize(FloatImage photo, int workingSide)
     {
         ArgumentNullException.ThrowIfNull(photo);
+        var (h, w, scale) = WorkingSize(photo.Height, photo.Width, workingSide);
+        return (h, w) == (photo.Height, photo.Width) ? (photo, 1.0) : (Resampler.Resize(photo, h, w), scale);
+    }
+
+    /// <summary>The size <see cref="ToWorkingSize"/> gives a <paramref name="height"/>×<paramref name="width"/> photo (its own when it is kept as is) and the factor back to the photo.</summary>
+    internal static (int Height, int Width, double Scale) WorkingSize(int height, int width, int workingSide)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingSide, 1);
-        int longer = Math.Max(photo.Height, photo.Width);
+        int longer = Math.Max(height, width);
         if (longer <= workingSide)
         {
-            return (photo, 1.0);
+            return (height, width, 1.0);
         }
 
         double scale = (double)longer / workingSide;
-        int h = Math.Max(1, (int)Math.Round(photo.Height / scale)), w = Math.Max(1, (int)Math.Round(photo.Width / scale));
-        return (Resampler.Resize(photo, h, w), (double)photo.Height / h);
+        int h = Math.Max(1, (int)Math.Round(height / scale)), w = Math.Max(1, (int)Math.Round(width / scale));
+        return (h, w, (double)height / h);
     }
 
     /// <summary>

@@ -122,4 +122,18 @@ public class DestinationOverloadTests
         Assert.Throws<ArgumentException>(() => BinaryImage.Wrap(3, 3, buffer)); // too short
         Assert.Throws<ArgumentException>(() => BinaryImage.Wrap(0, 3, buffer));
     }
+
+    [Theory]
+    [InlineData(40, 60, 1, 13, 17)] // down
+    [InlineData(7, 13, 3, 28, 19)] // up, colour
+    [InlineData(9, 9, 1, 9, 9)] // the same size: a copy
+    public void Resize_into_a_dirty_destination_equals_the_fresh_image(int h, int w, int channels, int th, int tw)
+    {
+        var random = new Random(h + w);
+        var source = new FloatImage([.. Enumerable.Range(0, h * w * channels).Select(_ => (float)random.NextDouble())], h, w, channels);
+        var destination = DirtyFloats(th * tw * channels);
+        Resampler.Resize(source, destination, th, tw);
+        Assert.Equal(Resampler.Resize(source, th, tw).Pixels, destination);
+        Assert.Throws<ArgumentException>(() => Resampler.Resize(source, new float[(th * tw * channels) + 1], th, tw));
+    }
 }

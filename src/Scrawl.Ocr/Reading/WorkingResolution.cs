@@ -57,20 +57,49 @@ public static class WorkingResolution
     public static double? EstimateCharacterHeight(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var (thumb, scale) = CharacterFinder.ToWorkingSize(image, 512);
-        var smooth = Filters.GaussianBlur(thumb, 1f);
-        int side = Math.Max(thumb.Height, thumb.Width);
-        double? plain = TypicalComponentHeight(smooth, side / 4);
-        double? flattened = side >= 64 ? TypicalComponentHeight(CharacterFinder.Flatten(smooth, (side / 8) | 1), side / 4) : null;
+        // The thumbnail of CharacterFinder.ToWorkingSize(image, 512), blurred; every page-sized step in pooled scratch.
+        var (h, w, scale) = CharacterFinder.WorkingSize(image.Height, image.Width, 512);
+        int n = h * w;
+        using var thumb = new PooledArray<float>(n);
+        using var smooth = new PooledArray<float>(n);
+        ReadOnlySpan<float> source = image.Pixels;
+        if ((h, w) != (image.Height, image.Width))
+        {
+            Resampler.Resize(image, thumb.Span, h, w);
+            source = thumb.Span;
+        }
+
+        Filters.GaussianBlur(source, smooth.Span, h, w, 1f);
+        int side = Math.Max(h, w);
+        using var mask = new PooledArray<byte>(n);
+        using var labels = new PooledArray<int>(n);
+        double? plain = TypicalComponentHeight(smooth.Span, h, w, side / 4, mask.Array, labels.Array);
+        double? flattened = null;
+        if (side >= 64)
+        {
+            // The thumbnail is free again: the flattened image goes there.
+            CharacterFinder.Flatten(smooth.Array, thumb.Array, h, w, (side / 8) | 1);
+            flattened = TypicalComponentHeight(thumb.Span, h, w, side / 4, mask.Array, labels.Array);
+        }
+
         double? best = plain is null ? flattened : flattened is null ? plain : Math.Max(plain.Value, flattened.Value);
         return best * scale;
     }
 
-    /// <summary>The typical height of the Otsu components of <paramref name="smooth"/> from 3 to <paramref name="limit"/> pixels tall and wide, or null.</summary>
-    private static double? TypicalComponentHeight(FloatImage smooth, int limit)
+    /// <summary>
+    /// The typical height of the Otsu components of <paramref name="smooth"/> (<paramref name="h"/>×<paramref name="w"/>) from 3 to
+    /// <paramref name="limit"/> pixels tall and wide, or null; <paramref name="mask"/> and <paramref name="labels"/> are scratch of at least H·W values.
+    /// </summary>
+    private static double? TypicalComponentHeight(ReadOnlySpan<float> smooth, int h, int w, int limit, byte[] mask, int[] labels)
     {
-        var (labels, _) = Labeling.Label(smooth.AtOrBelow(Thresholds.Otsu(smooth)), connectivity: 8);
-        var heights = Regions.Measure(labels).Where(r => r.BoxHeight >= 3 && r.BoxHeight <= limit && r.BoxWidth <= limit)
+        float threshold = Thresholds.Otsu(smooth);
+        for (int i = 0; i < smooth.Length; i++)
+        {
+            mask[i] = smooth[i] > threshold ? (byte)0 : (byte)1; // FloatImage.AtOrBelow: ink at or below the threshold
+        }
+
+        var (labelImage, _) = Labeling.Label(BinaryImage.Wrap(h, w, mask), labels, connectivity: 8);
+        var heights = Regions.Measure(labelImage).Where(r => r.BoxHeight >= 3 && r.BoxHeight <= limit && r.BoxWidth <= limit)
             .Select(r => (double)r.BoxHeight).ToList();
         return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights);
     }

@@ -50,4 +50,38 @@ public class WorkingResolutionTests
 
         Assert.InRange(WorkingResolution.EstimateCharacterHeight(new FloatImage(pixels, page.Height, page.Width))!.Value, 45, 75);
     }
+
+    [Theory]
+    [InlineData(30, 1, true)] // larger than the 512-px thumbnail: resampled first
+    [InlineData(16, 2, false)] // smaller: measured as is
+    public void The_pooled_estimate_equals_the_steps_composed_from_fresh_images(int characterHeight, int seed, bool resampled)
+    {
+        var page = SyntheticPage.Render(["HELLO WORLD 42", "TEST PAGE", "ON GRID"], seed, new SyntheticPageOptions { CharacterHeight = characterHeight });
+        Assert.Equal(resampled, Math.Max(page.Height, page.Width) > 512);
+        var pixels = (float[])page.Pixels.Clone();
+        for (int i = 0; i < pixels.Length; i += 37)
+        {
+            pixels[i] = Math.Min(pixels[i], 0.4f); // grain, so the plain and the flattened thumbnails differ
+        }
+
+        var image = new FloatImage(pixels, page.Height, page.Width);
+
+        // The reference: the estimate as it was written before its scratch was pooled.
+        var (thumb, scale) = CharacterFinder.ToWorkingSize(image, 512);
+        var smooth = Filters.GaussianBlur(thumb, 1f);
+        int side = Math.Max(thumb.Height, thumb.Width);
+        double? Typical(FloatImage s)
+        {
+            var (labels, _) = Labeling.Label(s.AtOrBelow(Thresholds.Otsu(s)), connectivity: 8);
+            var heights = Regions.Measure(labels).Where(r => r.BoxHeight >= 3 && r.BoxHeight <= side / 4 && r.BoxWidth <= side / 4)
+                .Select(r => (double)r.BoxHeight).ToList();
+            return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights);
+        }
+
+        double? plain = Typical(smooth), flattened = Typical(CharacterFinder.Flatten(smooth, (side / 8) | 1));
+        double? expected = (plain is null ? flattened : flattened is null ? plain : Math.Max(plain.Value, flattened.Value)) * scale;
+        Assert.NotNull(expected);
+        Assert.Equal(expected, WorkingResolution.EstimateCharacterHeight(image));
+        Assert.Equal(pixels, image.Pixels); // the input is never written
+    }
 }
