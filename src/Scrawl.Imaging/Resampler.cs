@@ -22,39 +22,50 @@ public static class Resampler
         }
 
         var result = new FloatImage(height, width, source.Channels);
-        Resize(source, result.Pixels, height, width);
+        Resize(source.Pixels, result.Pixels, source.Height, source.Width, height, width, source.Channels);
         return result;
     }
 
     /// <summary>
-    /// As <see cref="Resize(FloatImage, int, int)"/>, into <paramref name="destination"/> (<paramref name="height"/>·<paramref name="width"/>·channels
-    /// values, every one written; e.g. pooled scratch): the same values, with no page-sized allocation.
+    /// As <see cref="Resize(FloatImage, int, int)"/> on a <paramref name="sourceHeight"/>×<paramref name="sourceWidth"/> (≥ 1) row-major image of
+    /// <paramref name="channels"/> (1 or 3) interleaved values a pixel, into <paramref name="destination"/> (<paramref name="height"/>·<paramref name="width"/>·channels
+    /// values, every one written; it may not overlap the source): the same values, with no page-sized allocation.
     /// </summary>
-    public static void Resize(FloatImage source, Span<float> destination, int height, int width)
+    public static void Resize(ReadOnlySpan<float> source, Span<float> destination, int sourceHeight, int sourceWidth, int height, int width, int channels = 1)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        if (channels is not (1 or 3))
+        {
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "Channels must be 1 (grey) or 3 (RGB).");
+        }
+
         if (height < 1 || width < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(height), $"Target size must be at least 1×1, got {height}×{width}.");
         }
 
-        PixelGrid.Check(height, width, source.Channels, destination.Length, nameof(destination));
-        if (height == source.Height && width == source.Width)
+        PixelGrid.Check(sourceHeight, sourceWidth, channels, source.Length, nameof(source));
+        PixelGrid.Check(height, width, channels, destination.Length, nameof(destination));
+        if (source.Overlaps(destination))
         {
-            source.Pixels.CopyTo(destination);
+            throw new ArgumentException("The destination may not overlap the source.", nameof(destination));
+        }
+
+        if (height == sourceHeight && width == sourceWidth)
+        {
+            source.CopyTo(destination);
             return;
         }
 
-        int c = source.Channels;
-        var (xStart, xWeights, xTaps) = Weights(source.Width, width);
-        var (yStart, yWeights, yTaps) = Weights(source.Height, height);
+        int c = channels;
+        var (xStart, xWeights, xTaps) = Weights(sourceWidth, width);
+        var (yStart, yWeights, yTaps) = Weights(sourceHeight, height);
 
-        // Horizontal pass: source.Height × width.
-        using var scratch = new PooledArray<float>(source.Height * width * c);
+        // Horizontal pass: sourceHeight × width.
+        using var scratch = new PooledArray<float>(sourceHeight * width * c);
         var mid = scratch.Array;
-        for (int y = 0; y < source.Height; y++)
+        for (int y = 0; y < sourceHeight; y++)
         {
-            int srcRow = y * source.Width * c, midRow = y * width * c;
+            int srcRow = y * sourceWidth * c, midRow = y * width * c;
             for (int x = 0; x < width; x++)
             {
                 for (int ch = 0; ch < c; ch++)
@@ -62,7 +73,7 @@ public static class Resampler
                     float sum = 0f;
                     for (int k = 0; k < xTaps; k++)
                     {
-                        sum += xWeights[(x * xTaps) + k] * source.Pixels[srcRow + ((xStart[x] + k) * c) + ch];
+                        sum += xWeights[(x * xTaps) + k] * source[srcRow + ((xStart[x] + k) * c) + ch];
                     }
 
                     mid[midRow + (x * c) + ch] = sum;

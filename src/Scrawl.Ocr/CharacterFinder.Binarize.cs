@@ -43,27 +43,31 @@ public static partial class CharacterFinder
     public static BinaryImage Binarize(FloatImage working, CharacterFinderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(working);
-        var ink = new byte[working.Height * working.Width];
-        Binarize(working, options ?? new CharacterFinderOptions(), ink);
-        return new BinaryImage(working.Height, working.Width, ink);
-    }
-
-    /// <summary>As <see cref="Binarize(FloatImage, CharacterFinderOptions?)"/>, the mask written into <paramref name="destination"/> (H·W values).</summary>
-    internal static void Binarize(FloatImage working, CharacterFinderOptions options, Span<byte> destination)
-    {
+        options ??= new CharacterFinderOptions();
         options.Validate();
         if (working.Channels != 1)
         {
             throw new ArgumentException($"Binarising needs a grey image; this one has {working.Channels} channels.", nameof(working));
         }
 
-        int h = working.Height, w = working.Width, n = h * w;
+        var ink = new byte[working.Height * working.Width];
+        Binarize(working.Pixels, working.Height, working.Width, options, ink);
+        return new BinaryImage(working.Height, working.Width, ink);
+    }
+
+    /// <summary>
+    /// As <see cref="Binarize(FloatImage, CharacterFinderOptions?)"/> on the grey <paramref name="h"/>×<paramref name="w"/> image in the first H·W values of
+    /// <paramref name="pixels"/> (pooled scratch may be longer), with validated <paramref name="options"/>; the mask is written into <paramref name="destination"/> (H·W values).
+    /// </summary>
+    internal static void Binarize(float[] pixels, int h, int w, CharacterFinderOptions options, Span<byte> destination)
+    {
+        int n = h * w;
         PixelGrid.Check(h, w, destination.Length, nameof(destination));
 
         // Two scratch images serve every step: each step reads the current image and writes the one not in use.
         using var first = new PooledArray<float>(n);
         using var second = new PooledArray<float>(n);
-        float[] smooth = working.Pixels, free = first.Array;
+        float[] smooth = pixels, free = first.Array;
         if (options.BlurSigma > 0)
         {
             Filters.GaussianBlur(smooth.AsSpan(0, n), free.AsSpan(0, n), h, w, options.BlurSigma);
@@ -73,7 +77,7 @@ public static partial class CharacterFinder
         if (options.BackgroundLength > 0)
         {
             Flatten(smooth, free, h, w, options.BackgroundLength);
-            (smooth, free) = (free, smooth == working.Pixels ? second.Array : smooth);
+            (smooth, free) = (free, smooth == pixels ? second.Array : smooth);
         }
 
         float[] local = free;

@@ -17,9 +17,14 @@ public static partial class CharacterFinder
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new CharacterFinderOptions();
         options.Validate();
+        if (photo.Channels != 1)
+        {
+            throw new ArgumentException($"Finding characters needs a grey photo; this one has {photo.Channels} channels.", nameof(photo));
+        }
+
         var (working, scale) = ToWorkingSize(photo, options.WorkingSide);
         using var mask = new PooledArray<byte>(working.Height * working.Width);
-        Binarize(working, options, mask.Span);
+        Binarize(working.Pixels, working.Height, working.Width, options, mask.Span);
         var ink = BinaryImage.Wrap(working.Height, working.Width, mask.Array);
         if (options.RemoveRuling)
         {

@@ -132,8 +132,10 @@ public class DestinationOverloadTests
         var random = new Random(h + w);
         var source = new FloatImage([.. Enumerable.Range(0, h * w * channels).Select(_ => (float)random.NextDouble())], h, w, channels);
         var destination = DirtyFloats(th * tw * channels);
-        Resampler.Resize(source, destination, th, tw);
+        Resampler.Resize(source.Pixels, destination, h, w, th, tw, channels);
         Assert.Equal(Resampler.Resize(source, th, tw).Pixels, destination);
-        Assert.Throws<ArgumentException>(() => Resampler.Resize(source, new float[(th * tw * channels) + 1], th, tw));
+        Assert.Throws<ArgumentException>(() => Resampler.Resize(source.Pixels, new float[(th * tw * channels) + 1], h, w, th, tw, channels));
+        Assert.Throws<ArgumentException>(() => Resampler.Resize(source.Pixels, destination, h + 1, w, th, tw, channels));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resize(source.Pixels, destination, h, w, th, tw, channels: 2));
     }
 }

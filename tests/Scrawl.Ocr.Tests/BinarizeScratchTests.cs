@@ -53,7 +53,12 @@ public class BinarizeScratchTests
         Assert.Equal(expected.Pixels.ToArray(), CharacterFinder.Binarize(page, options).Pixels.ToArray());
         DirtyThePool(page.Height * page.Width);
         var dirty = Enumerable.Repeat((byte)5, page.Height * page.Width).ToArray();
-        CharacterFinder.Binarize(page, options, dirty);
+        CharacterFinder.Binarize(page.Pixels, page.Height, page.Width, options, dirty);
+        Assert.Equal(expected.Pixels.ToArray(), dirty);
+
+        // The page in the first H·W values of a longer (pooled-like) array, garbage after it.
+        var longer = page.Pixels.Concat(Enumerable.Repeat(float.NaN, 77)).ToArray();
+        CharacterFinder.Binarize(longer, page.Height, page.Width, options, dirty);
         Assert.Equal(expected.Pixels.ToArray(), dirty);
         Assert.Equal(page.Pixels, Page().Pixels); // the input is never written
     }

@@ -11,6 +11,20 @@ public static class Warp
     public static FloatImage Image(FloatImage source, Homography toSource, int height, int width, float fill)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        var result = new float[(long)height * width];
+        Image(source, toSource, result, height, width, fill);
+        return new FloatImage(result, height, width);
+    }
+
+    /// <summary>
+    /// As <see cref="Image(FloatImage, Homography, int, int, float)"/>, into <paramref name="destination"/> (H·W values, row-major, every one
+    /// written; e.g. pooled scratch; it may not overlap the source): the same values, with no page-sized allocation.
+    /// </summary>
+    public static void Image(FloatImage source, Homography toSource, Memory<float> destination, int height, int width, float fill)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(toSource);
         if (source.Channels != 1)
         {
@@ -19,6 +33,12 @@ public static class Warp
 
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        PixelGrid.Check(height, width, destination.Length, nameof(destination));
+        if (destination.Span.Overlaps(source.Pixels))
+        {
+            throw new ArgumentException("The destination may not overlap the source.", nameof(destination));
+        }
+
         if (!float.IsFinite(fill))
         {
             throw new ArgumentOutOfRangeException(nameof(fill), fill, "The fill value must be finite.");
@@ -27,19 +47,18 @@ public static class Warp
         var src = source.Pixels;
         int sh = source.Height, sw = source.Width;
         var m = toSource.Matrix.ToArray();
-        var result = new float[(long)height * width];
         Parallel.For(0, height, r =>
         {
             double y = r + 0.5;
+            var row = destination.Span.Slice(r * width, width);
             for (int c = 0; c < width; c++)
             {
                 double x = c + 0.5;
                 double w = (m[6] * x) + (m[7] * y) + m[8];
                 double sx = (((m[0] * x) + (m[1] * y) + m[2]) / w) - 0.5, sy = (((m[3] * x) + (m[4] * y) + m[5]) / w) - 0.5;
-                result[((long)r * width) + c] = Sample(src, sh, sw, sx, sy, fill);
+                row[c] = Sample(src, sh, sw, sx, sy, fill);
             }
         });
-        return new FloatImage(result, height, width);
     }
 
     /// <summary>The bilinear value at (x, y) in pixel-centre coordinates; <paramref name="fill"/> beyond half a pixel outside the image.</summary>

@@ -34,29 +34,51 @@ public static class PageFinder
     {
         ArgumentNullException.ThrowIfNull(photo);
         options ??= new PageFinderOptions();
-        var (thumb, scale) = CharacterFinder.ToWorkingSize(photo, options.ThumbnailSide);
-        var smooth = Filters.GaussianBlur(thumb, (float)(options.BlurFraction * Math.Max(thumb.Height, thumb.Width)));
-        var bright = smooth.Above(Thresholds.Otsu(smooth));
-        var sheet = FilledLargest(bright);
-        if (sheet is null)
+        if (photo.Channels != 1)
+        {
+            throw new ArgumentException($"The sheet is looked for in a grey photo; this one has {photo.Channels} channels.", nameof(photo));
+        }
+
+        // The thumbnail of CharacterFinder.ToWorkingSize, its blur, the bright mask and the sheet live in pooled scratch.
+        var (h, w, scale) = CharacterFinder.WorkingSize(photo.Height, photo.Width, options.ThumbnailSide);
+        int n = h * w;
+        using var thumbScratch = new PooledArray<float>(n);
+        using var smoothScratch = new PooledArray<float>(n);
+        ReadOnlySpan<float> thumb = photo.Pixels;
+        if ((h, w) != (photo.Height, photo.Width))
+        {
+            Resampler.Resize(photo.Pixels, thumbScratch.Span, photo.Height, photo.Width, h, w);
+            thumb = thumbScratch.Span;
+        }
+
+        var smooth = smoothScratch.Span;
+        Filters.GaussianBlur(thumb, smooth, h, w, (float)(options.BlurFraction * Math.Max(h, w)));
+        float otsu = Thresholds.Otsu(smooth);
+        using var bright = new PooledArray<byte>(n);
+        for (int i = 0; i < n; i++)
+        {
+            bright.Array[i] = smooth[i] > otsu ? (byte)1 : (byte)0; // FloatImage.Above
+        }
+
+        using var sheet = new PooledArray<bool>(n);
+        if (FilledLargest(BinaryImage.Wrap(h, w, bright.Array), sheet.Span) is not { } area)
         {
             return null;
         }
 
-        int h = thumb.Height, w = thumb.Width;
-        double fraction = sheet.Value.Area / (double)(h * w);
+        double fraction = area / (double)(h * w);
         if (fraction < options.MinAreaFraction || fraction > options.MaxAreaFraction)
         {
             return null;
         }
 
-        if (!DarkerAround(smooth.Pixels, sheet.Value.Mask, options.MaxSurroundRatio))
+        if (!DarkerAround(smooth, sheet.Span, options.MaxSurroundRatio))
         {
             return null;
         }
 
-        var quad = BestQuad(sheet.Value.Mask, w);
-        double fit = PolygonArea(quad) / sheet.Value.Area;
+        var quad = BestQuad(sheet.Span, w);
+        double fit = PolygonArea(quad) / area;
         double margin = options.BorderFraction * Math.Max(h, w);
         int inside = quad.Count(p => p.X > margin && p.Y > margin && p.X < w - margin && p.Y < h - margin);
         if (fit < options.MinQuadFit || fit > 2 - options.MinQuadFit || inside < 2)
@@ -69,10 +91,15 @@ public static class PageFinder
         return new PageQuad(corners, fraction);
     }
 
-    /// <summary>The largest 4-connected region of <paramref name="bright"/> with its holes (dark regions not touching the border) filled, and its area; null when there is none.</summary>
-    private static (bool[] Mask, int Area)? FilledLargest(BinaryImage bright)
+    /// <summary>
+    /// Writes into <paramref name="mask"/> (H·W values) the largest 4-connected region of <paramref name="bright"/> with its holes (dark regions
+    /// not touching the border) filled, and returns its area; null when there is none.
+    /// </summary>
+    private static int? FilledLargest(BinaryImage bright, Span<bool> mask)
     {
-        var (labels, count) = Labeling.Label(bright, connectivity: 4);
+        int h = bright.Height, w = bright.Width, n = h * w;
+        using var labelScratch = new PooledArray<int>(n);
+        var (labels, count) = Labeling.Label(bright, labelScratch.Array, connectivity: 4);
         if (count == 0)
         {
             return null;
@@ -81,16 +108,15 @@ public static class PageFinder
         var regions = Regions.Measure(labels);
         int largest = regions.MaxBy(r => r.Area)!.Label;
         var lab = labels.Labels;
-        int h = bright.Height, w = bright.Width;
-        var mask = new bool[h * w];
-        var outside = new byte[h * w];
-        for (int i = 0; i < mask.Length; i++)
+        using var outside = new PooledArray<byte>(n);
+        for (int i = 0; i < n; i++)
         {
             mask[i] = lab[i] == largest;
-            outside[i] = mask[i] ? (byte)0 : (byte)1;
+            outside.Array[i] = mask[i] ? (byte)0 : (byte)1;
         }
 
-        var (holes, _) = Labeling.Label(new BinaryImage(h, w, outside), connectivity: 4);
+        // The region's labels are no longer needed: the holes' labels take their scratch.
+        var (holes, _) = Labeling.Label(BinaryImage.Wrap(h, w, outside.Array), labelScratch.Array, connectivity: 4);
         var touching = new HashSet<int>();
         var hl = holes.Labels;
         for (int x = 0; x < w; x++)
@@ -106,17 +132,17 @@ public static class PageFinder
         }
 
         int area = 0;
-        for (int i = 0; i < mask.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             mask[i] |= hl[i] != 0 && !touching.Contains(hl[i]);
             area += mask[i] ? 1 : 0;
         }
 
-        return (mask, area);
+        return area;
     }
 
     /// <summary>True when the mean grey outside the sheet is at most <paramref name="ratio"/> of the mean inside it: a desk, not a light gradient or a grid.</summary>
-    private static bool DarkerAround(float[] grey, bool[] sheet, double ratio)
+    private static bool DarkerAround(ReadOnlySpan<float> grey, ReadOnlySpan<bool> sheet, double ratio)
     {
         double inside = 0, outside = 0;
         int nIn = 0, nOut = 0;
@@ -138,7 +164,7 @@ public static class PageFinder
     }
 
     /// <summary>The four-corner fit of a region: its extreme points along the diagonals or along the axes, whichever encloses more.</summary>
-    private static List<(double X, double Y)> BestQuad(bool[] mask, int width)
+    private static List<(double X, double Y)> BestQuad(ReadOnlySpan<bool> mask, int width)
     {
         var diagonal = Extremes(mask, width, [(1, 1), (-1, 1), (-1, -1), (1, -1)], [(-1, -1), (1, -1), (1, 1), (-1, 1)]);
         var axes = Extremes(mask, width, [(0, 1), (-1, 0), (0, -1), (1, 0)], [(0, -1), (1, 0), (0, 1), (-1, 0)]);
@@ -146,7 +172,7 @@ public static class PageFinder
     }
 
     /// <summary>For each direction (unit steps, clockwise from the top left), the region point furthest along it (pixel centres); ties broken by the secondary direction.</summary>
-    private static List<(double X, double Y)> Extremes(bool[] mask, int width, (int X, int Y)[] tie, (int X, int Y)[] main)
+    private static List<(double X, double Y)> Extremes(ReadOnlySpan<bool> mask, int width, (int X, int Y)[] tie, (int X, int Y)[] main)
     {
         var best = new (double X, double Y)[4];
         var score = new double[4];

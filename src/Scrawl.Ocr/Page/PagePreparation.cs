@@ -53,6 +53,11 @@ public static class PagePreparation
     public static PageGeometry Plan(FloatImage photo, PagePreparationOptions? options = null, bool? vertical = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
+        if (photo.Channels != 1)
+        {
+            throw new ArgumentException($"Page preparation needs a grey photo; this one has {photo.Channels} channels.", nameof(photo));
+        }
+
         options ??= new PagePreparationOptions();
         var page = options.FindPage ? PageFinder.Find(photo, options.Finder) : null;
         var toPhoto = Homography.Identity;
@@ -65,24 +70,35 @@ public static class PagePreparation
 
         double thumbScale = Math.Min(1.0, options.MeasureSide / Math.Max(pw, ph));
         int th = Math.Max(1, (int)Math.Round(ph * thumbScale)), tw = Math.Max(1, (int)Math.Round(pw * thumbScale));
-        var thumb = page is null && thumbScale >= 1
-            ? photo
-            : Warp.Image(photo, Homography.Scaling(1 / thumbScale, 1 / thumbScale).Then(toPhoto), th, tw, CharacterFinder.HistogramMedian(photo.Pixels));
-        float paper = CharacterFinder.HistogramMedian(thumb.Pixels);
-        var ink = MeasurementInk(thumb);
+        // The measurement thumbnail and its ink live in pooled scratch (without a sheet to cut out, a small photo is its own thumbnail).
+        int n = th * tw;
+        bool isPhoto = page is null && thumbScale >= 1;
+        using var thumbScratch = new PooledArray<float>(isPhoto ? 0 : n);
+        var thumb = photo.Pixels;
+        if (!isPhoto)
+        {
+            var toThumb = Homography.Scaling(1 / thumbScale, 1 / thumbScale).Then(toPhoto);
+            Warp.Image(photo, toThumb, thumbScratch.Array.AsMemory(0, n), th, tw, CharacterFinder.HistogramMedian(photo.Pixels));
+            thumb = thumbScratch.Array;
+        }
+
+        float paper = CharacterFinder.HistogramMedian(thumb.AsSpan(0, n));
+        using var inkScratch = new PooledArray<byte>(n);
+        var ink = MeasurementInk(thumb, th, tw, inkScratch.Array);
         var direction = options.Straighten ? TextSkew.Measure(ink, options.MaxSkewDegrees) : new TextDirection(0, false, 0);
         if (vertical is { } forced && forced != direction.Vertical)
         {
             direction = forced ? direction with { Vertical = true } : TextSkew.Measure(ink, options.MaxSkewDegrees, acrossOnly: true);
         }
 
-        double? height = WorkingResolution.EstimateCharacterHeight(thumb) / thumbScale;
+        double? height = WorkingResolution.EstimateCharacterHeight(thumb.AsSpan(0, n), th, tw) / thumbScale;
         if (direction.Vertical)
         {
             // Measure the tilt again across the lines of the page turned a quarter: the column profile of a list or a grid of
             // letters biases the transposed measurement, the row profile of the turned page does not.
-            var turned = Build(toPhoto, pw, ph, page, 1, 0, thumbScale, height, paper);
-            direction = TextSkew.Measure(MeasurementInk(Render(photo, turned)), options.MaxSkewDegrees) with { Vertical = true };
+            var turned = Render(photo, Build(toPhoto, pw, ph, page, 1, 0, thumbScale, height, paper));
+            using var turnedInk = new PooledArray<byte>(turned.Height * turned.Width);
+            direction = TextSkew.Measure(MeasurementInk(turned.Pixels, turned.Height, turned.Width, turnedInk.Array), options.MaxSkewDegrees) with { Vertical = true };
         }
 
         double lineLength = direction.Vertical ? ph : pw;
@@ -162,11 +178,17 @@ public static class PagePreparation
         return new PageGeometry(toPage.Then(pageToPhoto), height2, width, page, turns, skew, scale, height, paper);
     }
 
-    /// <summary>Ink of a measurement thumbnail: light blur, Sauvola with a window of 1/16 of the longer side, no closing.</summary>
-    private static BinaryImage MeasurementInk(FloatImage thumb)
+    /// <summary>
+    /// Ink of a grey <paramref name="h"/>×<paramref name="w"/> measurement thumbnail (the first H·W values of <paramref name="thumb"/>): light blur,
+    /// Sauvola with a window of 1/16 of the longer side, no closing; written into <paramref name="buffer"/> (≥ H·W values), which the result may wrap.
+    /// </summary>
+    private static BinaryImage MeasurementInk(float[] thumb, int h, int w, byte[] buffer)
     {
-        int window = Math.Max(15, (Math.Max(thumb.Height, thumb.Width) / 16) | 1);
+        int window = Math.Max(15, (Math.Max(h, w) / 16) | 1);
+        var options = new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 };
+        options.Validate();
+        CharacterFinder.Binarize(thumb, h, w, options, buffer.AsSpan(0, h * w));
         // Without solid blobs: a pen across the page is one long straight line the projection profiles would align to.
-        return ThickBlobs.Remove(CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 }));
+        return ThickBlobs.Remove(BinaryImage.Wrap(h, w, buffer));
     }
 }

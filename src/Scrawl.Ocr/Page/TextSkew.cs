@@ -28,7 +28,13 @@ public static class TextSkew
             throw new ArgumentOutOfRangeException(nameof(maxDegrees), maxDegrees, "The search range must be in (0, 45] degrees.");
         }
 
-        var (xs, ys) = InkPoints(ink);
+        // The ink's coordinates live in pooled scratch: on a measurement thumbnail they are tens of thousands of points.
+        int count = ink.Count();
+        using var xScratch = new PooledArray<float>(count);
+        using var yScratch = new PooledArray<float>(count);
+        InkPoints(ink, xScratch.Span, yScratch.Span);
+        var xs = new ReadOnlyMemory<float>(xScratch.Array, 0, count);
+        var ys = new ReadOnlyMemory<float>(yScratch.Array, 0, count);
         if (xs.Length < 16)
         {
             return new TextDirection(0, false, 0);
@@ -58,9 +64,9 @@ public static class TextSkew
         return ProjectionProfile.SquaredCounts(xs, ys, Math.Cos(a), Math.Sin(a));
     }
 
-    private static (double Degrees, double Score) Best(float[] xs, float[] ys, double maxDegrees)
+    private static (double Degrees, double Score) Best(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, double maxDegrees)
     {
-        double best = 0, bestScore = Score(xs, ys, 0);
+        double best = 0, bestScore = Score(xs.Span, ys.Span, 0);
         var coarse = Steps(-maxDegrees, maxDegrees, 1.0);
         var coarseScores = Scores(xs, ys, coarse);
         for (int i = 0; i < coarse.Length; i++)
@@ -97,21 +103,19 @@ public static class TextSkew
     }
 
     /// <summary>The <see cref="Score"/> of every angle, computed in parallel; the caller picks the best in order, so the choice does not depend on the core count.</summary>
-    private static double[] Scores(float[] xs, float[] ys, double[] angles)
+    private static double[] Scores(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, double[] angles)
     {
         var scores = new double[angles.Length];
-        Parallel.For(0, angles.Length, i => scores[i] = Score(xs, ys, angles[i]));
+        Parallel.For(0, angles.Length, i => scores[i] = Score(xs.Span, ys.Span, angles[i]));
         return scores;
     }
 
     /// <summary>The score of n points spread evenly over <paramref name="span"/> bins: the profile of ink with no rows.</summary>
     private static double Uniform(int n, int span) => (double)n * n / Math.Max(1, span);
 
-    private static (float[] Xs, float[] Ys) InkPoints(BinaryImage ink)
+    /// <summary>Writes the pixel centres of the ink (as many as <see cref="BinaryImage.Count"/>) into <paramref name="xs"/> and <paramref name="ys"/>, in raster order.</summary>
+    private static void InkPoints(BinaryImage ink, Span<float> xs, Span<float> ys)
     {
-        int count = ink.Count();
-        var xs = new float[count];
-        var ys = new float[count];
         var pixels = ink.Pixels;
         int k = 0;
         for (int i = 0; i < pixels.Length; i++)
@@ -123,7 +127,5 @@ public static class TextSkew
                 k++;
             }
         }
-
-        return (xs, ys);
     }
 }

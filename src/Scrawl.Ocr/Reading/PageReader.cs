@@ -138,7 +138,7 @@ public static class PageReader
     /// The segmentation settings <see cref="Read(FloatImage, ICharacterClassifier, PageReadingOptions?)"/> uses for
     /// <paramref name="photo"/>: the working side <see cref="PageReadingOptions.WorkingSideFor"/>, and the pixel settings scaled to the
     /// page's measured character height at that working size (<see cref="WorkingResolution"/>): <paramref name="characterHeight"/> (pixels
-    /// of <paramref name="photo"/>, &gt; 0) when it was measured already, else <see cref="WorkingResolution.EstimateCharacterHeight"/>.
+    /// of <paramref name="photo"/>, &gt; 0) when it was measured already, else <see cref="WorkingResolution.EstimateCharacterHeight(FloatImage)"/>.
     /// </summary>
     public static PageSegmentationOptions SegmentationFor(FloatImage photo, PageReadingOptions options, double? characterHeight = null)
     {

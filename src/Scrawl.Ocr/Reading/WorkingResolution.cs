@@ -5,7 +5,7 @@ namespace Scrawl.Ocr;
 /// <summary>
 /// The pipeline's pixel-valued settings (blur σ, Sauvola window, closing size) were tuned on photos whose characters
 /// are 45–115 pixels tall at the working resolution (<see cref="MinCharacterHeight"/>, <see cref="MaxCharacterHeight"/>).
-/// A page whose characters are smaller or larger — measured quickly by <see cref="EstimateCharacterHeight"/> — gets
+/// A page whose characters are smaller or larger — measured quickly by <see cref="EstimateCharacterHeight(FloatImage)"/> — gets
 /// those settings scaled by (its character height / the nearer bound), so it segments as if it were in the band.
 /// </summary>
 public static class WorkingResolution
@@ -57,15 +57,26 @@ public static class WorkingResolution
     public static double? EstimateCharacterHeight(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
+        if (image.Channels != 1)
+        {
+            throw new ArgumentException($"The character height is measured on a grey image; this one has {image.Channels} channels.", nameof(image));
+        }
+
+        return EstimateCharacterHeight(image.Pixels, image.Height, image.Width);
+    }
+
+    /// <summary>As <see cref="EstimateCharacterHeight(FloatImage)"/> on a grey <paramref name="height"/>×<paramref name="width"/> image (H·W values; pooled scratch, say).</summary>
+    internal static double? EstimateCharacterHeight(ReadOnlySpan<float> image, int height, int width)
+    {
         // The thumbnail of CharacterFinder.ToWorkingSize(image, 512), blurred; every page-sized step in pooled scratch.
-        var (h, w, scale) = CharacterFinder.WorkingSize(image.Height, image.Width, 512);
+        var (h, w, scale) = CharacterFinder.WorkingSize(height, width, 512);
         int n = h * w;
         using var thumb = new PooledArray<float>(n);
         using var smooth = new PooledArray<float>(n);
-        ReadOnlySpan<float> source = image.Pixels;
-        if ((h, w) != (image.Height, image.Width))
+        var source = image;
+        if ((h, w) != (height, width))
         {
-            Resampler.Resize(image, thumb.Span, h, w);
+            Resampler.Resize(image, thumb.Span, height, width, h, w);
             source = thumb.Span;
         }
 

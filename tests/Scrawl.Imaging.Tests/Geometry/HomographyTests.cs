@@ -71,4 +71,18 @@ public class HomographyTests
         Assert.Equal(0.25f, Warp.Image(image, Homography.Translation(10, 0), 2, 2, 0.25f).Pixels[3]);
         Assert.Throws<ArgumentException>(() => Warp.Image(new FloatImage(2, 2, 3), Homography.Identity, 2, 2, 0));
     }
+
+    [Fact]
+    public void Warping_into_a_dirty_destination_writes_every_value_of_the_fresh_image()
+    {
+        var random = new Random(4);
+        var image = new FloatImage([.. Enumerable.Range(0, 30 * 40).Select(_ => (float)random.NextDouble())], 30, 40);
+        var toSource = Homography.FromPoints(Square, Keystone);
+        var destination = Enumerable.Repeat(-9f, (25 * 33) + 5).ToArray();
+        Warp.Image(image, toSource, destination.AsMemory(0, 25 * 33), 25, 33, 0.75f);
+        Assert.Equal(Warp.Image(image, toSource, 25, 33, 0.75f).Pixels, destination[..(25 * 33)]);
+        Assert.All(destination[(25 * 33)..], v => Assert.Equal(-9f, v)); // nothing past the image is touched
+        Assert.Throws<ArgumentException>(() => Warp.Image(image, toSource, new float[10], 25, 33, 0.75f));
+        Assert.Throws<ArgumentException>(() => Warp.Image(image, toSource, image.Pixels.AsMemory(0, 10 * 12), 10, 12, 0.75f));
+    }
 }
