@@ -1,6 +1,6 @@
 namespace Scrawl.Imaging;
 
-/// <summary>Settings of <see cref="CharacterNormalizer.Normalize"/>.</summary>
+/// <summary>Settings of <see cref="CharacterNormalizer.Normalize(FloatImage, CharacterNormalizeOptions?)"/>.</summary>
 public sealed record CharacterNormalizeOptions
 {
     /// <summary>Output side in pixels (≥ 4); the output is Side×Side.</summary>
@@ -44,18 +44,56 @@ public static class CharacterNormalizer
             throw new ArgumentException($"Character normalisation needs a grey image, got {ink.Channels} channels.", nameof(ink));
         }
 
-        var image = options.StretchContrast ? Stretch(ink, options.PaperPercentile, options.InkPercentile) : ink.Clone();
-        if (InkBox(image, options.InkThreshold, options.SpeckFraction, erase: true) is not { } box)
+        var result = new float[options.Side * options.Side];
+        Normalize(ink.Pixels, ink.Height, ink.Width, result, options);
+        return FloatImage.Trusted(result, options.Side, options.Side);
+    }
+
+    /// <summary>
+    /// As <see cref="Normalize(FloatImage, CharacterNormalizeOptions?)"/> on a grey <paramref name="height"/>×<paramref name="width"/> (≥ 1) row-major
+    /// crop, into <paramref name="destination"/> (Side×Side values, every one written): the same values, every intermediate in pooled scratch.
+    /// </summary>
+    public static void Normalize(ReadOnlySpan<float> ink, int height, int width, Span<float> destination, CharacterNormalizeOptions? options = null)
+    {
+        options ??= new CharacterNormalizeOptions();
+        Validate(options);
+        PixelGrid.Check(height, width, ink.Length, nameof(ink));
+        int side = options.Side;
+        PixelGrid.Check(side, side, destination.Length, nameof(destination));
+        using var work = new PooledArray<float>(ink.Length);
+        if (options.StretchContrast)
         {
-            return new FloatImage(options.Side, options.Side);
+            Stretch(ink, work.Span, options.PaperPercentile, options.InkPercentile);
+        }
+        else
+        {
+            ink.CopyTo(work.Span);
         }
 
-        var crop = image.Crop(box.Top, box.Left, box.Height, box.Width);
-        double scale = Math.Max(1.0, Math.Round(options.Side * options.Span)) / Math.Max(box.Height, box.Width);
-        int h = Math.Clamp((int)Math.Round(box.Height * scale), 1, options.Side);
-        int w = Math.Clamp((int)Math.Round(box.Width * scale), 1, options.Side);
-        var scaled = Resampler.Resize(crop, h, w);
-        return scaled.Place(options.Side, options.Side, (options.Side - h) / 2, (options.Side - w) / 2);
+        destination.Clear();
+        if (InkBox(work.Span, height, width, 1, options.InkThreshold, options.SpeckFraction, erase: true) is not { } box)
+        {
+            return;
+        }
+
+        using var crop = new PooledArray<float>(box.Height * box.Width);
+        for (int y = 0; y < box.Height; y++)
+        {
+            work.Span.Slice(((box.Top + y) * width) + box.Left, box.Width).CopyTo(crop.Span.Slice(y * box.Width, box.Width));
+        }
+
+        double scale = Math.Max(1.0, Math.Round(side * options.Span)) / Math.Max(box.Height, box.Width);
+        int h = Math.Clamp((int)Math.Round(box.Height * scale), 1, side);
+        int w = Math.Clamp((int)Math.Round(box.Width * scale), 1, side);
+        using var scaled = new PooledArray<float>(h * w);
+        Resampler.Resize(crop.Span, scaled.Span, box.Height, box.Width, h, w);
+
+        // Centred on the blank (paper, 0) frame; h, w ≤ Side, so the whole scaled crop lands inside.
+        int top = (side - h) / 2, left = (side - w) / 2;
+        for (int y = 0; y < h; y++)
+        {
+            scaled.Span.Slice(y * w, w).CopyTo(destination.Slice(((top + y) * side) + left, w));
+        }
     }
 
     /// <summary>
@@ -66,13 +104,19 @@ public static class CharacterNormalizer
     public static (int Top, int Left, int Height, int Width)? InkBox(FloatImage image, double threshold, double speckFraction, bool erase = false)
     {
         ArgumentNullException.ThrowIfNull(image);
-        int h = image.Height, w = image.Width;
-        var blob = new int[h * w]; // 0 = paper, k ≥ 1 = blob id
+        return InkBox(image.Pixels, image.Height, image.Width, image.Channels, threshold, speckFraction, erase);
+    }
+
+    /// <summary>As <see cref="InkBox(FloatImage, double, double, bool)"/> on the H·W·C values of <paramref name="pixels"/> (the first channel counts; erasing clears all).</summary>
+    private static (int Top, int Left, int Height, int Width)? InkBox(Span<float> pixels, int h, int w, int channels, double threshold, double speckFraction, bool erase)
+    {
+        using var blobs = new PooledArray<int>(h * w, clear: true);
+        var blob = blobs.Span; // 0 = paper, k ≥ 1 = blob id
         var areas = new List<int> { 0 };
         var stack = new Stack<int>();
         for (int start = 0; start < blob.Length; start++)
         {
-            if (blob[start] != 0 || image.Pixels[start * image.Channels] < threshold)
+            if (blob[start] != 0 || pixels[start * channels] < threshold)
             {
                 continue;
             }
@@ -90,7 +134,7 @@ public static class CharacterNormalizer
                     for (int x = Math.Max(0, px - 1); x <= Math.Min(w - 1, px + 1); x++)
                     {
                         int q = (y * w) + x;
-                        if (blob[q] == 0 && image.Pixels[q * image.Channels] >= threshold)
+                        if (blob[q] == 0 && pixels[q * channels] >= threshold)
                         {
                             blob[q] = id;
                             stack.Push(q);
@@ -120,7 +164,7 @@ public static class CharacterNormalizer
             {
                 if (erase)
                 {
-                    image.Pixels.AsSpan(p * image.Channels, image.Channels).Clear();
+                    pixels.Slice(p * channels, channels).Clear();
                 }
 
                 continue;
@@ -140,23 +184,31 @@ public static class CharacterNormalizer
     public static FloatImage Stretch(FloatImage image, double paperPercentile, double inkPercentile)
     {
         ArgumentNullException.ThrowIfNull(image);
-        float[] sorted = [.. image.Pixels];
-        Array.Sort(sorted);
+        var result = new float[image.Pixels.Length];
+        Stretch(image.Pixels, result, paperPercentile, inkPercentile);
+        return FloatImage.Trusted(result, image.Height, image.Width, image.Channels);
+    }
+
+    /// <summary>The values of <see cref="Stretch(FloatImage, double, double)"/> for <paramref name="values"/>, written into <paramref name="destination"/> (the same length).</summary>
+    private static void Stretch(ReadOnlySpan<float> values, Span<float> destination, double paperPercentile, double inkPercentile)
+    {
+        using var sortedScratch = new PooledArray<float>(values.Length);
+        var sorted = sortedScratch.Span;
+        values.CopyTo(sorted);
+        sorted.Sort(); // the same introsort as Array.Sort
         float paper = sorted[(int)Math.Floor(paperPercentile * (sorted.Length - 1))];
         float ink = sorted[(int)Math.Ceiling(inkPercentile * (sorted.Length - 1))];
-        var result = image.Clone();
+        values.CopyTo(destination);
         if (ink - paper < 0.05f)
         {
-            return result;
+            return;
         }
 
         float inv = 1f / (ink - paper);
-        for (int i = 0; i < result.Pixels.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
-            result.Pixels[i] = Math.Clamp((result.Pixels[i] - paper) * inv, 0f, 1f);
+            destination[i] = Math.Clamp((destination[i] - paper) * inv, 0f, 1f);
         }
-
-        return result;
     }
 
     private static void Validate(CharacterNormalizeOptions o)

@@ -23,16 +23,28 @@ public static class CharacterCrops
     public static FloatImage Normalize(BinaryImage mask, CharacterNormalizeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(mask);
-        var ink = new float[mask.Height * mask.Width];
+        options ??= new CharacterNormalizeOptions();
+        var frame = new float[FrameLength(options)];
+        Normalize(mask, frame, options);
+        return new FloatImage(frame, options.Side, options.Side);
+    }
+
+    /// <summary>As <see cref="Normalize(BinaryImage, CharacterNormalizeOptions?)"/>, into <paramref name="destination"/> (Side×Side values); the mask's grey copy is pooled scratch.</summary>
+    internal static void Normalize(BinaryImage mask, Span<float> destination, CharacterNormalizeOptions options)
+    {
+        using var ink = new PooledArray<float>(mask.Height * mask.Width);
         var bits = mask.Pixels;
-        for (int i = 0; i < ink.Length; i++)
+        var values = ink.Span;
+        for (int i = 0; i < values.Length; i++)
         {
-            ink[i] = bits[i];
+            values[i] = bits[i];
         }
 
-        options = (options ?? new CharacterNormalizeOptions()) with { StretchContrast = false };
-        return CharacterNormalizer.Normalize(new FloatImage(ink, mask.Height, mask.Width), options);
+        CharacterNormalizer.Normalize(values, mask.Height, mask.Width, destination, options with { StretchContrast = false });
     }
+
+    /// <summary>Side×Side, the values of a frame; 0 for a side too small to be valid (the normaliser then says what is wrong).</summary>
+    internal static int FrameLength(CharacterNormalizeOptions options) => options.Side < 4 ? 0 : checked(options.Side * options.Side);
 
     /// <summary>
     /// The normalised image (Side×Side, ink = 1) cropped from the grey <paramref name="photo"/> (intensities in

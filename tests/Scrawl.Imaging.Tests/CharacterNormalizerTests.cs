@@ -78,4 +78,49 @@ public class CharacterNormalizerTests
         Assert.Equal((64, 64), (result.Height, result.Width));
         Assert.Equal(32, CharacterNormalizer.InkBox(result, 0.5, 0)!.Value.Height);
     }
+
+    /// <summary>The normaliser as it was written before its scratch was pooled: each step a fresh image from the public primitives.</summary>
+    private static FloatImage Reference(FloatImage ink, CharacterNormalizeOptions o)
+    {
+        var image = o.StretchContrast ? CharacterNormalizer.Stretch(ink, o.PaperPercentile, o.InkPercentile) : ink.Clone();
+        if (CharacterNormalizer.InkBox(image, o.InkThreshold, o.SpeckFraction, erase: true) is not { } box)
+        {
+            return new FloatImage(o.Side, o.Side);
+        }
+
+        var crop = image.Crop(box.Top, box.Left, box.Height, box.Width);
+        double scale = Math.Max(1.0, Math.Round(o.Side * o.Span)) / Math.Max(box.Height, box.Width);
+        int h = Math.Clamp((int)Math.Round(box.Height * scale), 1, o.Side), w = Math.Clamp((int)Math.Round(box.Width * scale), 1, o.Side);
+        return Resampler.Resize(crop, h, w).Place(o.Side, o.Side, (o.Side - h) / 2, (o.Side - w) / 2);
+    }
+
+    [Theory]
+    [InlineData(57, 23, true, 32)] // tall, stretched
+    [InlineData(19, 61, false, 32)] // wide, as a mask is read
+    [InlineData(25, 25, false, 25)] // the frame's own size: no resampling
+    [InlineData(9, 14, true, 40)] // enlarged
+    public void Pooled_normalisation_equals_the_fresh_image_steps_bit_for_bit(int h, int w, bool stretch, int side)
+    {
+        var random = new Random((h * 100) + w);
+        var ink = new FloatImage(h, w);
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                // Grey paper, a thick diagonal stroke, and specks the box must ignore.
+                bool stroke = Math.Abs((y * w) - (x * h)) < 3 * Math.Max(h, w);
+                ink[y, x] = stroke ? 0.7f + (0.3f * (float)random.NextDouble()) : random.Next(40) == 0 ? 0.9f : 0.2f * (float)random.NextDouble();
+            }
+        }
+
+        var options = new CharacterNormalizeOptions { StretchContrast = stretch, Side = side, Span = side == 25 ? 1.0 : 0.78 };
+        var before = ink.Pixels.ToArray();
+        var expected = Reference(ink.Clone(), options);
+        Assert.Equal(expected.Pixels, CharacterNormalizer.Normalize(ink, options).Pixels);
+        var destination = Enumerable.Repeat(float.NaN, side * side).ToArray();
+        CharacterNormalizer.Normalize(ink.Pixels, h, w, destination, options);
+        Assert.Equal(expected.Pixels, destination);
+        Assert.Equal(before, ink.Pixels); // the input is never written
+        Assert.Throws<ArgumentException>(() => CharacterNormalizer.Normalize(ink.Pixels, h, w, new float[(side * side) - 1], options));
+    }
 }

@@ -54,4 +54,40 @@ public class CharacterCropsTests
         Assert.True(image[16, 16] > 0.9f);
         Assert.True(image[16, 2] < 0.1f);
     }
+
+    [Theory]
+    [InlineData(2.5f, 0.8f)] // the OCR's crops: a thin stroke dilated, then blurred
+    [InlineData(0f, 0.8f)] // no dilation
+    [InlineData(2.5f, 0f)] // no blur
+    public void Pooled_crop_preparation_equals_the_fresh_image_steps_bit_for_bit(float strokeWidth, float blur)
+    {
+        // A one-pixel "Z" in a 48×31 mask: thin enough to be dilated.
+        var pixels = new byte[48 * 31];
+        for (int x = 3; x < 28; x++)
+        {
+            pixels[(4 * 31) + x] = 1;
+            pixels[(43 * 31) + x] = 1;
+        }
+
+        for (int y = 4; y < 44; y++)
+        {
+            pixels[(y * 31) + 27 - ((y - 4) * 24 / 39)] = 1;
+        }
+
+        var mask = new BinaryImage(48, 31, pixels);
+        var options = new CropOptions { StrokeWidth = strokeWidth, Blur = blur };
+
+        // The reference: each step a fresh image from the public primitives, as Prepare was written before its scratch was pooled.
+        int radius = CropPreparation.DilationRadius(mask, strokeWidth, options.Normalize);
+        var thick = radius > 0 ? Morphology.Dilate(mask, Footprint.Square((2 * radius) + 1)) : mask;
+        var ink = new FloatImage([.. thick.Pixels.ToArray().Select(b => (float)b)], 48, 31);
+        var frame = CharacterNormalizer.Normalize(ink, options.Normalize with { StretchContrast = false });
+        var expected = blur > 0 ? Filters.GaussianBlur(frame, blur) : frame;
+        Assert.Equal(strokeWidth > 0, radius > 0);
+
+        var character = new InkCharacter(new PixelBox(0, 0, 48, 31), new PixelBox(0, 0, 48, 31), mask);
+        Assert.Equal(expected.Pixels, CropPreparation.Prepare(character, options).Pixels);
+        Assert.Equal(frame.Pixels, CharacterCrops.Normalize(thick).Pixels);
+        Assert.Equal(pixels, mask.Pixels.ToArray()); // the mask is never written
+    }
 }

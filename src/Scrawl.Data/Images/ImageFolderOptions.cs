@@ -26,7 +26,7 @@ public sealed record ImageFolderOptions
     /// <summary>True when the files are stored transposed (rows are columns, like raw EMNIST): each image is transposed back to upright. Height/Width refer to the upright image.</summary>
     public bool Transposed { get; init; }
 
-    /// <summary>Optional per-image step after polarity and orientation are fixed (e.g. <see cref="CharacterNormalizer.Normalize"/>); must be thread-safe and give every image the same shape.</summary>
+    /// <summary>Optional per-image step after polarity and orientation are fixed (e.g. <see cref="CharacterNormalizer.Normalize(FloatImage, CharacterNormalizeOptions?)"/>); must be thread-safe and give every image the same shape.</summary>
     public Func<FloatImage, FloatImage>? Transform { get; init; }
 
     /// <summary>Optional class names in label order; every class folder must be listed (a listed class may have no folder). Null: the folders' names in natural order.</summary>

@@ -11,7 +11,7 @@ public sealed record ClassProbability(string Class, float Probability);
 /// <summary>How a loose character image is brought to a 32×32 model input (both end in Scrawl's convention, <see cref="CharacterNormalizer"/>'s frame).</summary>
 public enum CharacterFraming
 {
-    /// <summary>The grey image itself, contrast stretched and framed (<see cref="CharacterNormalizer.Normalize"/>): how the real training and held-out sets are read.</summary>
+    /// <summary>The grey image itself, contrast stretched and framed (<see cref="CharacterNormalizer.Normalize(FloatImage, CharacterNormalizeOptions?)"/>): how the real training and held-out sets are read.</summary>
     Grey,
 
     /// <summary>An ink mask made like the OCR's crops (<see cref="CharacterImages.Frame"/>, through <see cref="CropPreparation.Prepare"/>): thickened strokes, light blur.</summary>

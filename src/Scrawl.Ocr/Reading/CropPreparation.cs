@@ -47,20 +47,27 @@ public static class CropPreparation
         ArgumentNullException.ThrowIfNull(character);
         options ??= new CropOptions();
         options.Validate();
+        // The dilated mask and the unblurred frame are pooled scratch: a page makes a few hundred crops.
         var mask = character.Mask;
         int radius = DilationRadius(mask, options.StrokeWidth, options.Normalize);
-        if (radius > 0)
+        using var dilated = radius > 0 ? new PooledArray<byte>(mask.Height * mask.Width) : null;
+        if (dilated is not null)
         {
-            mask = Morphology.Dilate(mask, Footprint.Square((2 * radius) + 1));
+            Morphology.Dilate(mask.Pixels, dilated.Span, mask.Height, mask.Width, Footprint.Square((2 * radius) + 1));
+            mask = BinaryImage.Wrap(mask.Height, mask.Width, dilated.Array);
         }
 
-        var crop = CharacterCrops.Normalize(mask, options.Normalize);
         if (options.Blur <= 0)
         {
-            return crop;
+            return CharacterCrops.Normalize(mask, options.Normalize);
         }
 
-        return Filters.GaussianBlur(crop, options.Blur);
+        int side = options.Normalize.Side;
+        using var frame = new PooledArray<float>(CharacterCrops.FrameLength(options.Normalize));
+        CharacterCrops.Normalize(mask, frame.Span, options.Normalize);
+        var blurred = new float[frame.Length];
+        Filters.GaussianBlur(frame.Span, blurred, side, side, options.Blur);
+        return new FloatImage(blurred, side, side);
     }
 
     /// <summary>The mean stroke width of a mask's ink in its own pixels, 2 · area / perimeter (4-neighbour edge count); 0 without ink.</summary>
