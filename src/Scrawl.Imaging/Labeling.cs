@@ -49,9 +49,24 @@ public static class Labeling
     /// <summary>The labelling proper, into <paramref name="labels"/> whose first H·W values are 0.</summary>
     private static (LabelImage Labels, int Count) Label(BinaryImage image, int[] labels, bool diagonal)
     {
+        // The union-find's parents grow with the provisional labels; pooled, they cost no fresh memory from page to page.
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var parent = pool.Rent(Math.Min(1024, (image.Height * image.Width) + 1));
+        try
+        {
+            return Label(image, labels, diagonal, ref parent);
+        }
+        finally
+        {
+            pool.Return(parent);
+        }
+    }
+
+    /// <summary>The two passes over <paramref name="image"/>, with the union-find in <paramref name="parent"/> (replaced by a larger pooled array when full).</summary>
+    private static (LabelImage Labels, int Count) Label(BinaryImage image, int[] labels, bool diagonal, ref int[] parent)
+    {
         int h = image.Height, w = image.Width, n = h * w;
         var pixels = image.Pixels;
-        var parent = new int[Math.Min(1024, n + 1)];
         int next = 1;
         for (int y = 0; y < h; y++)
         {
@@ -96,7 +111,10 @@ public static class Labeling
                 {
                     if (next == parent.Length)
                     {
-                        Array.Resize(ref parent, (int)Math.Min((long)parent.Length * 2, (long)n + 1));
+                        var larger = System.Buffers.ArrayPool<int>.Shared.Rent((int)Math.Min((long)parent.Length * 2, (long)n + 1));
+                        parent.AsSpan(0, next).CopyTo(larger);
+                        System.Buffers.ArrayPool<int>.Shared.Return(parent);
+                        parent = larger;
                     }
 
                     parent[next] = next;

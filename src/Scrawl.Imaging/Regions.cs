@@ -36,15 +36,18 @@ public static class Regions
     {
         ArgumentNullException.ThrowIfNull(labels);
         int n = labels.Count + 1, h = labels.Height, w = labels.Width;
-        var area = new int[n];
-        var top = new int[n];
-        var left = new int[n];
-        var bottom = new int[n];
-        var right = new int[n];
-        var rowSum = new long[n];
-        var columnSum = new long[n];
-        Array.Fill(top, int.MaxValue);
-        Array.Fill(left, int.MaxValue);
+        // Per-label accumulators in pooled scratch (a page has thousands of components and is measured several times).
+        using var areaScratch = new PooledArray<int>(n, clear: true);
+        using var topScratch = new PooledArray<int>(n);
+        using var leftScratch = new PooledArray<int>(n);
+        using var bottomScratch = new PooledArray<int>(n, clear: true);
+        using var rightScratch = new PooledArray<int>(n, clear: true);
+        using var rowScratch = new PooledArray<long>(n, clear: true);
+        using var columnScratch = new PooledArray<long>(n, clear: true);
+        Span<int> area = areaScratch.Span, top = topScratch.Span, left = leftScratch.Span, bottom = bottomScratch.Span, right = rightScratch.Span;
+        Span<long> rowSum = rowScratch.Span, columnSum = columnScratch.Span;
+        top.Fill(int.MaxValue);
+        left.Fill(int.MaxValue);
         var values = labels.Labels;
         for (int y = 0; y < h; y++)
         {

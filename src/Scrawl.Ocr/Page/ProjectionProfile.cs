@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Scrawl.Imaging;
 
 namespace Scrawl.Ocr;
 
@@ -29,7 +30,9 @@ internal static class ProjectionProfile
 
         var (min, max) = Range(xs, ys, c, s, path);
         int size = (int)(max - min) + 2;
-        var bins = new int[4 * size];
+        // Pooled: a tilt search scores over a hundred angles a page, each with its own histograms.
+        using var scratch = new PooledArray<int>(4 * size, clear: true);
+        var bins = scratch.Span;
         Count(xs, ys, c, s, min, bins, size, path);
         double sum = 0;
         for (int b = 0; b < size; b++)
