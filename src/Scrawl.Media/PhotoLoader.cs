@@ -21,9 +21,11 @@ public static class PhotoLoader
     /// its longer side at most <paramref name="maxSide"/> (≥ 1; aspect ratio kept), with the photo's full upright size.
     /// With <paramref name="slack"/> &gt; 0 (at most 0.5), a JPEG with a reduced DCT scale whose longer side lies within
     /// maxSide·(1 ± slack) is returned at the smallest such scale without a resampling pass (much faster; the caller copes
-    /// with the slightly different size).
+    /// with the slightly different size). <paramref name="pixels"/>, when given, supplies the array a JPEG read as grey is decoded into:
+    /// called with the number of values H·W, it returns an array of exactly that length whose contents may be anything finite (say the
+    /// previous photo's, kept by a reader that decodes photo after photo, so no fresh memory is touched); other decodes allocate.
     /// </summary>
-    public static (FloatImage Image, int PhotoHeight, int PhotoWidth) Load(string path, int maxSide, ColorMode color = ColorMode.Grey, double slack = 0)
+    public static (FloatImage Image, int PhotoHeight, int PhotoWidth) Load(string path, int maxSide, ColorMode color = ColorMode.Grey, double slack = 0, Func<int, float[]>? pixels = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
@@ -31,11 +33,11 @@ public static class PhotoLoader
             throw new FileNotFoundException($"{path}: no such file.", path);
         }
 
-        return Load(File.ReadAllBytes(path), path, maxSide, color, slack);
+        return Load(File.ReadAllBytes(path), path, maxSide, color, slack, pixels);
     }
 
-    /// <summary>As <see cref="Load(string, int, ColorMode, double)"/> for encoded bytes held in memory; <paramref name="name"/> names them in errors.</summary>
-    public static (FloatImage Image, int PhotoHeight, int PhotoWidth) Load(byte[] encoded, string name, int maxSide, ColorMode color = ColorMode.Grey, double slack = 0)
+    /// <summary>As <see cref="Load(string, int, ColorMode, double, Func{int, float[]}?)"/> for encoded bytes held in memory; <paramref name="name"/> names them in errors.</summary>
+    public static (FloatImage Image, int PhotoHeight, int PhotoWidth) Load(byte[] encoded, string name, int maxSide, ColorMode color = ColorMode.Grey, double slack = 0, Func<int, float[]>? pixels = null)
     {
         ArgumentNullException.ThrowIfNull(encoded);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
@@ -55,7 +57,7 @@ public static class PhotoLoader
             request = new DecodeRequest(color, dct.Height, dct.Width);
         }
 
-        if (color == ColorMode.Grey && FastGreyJpeg(encoded, name, request) is { } fast)
+        if (color == ColorMode.Grey && FastGreyJpeg(encoded, name, request, pixels) is { } fast)
         {
             return (fast, height, width);
         }
@@ -69,7 +71,7 @@ public static class PhotoLoader
     /// of a JPEG is the same 0.299 R + 0.587 G + 0.114 B as the general decoder's. A colour JPEG (libjpeg gives no grey for
     /// it) takes the path only when that scale is the target itself (<see cref="ColourLuma"/>). Null when the path does not apply.
     /// </summary>
-    internal static FloatImage? FastGreyJpeg(byte[] encoded, string name, DecodeRequest request)
+    internal static FloatImage? FastGreyJpeg(byte[] encoded, string name, DecodeRequest request, Func<int, float[]>? pixels = null)
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
@@ -97,7 +99,7 @@ public static class PhotoLoader
         {
             // A colour JPEG: libjpeg will not hand out grey. At exactly the target size the general decoder would copy the
             // RGBA frame pixel for pixel and take its luma, so do just that here, without its canvas and copies.
-            return size.Width == targetWidth && size.Height == targetHeight ? ColourLuma(codec, size, name) : null;
+            return size.Width == targetWidth && size.Height == targetHeight ? ColourLuma(codec, size, name, pixels) : null;
         }
 
         if (result != SKCodecResult.Success)
@@ -114,7 +116,7 @@ public static class PhotoLoader
 
         try
         {
-            var image = new FloatImage(targetHeight, targetWidth);
+            var image = Grey(targetHeight, targetWidth, pixels);
             var bytes = scaled.GetPixelSpan();
             for (int y = 0; y < targetHeight; y++)
             {
@@ -141,7 +143,7 @@ public static class PhotoLoader
     /// The grey image of a colour JPEG decoded at <paramref name="size"/> (one of its DCT scales): RGBA as the general decoder decodes it,
     /// then the same luma, 0.299 R + 0.587 G + 0.114 B, clipped to 1 — the general decoder's result at that size, without its canvas.
     /// </summary>
-    private static FloatImage ColourLuma(SKCodec codec, SKSizeI size, string name)
+    private static FloatImage ColourLuma(SKCodec codec, SKSizeI size, string name, Func<int, float[]>? pixels)
     {
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var decoded = new SKBitmap(info);
@@ -151,7 +153,7 @@ public static class PhotoLoader
             throw new InvalidDataException($"{name}: {(result == SKCodecResult.IncompleteInput ? "truncated or corrupt image data" : $"decoding failed ({result})")}.");
         }
 
-        var image = new FloatImage(size.Height, size.Width);
+        var image = Grey(size.Height, size.Width, pixels);
         var bytes = decoded.GetPixelSpan();
         const float Inv = 1f / 255f;
         for (int y = 0; y < size.Height; y++)
@@ -166,6 +168,23 @@ public static class PhotoLoader
         }
 
         return image;
+    }
+
+    /// <summary>A grey image to decode into, every value of which the caller overwrites: over the array <paramref name="pixels"/> supplies, or new.</summary>
+    private static FloatImage Grey(int height, int width, Func<int, float[]>? pixels)
+    {
+        if (pixels is null)
+        {
+            return new FloatImage(height, width);
+        }
+
+        var values = pixels(height * width);
+        if (values.Length != height * width)
+        {
+            throw new InvalidOperationException($"The pixel supplier returned {values.Length} values for a {height}×{width} photo.");
+        }
+
+        return new FloatImage(values, height, width);
     }
 
     /// <summary>The upright size of the first reduced DCT scale (k/8, k &lt; 8) of a JPEG whose longer side lies in [<paramref name="low"/>, <paramref name="high"/>], or null.</summary>

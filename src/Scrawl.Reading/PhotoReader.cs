@@ -30,6 +30,7 @@ public sealed class PhotoReader : IDisposable
     private const double DecodeSlack = 0.2;
 
     private readonly CharacterControl control;
+    private readonly PhotoBuffer photoBuffer = new();
     private PhotoReader? capitals;
     private bool ownsOrientationClassifier;
 
@@ -176,8 +177,7 @@ public sealed class PhotoReader : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         var watch = Stopwatch.StartNew();
         InputFiles.CheckRegularFile(path, MaxStreamBytes);
-        var decoded = PhotoLoader.Load(path, Options.WorkingSide, slack: DecodeSlack);
-        return Read(path, decoded, watch);
+        return ReadDecoded(path, PhotoLoader.Load(path, Options.WorkingSide, slack: DecodeSlack, pixels: photoBuffer.Take), watch);
     }
 
     /// <summary>Reads an encoded photo held in memory; <paramref name="name"/> names it in results and errors.</summary>
@@ -186,8 +186,7 @@ public sealed class PhotoReader : IDisposable
         ArgumentNullException.ThrowIfNull(encoded);
         ArgumentException.ThrowIfNullOrEmpty(name);
         var watch = Stopwatch.StartNew();
-        var decoded = PhotoLoader.Load(encoded, name, Options.WorkingSide, slack: DecodeSlack);
-        return Read(name, decoded, watch);
+        return ReadDecoded(name, PhotoLoader.Load(encoded, name, Options.WorkingSide, slack: DecodeSlack, pixels: photoBuffer.Take), watch);
     }
 
     /// <summary>Reads an encoded photo from <paramref name="stream"/> (at most <see cref="MaxStreamBytes"/> bytes); <paramref name="name"/> names it in results and errors.</summary>
@@ -238,6 +237,19 @@ public sealed class PhotoReader : IDisposable
         if (ownsOrientationClassifier)
         {
             (OrientationClassifier as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Reads a photo this reader decoded, then keeps its pixel array for the next one (nothing read from it refers to the pixels).</summary>
+    private PhotoReading ReadDecoded(string name, (FloatImage Image, int PhotoHeight, int PhotoWidth) decoded, Stopwatch watch)
+    {
+        try
+        {
+            return Read(name, decoded, watch);
+        }
+        finally
+        {
+            photoBuffer.Keep(decoded.Image.Pixels);
         }
     }
 

@@ -62,4 +62,33 @@ public class ColourJpegTests
         // Not a blank frame: the strokes are dark against the light paper.
         Assert.True(fast.Pixels.Min() < 0.35f && fast.Pixels.Max() > 0.8f);
     }
+
+    [Theory]
+    [InlineData(false)] // a grey JPEG: libjpeg's own grey, resampled to the target
+    [InlineData(true)] // a colour JPEG at a DCT scale: the luma of its RGBA
+    public void A_supplied_pixel_array_receives_exactly_the_decoded_grey_values(bool colour)
+    {
+        byte[] encoded;
+        if (colour)
+        {
+            encoded = ColourJpeg();
+        }
+        else
+        {
+            using var grey = SKBitmap.Decode(ColourJpeg()).Copy(SKColorType.Gray8);
+            using var data = grey.Encode(SKEncodedImageFormat.Jpeg, 90);
+            encoded = data.ToArray();
+        }
+
+        // The colour photo at its 4/8 scale (800 wide); the grey one resampled from that scale to 700 wide.
+        int side = colour ? 800 : 700;
+        double slack = colour ? 0.1 : 0;
+        var (expected, _, _) = PhotoLoader.Load(encoded, "photo.jpg", side, slack: slack);
+        Assert.Equal(side, expected.Width);
+        float[]? supplied = null;
+        var (photo, _, _) = PhotoLoader.Load(encoded, "photo.jpg", side, slack: slack, pixels: n => supplied = Enumerable.Repeat(0.5f, n).ToArray());
+        Assert.Same(supplied, photo.Pixels); // decoded in place: every value overwritten
+        Assert.Equal(expected.Pixels, photo.Pixels);
+        Assert.Throws<InvalidOperationException>(() => PhotoLoader.Load(encoded, "photo.jpg", side, slack: slack, pixels: n => new float[n + 1]));
+    }
 }
