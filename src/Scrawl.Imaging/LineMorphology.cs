@@ -42,8 +42,8 @@ public static class LineMorphology
     {
         Check(image, destination, height, width, length);
         int n = height * width;
-        var pool = System.Buffers.ArrayPool<float>.Shared;
-        var a = pool.Rent(n);
+        using var aScratch = new PooledArray<float>(n);
+        var a = aScratch.Array;
         if (vertical)
         {
             Columns<MaxOp>(image, a, height, width, length);
@@ -52,15 +52,13 @@ public static class LineMorphology
         else
         {
             // Transposed once for both passes.
-            var b = pool.Rent(n);
+            using var bScratch = new PooledArray<float>(n);
+            var b = bScratch.Array;
             Transpose(image, a, height, width);
             Columns<MaxOp>(a, b, width, height, length);
             Columns<MinOp>(b, a, width, height, length);
             Transpose(a, destination, width, height);
-            pool.Return(b);
         }
-
-        pool.Return(a);
     }
 
     private delegate void SpanFilter(ReadOnlySpan<float> image, Span<float> destination, int height, int width, int length, bool vertical);
@@ -88,14 +86,11 @@ public static class LineMorphology
         else
         {
             // Along rows: transposed, the rows become columns, whose recurrences run a whole (vectorised) row at a time.
-            var pool = System.Buffers.ArrayPool<float>.Shared;
-            var a = pool.Rent(h * w);
-            var b = pool.Rent(h * w);
-            Transpose(image, a, h, w);
-            Columns<TOp>(a, b, w, h, length);
-            Transpose(b, destination, w, h);
-            pool.Return(a);
-            pool.Return(b);
+            using var a = new PooledArray<float>(h * w);
+            using var b = new PooledArray<float>(h * w);
+            Transpose(image, a.Array, h, w);
+            Columns<TOp>(a.Array, b.Array, w, h, length);
+            Transpose(b.Array, destination, w, h);
         }
     }
 
@@ -180,13 +175,13 @@ public static class LineMorphology
         where TOp : struct, IExtreme
     {
         int r = length / 2, padded = h + (2 * r);
-        var pool = System.Buffers.ArrayPool<float>.Shared;
-        var x = pool.Rent(padded * w);
+        using var xScratch = new PooledArray<float>(padded * w);
+        using var gScratch = new PooledArray<float>(padded * w);
+        using var hScratch = new PooledArray<float>(padded * w);
+        float[] x = xScratch.Array, g = gScratch.Array, hh = hScratch.Array;
         x.AsSpan(0, r * w).Fill(TOp.Identity);
         src[..(h * w)].CopyTo(x.AsSpan(r * w));
         x.AsSpan((r + h) * w, r * w).Fill(TOp.Identity);
-        var g = pool.Rent(padded * w);
-        var hh = pool.Rent(padded * w);
         for (int i = 0; i < padded; i++)
         {
             var row = x.AsSpan(i * w, w);
@@ -219,10 +214,6 @@ public static class LineMorphology
         {
             TOp.Apply(hh.AsSpan(y * w, w), g.AsSpan((y + length - 1) * w, w), dst.Slice(y * w, w));
         }
-
-        pool.Return(x);
-        pool.Return(g);
-        pool.Return(hh);
     }
 
     /// <summary>The operation of an erosion (minimum) or a dilation (maximum), with its identity.</summary>
