@@ -51,7 +51,8 @@ public static class CharacterFinder
     /// The ink of a (working-size) photo: Gaussian blur; Sauvola's local threshold (robust to uneven light and
     /// faint pencil); a pixel is ink when it is at or below its Sauvola threshold <i>and</i> not clearly paper by
     /// the global check (≤ Otsu's threshold + <see cref="CharacterFinderOptions.OtsuSlack"/> × (paper median − Otsu),
-    /// which removes texture and show-through in flat bright areas); then a small closing heals broken strokes.
+    /// which removes texture and show-through in flat bright areas); on a page of faint writing Sauvola's k is then lowered to half the
+    /// ink's measured contrast and the mask made again (<see cref="StrokeContrast"/>); then a small closing heals broken strokes.
     /// </summary>
     public static BinaryImage Binarize(FloatImage working, CharacterFinderOptions? options = null)
     {
@@ -73,6 +74,15 @@ public static class CharacterFinder
         var pixels = smooth.Pixels;
         var thresholds = local.Pixels;
         var ink = InkBelow(pixels, thresholds, ceiling);
+        if (options.AdaptSauvolaK)
+        {
+            // Faint writing: measured on this first mask, the threshold moves halfway between paper and the typical ink.
+            float k = StrokeContrast.SauvolaK(StrokeContrast.Measure(pixels, ink, paper), options.SauvolaK);
+            if (k < options.SauvolaK)
+            {
+                ink = InkBelow(pixels, Thresholds.Sauvola(smooth, options.SauvolaWindow, k).Pixels, ceiling);
+            }
+        }
 
         var mask = new BinaryImage(working.Height, working.Width, ink);
         return options.ClosingSize > 1 ? Morphology.Close(mask, Footprint.Square(options.ClosingSize)) : mask;

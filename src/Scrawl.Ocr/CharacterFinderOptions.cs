@@ -26,6 +26,9 @@ public sealed record CharacterFinderOptions
     /// <summary>Sauvola's k in [0, 1]: with r = 1 a pixel is ink when darker than ≈ (1 − k) × its local mean.</summary>
     public float SauvolaK { get; init; } = 0.2f;
 
+    /// <summary>Lower <see cref="SauvolaK"/> on pages of faint writing to half the ink's measured contrast to the paper (<see cref="StrokeContrast"/>); never raised.</summary>
+    public bool AdaptSauvolaK { get; init; } = true;
+
     /// <summary>
     /// Global sanity check, in [0, 1]: a pixel is ink only if it is also ≤ Otsu's global threshold plus this
     /// fraction of the distance from that threshold to the paper level (the median); 1 disables the check.

@@ -162,11 +162,14 @@ public static class PagePreparation
         return new PageGeometry(toPage.Then(pageToPhoto), height2, width, page, turns, skew, scale, height, paper);
     }
 
-    /// <summary>Ink of a measurement thumbnail: light blur, Sauvola with a window of 1/16 of the longer side, no closing.</summary>
+    /// <summary>
+    /// Ink of a measurement thumbnail: light blur, Sauvola with a window of 1/16 of the longer side and its fixed k, no closing. The tilt
+    /// and direction need the clearest strokes, not the faint ones a lower k would add (with them, tilt and pen variants read worse).
+    /// </summary>
     private static BinaryImage MeasurementInk(FloatImage thumb)
     {
         int window = Math.Max(15, (Math.Max(thumb.Height, thumb.Width) / 16) | 1);
         // Without solid blobs: a pen across the page is one long straight line the projection profiles would align to.
-        return ThickBlobs.Remove(CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 }));
+        return ThickBlobs.Remove(CharacterFinder.Binarize(thumb, new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1, AdaptSauvolaK = false }));
     }
 }

@@ -77,7 +77,8 @@ public static class WorkingResolution
 
     /// <summary>
     /// <paramref name="options"/> with the pixel-valued settings multiplied by <paramref name="factor"/> (&gt; 0): blur σ,
-    /// Sauvola window (kept odd, ≥ 3) and closing size (≥ 1); fractions of the character height are unchanged.
+    /// Sauvola window (kept odd, ≥ 3) and closing size (≥ 2 when <paramref name="options"/> closes at all: a one-pixel break in a stroke
+    /// is a break at any resolution, and thin strokes of small photos break most); fractions of the character height are unchanged.
     /// </summary>
     public static CharacterFinderOptions Scale(CharacterFinderOptions options, double factor)
     {
@@ -91,7 +92,7 @@ public static class WorkingResolution
         {
             BlurSigma = (float)(options.BlurSigma * factor),
             SauvolaWindow = Math.Max(3, (int)Math.Round(options.SauvolaWindow * factor) | 1),
-            ClosingSize = Math.Max(1, (int)Math.Round(options.ClosingSize * factor)),
+            ClosingSize = Math.Max(options.ClosingSize > 1 ? 2 : 1, (int)Math.Round(options.ClosingSize * factor)),
         };
     }
 }

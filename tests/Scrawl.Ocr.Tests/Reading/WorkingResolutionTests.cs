@@ -18,8 +18,9 @@ public class WorkingResolutionTests
         var half = WorkingResolution.Scale(new CharacterFinderOptions(), 0.5);
         Assert.Equal((27, 2, 0.5f), (half.SauvolaWindow, half.ClosingSize, half.BlurSigma));
         var tiny = WorkingResolution.Scale(new CharacterFinderOptions(), 0.01);
-        Assert.Equal((3, 1), (tiny.SauvolaWindow, tiny.ClosingSize));
+        Assert.Equal((3, 2), (tiny.SauvolaWindow, tiny.ClosingSize));
         tiny.Validate();
+        Assert.Equal(1, WorkingResolution.Scale(new CharacterFinderOptions { ClosingSize = 1 }, 0.01).ClosingSize);
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkingResolution.Scale(new CharacterFinderOptions(), 0));
     }
 
