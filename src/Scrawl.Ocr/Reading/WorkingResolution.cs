@@ -49,7 +49,8 @@ public static class WorkingResolution
     /// A quick estimate of the typical character height (pixels of <paramref name="image"/>, grey in [0, 1], dark ink), or
     /// null when nothing like characters is found: a thumbnail (longer side ≤ 512), Gaussian blur σ 1, Otsu's global
     /// threshold, 8-connected components, and <see cref="CharacterFinder.TypicalHeight"/> of the components that are
-    /// neither specks (&lt; 3 px) nor page-sized (&gt; ¼ of the thumbnail), scaled back. The same is measured once more on the
+    /// neither specks (&lt; 3 px) nor page-sized (over ¼ of the thumbnail's longer side; up to ½ tall when at least two are — in a close-up
+    /// of a word the letters are taller than a quarter of the frame, while one component that tall is rather a pen or an edge), scaled back. The same is measured once more on the
     /// thumbnail flattened with a line an eighth of its side long (<see cref="CharacterFinder.Flatten"/>), and the larger of the
     /// two is taken: on grid or ruled paper the writing touches the printed lines and hides in one page-sized component, so only
     /// the flattened thumbnail shows the letters, while letters taller than an eighth of the page survive only the plain one.
@@ -60,18 +61,27 @@ public static class WorkingResolution
         var (thumb, scale) = CharacterFinder.ToWorkingSize(image, 512);
         var smooth = Filters.GaussianBlur(thumb, 1f);
         int side = Math.Max(thumb.Height, thumb.Width);
-        double? plain = TypicalComponentHeight(smooth, side / 4);
-        double? flattened = side >= 64 ? TypicalComponentHeight(CharacterFinder.Flatten(smooth, (side / 8) | 1), side / 4) : null;
+        double? plain = TypicalComponentHeight(smooth, side / 4, side / 2);
+        double? flattened = side >= 64 ? TypicalComponentHeight(CharacterFinder.Flatten(smooth, (side / 8) | 1), side / 4, side / 4) : null;
         double? best = plain is null ? flattened : flattened is null ? plain : Math.Max(plain.Value, flattened.Value);
         return best * scale;
     }
 
-    /// <summary>The typical height of the Otsu components of <paramref name="smooth"/> from 3 to <paramref name="limit"/> pixels tall and wide, or null.</summary>
-    private static double? TypicalComponentHeight(FloatImage smooth, int limit)
+    /// <summary>
+    /// The typical height of the Otsu components of <paramref name="smooth"/> at least 3 and at most <paramref name="limit"/> pixels tall and
+    /// at most <paramref name="limit"/> wide, or null; components up to <paramref name="tallLimit"/> tall count too when there are at least two.
+    /// </summary>
+    private static double? TypicalComponentHeight(FloatImage smooth, int limit, int tallLimit)
     {
         var (labels, _) = Labeling.Label(smooth.AtOrBelow(Thresholds.Otsu(smooth)), connectivity: 8);
-        var heights = Regions.Measure(labels).Where(r => r.BoxHeight >= 3 && r.BoxHeight <= limit && r.BoxWidth <= limit)
-            .Select(r => (double)r.BoxHeight).ToList();
+        var regions = Regions.Measure(labels).Where(r => r.BoxHeight >= 3 && r.BoxWidth <= limit).ToList();
+        var heights = regions.Where(r => r.BoxHeight <= limit).Select(r => (double)r.BoxHeight).ToList();
+        var tall = regions.Where(r => r.BoxHeight > limit && r.BoxHeight <= tallLimit).Select(r => (double)r.BoxHeight).ToList();
+        if (tall.Count >= 2)
+        {
+            heights.AddRange(tall);
+        }
+
         return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights);
     }
 

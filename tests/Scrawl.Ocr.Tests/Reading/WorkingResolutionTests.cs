@@ -33,6 +33,18 @@ public class WorkingResolutionTests
     }
 
     [Fact]
+    public void In_a_close_up_of_one_word_the_letters_taller_than_a_quarter_of_the_frame_still_count()
+    {
+        var page = SyntheticPage.Render(["LL"], seed: 3, new SyntheticPageOptions { CharacterHeight = 60 });
+        var ink = Enumerable.Range(0, page.Pixels.Length).Where(i => page.Pixels[i] < 0.5f).ToList();
+        int top = ink.Min(i => i / page.Width), bottom = ink.Max(i => i / page.Width), left = ink.Min(i => i % page.Width), right = ink.Max(i => i % page.Width);
+        // The word with a margin of one character height all round, as when one photographs a single word.
+        var word = page.Crop(Math.Max(0, top - 60), Math.Max(0, left - 60), Math.Min(page.Height, bottom + 61) - Math.Max(0, top - 60), Math.Min(page.Width, right + 61) - Math.Max(0, left - 60));
+        Assert.True(Math.Max(word.Height, word.Width) < 4 * 60, $"{word.Width}×{word.Height}: not a close-up");
+        Assert.InRange(WorkingResolution.EstimateCharacterHeight(word)!.Value, 50, 70);
+    }
+
+    [Fact]
     public void On_grid_paper_the_estimate_measures_the_letters_not_the_grid_cells()
     {
         // Letters 60 px tall on a dark grid with 40-px cells: every letter touches the grid.
