@@ -183,7 +183,9 @@ public static class CharacterFinder
             regions = [.. regions.Where(r => depth.Deepest[r.Label] <= limit || pens.Contains(r.Label))];
             if (options.RemoveStraightLines && depth.TypicalStroke > 0 && regions.Count > 0)
             {
-                double height = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
+                // A line is measured against the tallest letters: with lower case the typical height is only the x-height.
+                var heights = regions.Select(r => (double)r.BoxHeight).ToArray();
+                double height = options.LowerCase ? TallHeight(heights) : TypicalHeight(heights);
                 cleaned = ObliqueLines.Erase(cleaned ?? ink, labels, regions, height, 2.0 * depth.TypicalStroke) ?? cleaned;
             }
 
@@ -250,9 +252,23 @@ public static class CharacterFinder
         ArgumentNullException.ThrowIfNull(heights);
         ArgumentOutOfRangeException.ThrowIfZero(heights.Count);
         var sorted = heights.Order().ToArray();
-        double p90 = sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
+        double p90 = Tallest(sorted);
         return Median([.. sorted.Where(h => h >= 0.3 * p90).Select(h => (float)h)]);
     }
+
+    /// <summary>
+    /// The height of the tallest writing from component box heights (at least one): their 90th percentile — the reference
+    /// <see cref="TypicalHeight"/> judges fragments against — and never below the typical height. With lower case it is the height of
+    /// capitals, ascenders and descenders, while the typical height is the x-height; a few long strokes or smudges do not drag it up.
+    /// </summary>
+    public static double TallHeight(IReadOnlyList<double> heights)
+    {
+        ArgumentNullException.ThrowIfNull(heights);
+        ArgumentOutOfRangeException.ThrowIfZero(heights.Count);
+        return Math.Max(Tallest([.. heights.Order()]), TypicalHeight(heights));
+    }
+
+    private static double Tallest(double[] sorted) => sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
 
     /// <summary>The mask of the pixels inside <paramref name="box"/> whose label is one of <paramref name="members"/>.</summary>
     private static BinaryImage MaskOf(LabelImage labels, PixelBox box, int[] members)
