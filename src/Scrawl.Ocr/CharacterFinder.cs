@@ -9,7 +9,7 @@ namespace Scrawl.Ocr;
 /// size, binarise (<see cref="Binarize"/>), then <see cref="FindInInk"/>: 8-connected components, noise
 /// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), long straight oblique lines erased (<see cref="ObliqueLines"/>), outlines reaching in from the frame dropped (<see cref="FrameIntruders"/>), pieces of one character merged, dots and specks dropped, touching characters split.
 /// </summary>
-public static class CharacterFinder
+public static partial class CharacterFinder
 {
     /// <summary>The characters of <paramref name="photo"/> (intensities in [0, 1], ink dark), in no particular order, boxes in the photo's pixels.</summary>
     /// <example><c>var characters = CharacterFinder.Find(photo);</c></example>
@@ -193,7 +193,9 @@ public static class CharacterFinder
             regions = [.. regions.Where(r => depth.Deepest[r.Label] <= limit || pens.Contains(r.Label))];
             if (options.RemoveStraightLines && depth.TypicalStroke > 0 && regions.Count > 0)
             {
-                double height = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
+                // A line is measured against the tallest letters: with lower case the typical height is only the x-height.
+                var heights = regions.Select(r => (double)r.BoxHeight).ToArray();
+                double height = options.LowerCase ? TallHeight(heights) : TypicalHeight(heights);
                 cleaned = ObliqueLines.Erase(cleaned ?? ink, labels, regions, height, 2.0 * depth.TypicalStroke) ?? cleaned;
             }
 
@@ -250,20 +252,6 @@ public static class CharacterFinder
         return result;
     }
 
-    /// <summary>
-    /// The typical character height from component box heights (at least one): the median of the heights
-    /// that reach 30 % of the 90th percentile, so that specks and stroke fragments, however many, do not
-    /// drag it down, and a few long strokes or smudges do not drag it up.
-    /// </summary>
-    public static double TypicalHeight(IReadOnlyList<double> heights)
-    {
-        ArgumentNullException.ThrowIfNull(heights);
-        ArgumentOutOfRangeException.ThrowIfZero(heights.Count);
-        var sorted = heights.Order().ToArray();
-        double p90 = sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
-        return Median([.. sorted.Where(h => h >= 0.3 * p90).Select(h => (float)h)]);
-    }
-
     /// <summary>The mask of the pixels inside <paramref name="box"/> whose label is one of <paramref name="members"/>.</summary>
     private static BinaryImage MaskOf(LabelImage labels, PixelBox box, int[] members)
     {
@@ -298,37 +286,6 @@ public static class CharacterFinder
         }
 
         return new BinaryImage(ink.Height, ink.Width, pixels);
-    }
-
-    /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>
-    internal static float HistogramMedian(ReadOnlySpan<float> values)
-    {
-        const int Bins = 1024;
-        var counts = new int[Bins];
-        foreach (float v in values)
-        {
-            counts[Math.Clamp((int)(v * Bins), 0, Bins - 1)]++;
-        }
-
-        long seen = 0;
-        for (int b = 0; b < Bins; b++)
-        {
-            seen += counts[b];
-            if (2 * seen >= values.Length)
-            {
-                return (b + 0.5f) / Bins;
-            }
-        }
-
-        return 1f;
-    }
-
-    private static float Median(ReadOnlySpan<float> values)
-    {
-        float[] sorted = values.ToArray();
-        Array.Sort(sorted);
-        int n = sorted.Length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
     }
 
     private sealed record Piece(PixelBox Box, int[] Labels);

@@ -47,6 +47,14 @@ public sealed record CharacterFinderOptions
     /// <summary>Drop the pieces of long straight oblique lines (a pen's or pencil's outline across the page; <see cref="StraightLines"/>).</summary>
     public bool RemoveStraightLines { get; init; } = true;
 
+    /// <summary>
+    /// The writing may hold lower case (mixed-case reading): its typical (median) height is then about the x-height, while capitals and
+    /// ascenders stand up to about twice as tall, so a wide capital's diagonal can be longer than the oblique lines
+    /// <see cref="RemoveStraightLines"/> erases when those are measured in typical heights. Such lines are then measured in the height of
+    /// the page's tallest writing (<see cref="CharacterFinder.TallHeight"/>) instead.
+    /// </summary>
+    public bool LowerCase { get; init; }
+
     /// <summary>Components with both box sides below this fraction (in [0, 1)) of the typical character height are noise, dropped before merging.</summary>
     public double NoiseFraction { get; init; } = 0.15;
 
