@@ -62,7 +62,9 @@ public static partial class CharacterFinder
             regions = [.. regions.Where(r => depth.Deepest[r.Label] <= limit || pens.Contains(r.Label))];
             if (options.RemoveStraightLines && depth.TypicalStroke > 0 && regions.Count > 0)
             {
-                double height = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
+                // A line is measured against the tallest letters: with lower case the typical height is only the x-height.
+                var heights = regions.Select(r => (double)r.BoxHeight).ToArray();
+                double height = options.LowerCase ? TallHeight(heights) : TypicalHeight(heights);
                 cleaned = ObliqueLines.Erase(cleaned ?? ink, labels, regions, height, 2.0 * depth.TypicalStroke) ?? cleaned;
             }
 
@@ -121,20 +123,6 @@ public static partial class CharacterFinder
         return result;
     }
 
-    /// <summary>
-    /// The typical character height from component box heights (at least one): the median of the heights
-    /// that reach 30 % of the 90th percentile, so that specks and stroke fragments, however many, do not
-    /// drag it down, and a few long strokes or smudges do not drag it up.
-    /// </summary>
-    public static double TypicalHeight(IReadOnlyList<double> heights)
-    {
-        ArgumentNullException.ThrowIfNull(heights);
-        ArgumentOutOfRangeException.ThrowIfZero(heights.Count);
-        var sorted = heights.Order().ToArray();
-        double p90 = sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
-        return Median([.. sorted.Where(h => h >= 0.3 * p90).Select(h => (float)h)]);
-    }
-
     /// <summary>The mask of the pixels inside <paramref name="box"/> whose label is one of <paramref name="members"/>.</summary>
     private static BinaryImage MaskOf(LabelImage labels, PixelBox box, int[] members)
     {
@@ -170,14 +158,6 @@ public static partial class CharacterFinder
         }
 
         return BinaryImage.Wrap(ink.Height, ink.Width, buffer);
-    }
-
-    private static float Median(ReadOnlySpan<float> values)
-    {
-        float[] sorted = values.ToArray();
-        Array.Sort(sorted);
-        int n = sorted.Length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
     }
 
     private sealed record Piece(PixelBox Box, int[] Labels);

@@ -26,6 +26,9 @@ public sealed record CharacterFinderOptions
     /// <summary>Sauvola's k in [0, 1]: with r = 1 a pixel is ink when darker than ≈ (1 − k) × its local mean.</summary>
     public float SauvolaK { get; init; } = 0.2f;
 
+    /// <summary>Lower <see cref="SauvolaK"/> on pages of faint writing to half the ink's measured contrast to the paper (<see cref="StrokeContrast"/>); never raised.</summary>
+    public bool AdaptSauvolaK { get; init; } = true;
+
     /// <summary>
     /// Global sanity check, in [0, 1]: a pixel is ink only if it is also ≤ Otsu's global threshold plus this
     /// fraction of the distance from that threshold to the paper level (the median); 1 disables the check.
@@ -43,6 +46,14 @@ public sealed record CharacterFinderOptions
 
     /// <summary>Drop the pieces of long straight oblique lines (a pen's or pencil's outline across the page; <see cref="StraightLines"/>).</summary>
     public bool RemoveStraightLines { get; init; } = true;
+
+    /// <summary>
+    /// The writing may hold lower case (mixed-case reading): its typical (median) height is then about the x-height, while capitals and
+    /// ascenders stand up to about twice as tall, so a wide capital's diagonal can be longer than the oblique lines
+    /// <see cref="RemoveStraightLines"/> erases when those are measured in typical heights. Such lines are then measured in the height of
+    /// the page's tallest writing (<see cref="CharacterFinder.TallHeight"/>) instead.
+    /// </summary>
+    public bool LowerCase { get; init; }
 
     /// <summary>Components with both box sides below this fraction (in [0, 1)) of the typical character height are noise, dropped before merging.</summary>
     public double NoiseFraction { get; init; } = 0.15;

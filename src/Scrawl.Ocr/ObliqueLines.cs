@@ -9,7 +9,8 @@ namespace Scrawl.Ocr;
 /// transform over their pixels at every whole degree more than <see cref="StraightLines.MinObliqueDegrees"/> from the rows and
 /// columns finds the strongest line; along it, every stretch where ink lies on the line without a gap longer than a stroke width
 /// for at least <see cref="MinLineLength"/> character heights is erased across the line's width; repeated while lines are found.
-/// Writing has no such stretch: letters are shorter, and the gaps between them break a text line. Pure.
+/// Writing has no such stretch: letters are shorter, and the gaps between them break a text line. The character height is the tallest
+/// letters' (with lower case not the typical x-height: <see cref="CharacterFinderOptions.LowerCase"/>). Pure.
 /// </summary>
 public static class ObliqueLines
 {

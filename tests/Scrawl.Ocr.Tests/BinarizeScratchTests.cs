@@ -4,8 +4,11 @@ namespace Scrawl.Ocr.Tests;
 
 public class BinarizeScratchTests
 {
-    /// <summary>Paper brightening left to right, a long dark printed line, short strokes and grain: every step of Binarize has work.</summary>
-    private static FloatImage Page()
+    /// <summary>
+    /// Paper brightening left to right, a long dark printed line, short strokes (<paramref name="darkness"/> below the paper) and grain: every
+    /// step of Binarize has work; strokes 0.3 below the paper are faint enough for it to lower Sauvola's k and threshold again.
+    /// </summary>
+    private static FloatImage Page(float darkness)
     {
         int h = 90, w = 173;
         var random = new Random(3);
@@ -16,35 +19,45 @@ public class BinarizeScratchTests
             {
                 float paper = 0.5f + (0.4f * x / w) + (0.02f * (float)random.NextDouble());
                 bool stroke = (y is >= 20 and < 60 && x % 37 is >= 20 and < 24) || y is 70 or 71;
-                pixels[(y * w) + x] = stroke ? paper - 0.3f : paper;
+                pixels[(y * w) + x] = stroke ? paper - darkness : paper;
             }
         }
 
         return new FloatImage(pixels, h, w);
     }
 
-    public static TheoryData<float, int, int> Settings => new()
+    public static TheoryData<float, int, int, float, bool> Settings => new()
     {
-        { 1f, 0, 3 },
-        { 1f, 41, 3 },
-        { 0f, 41, 3 },
-        { 0f, 0, 1 },
-        { 1.5f, 41, 1 },
+        { 1f, 0, 3, 0.3f, true },
+        { 1f, 41, 3, 0.3f, true },
+        { 0f, 41, 3, 0.3f, false },
+        { 0f, 0, 1, 0.3f, true },
+        { 1.5f, 41, 1, 0.3f, false },
+        { 1f, 41, 3, 0.5f, true }, // dark writing: k stays
+        { 0f, 0, 1, 0.5f, true },
     };
 
     [Theory]
     [MemberData(nameof(Settings))]
-    public void Binarize_through_pooled_scratch_equals_the_steps_composed_from_fresh_images(float blur, int background, int closing)
+    public void Binarize_through_pooled_scratch_equals_the_steps_composed_from_fresh_images(float blur, int background, int closing, float darkness, bool adapt)
     {
-        var page = Page();
-        var options = new CharacterFinderOptions { BlurSigma = blur, BackgroundLength = background, ClosingSize = closing, SauvolaWindow = 15 };
+        var page = Page(darkness);
+        var options = new CharacterFinderOptions { BlurSigma = blur, BackgroundLength = background, ClosingSize = closing, SauvolaWindow = 15, AdaptSauvolaK = adapt };
 
         // The reference: each step as its own allocating public function, as Binarize was written before its scratch was pooled.
         var smooth = blur > 0 ? Filters.GaussianBlur(page, blur) : page;
         smooth = background > 0 ? CharacterFinder.Flatten(smooth, background) : smooth;
         float otsu = Thresholds.Otsu(smooth), paper = CharacterFinder.HistogramMedian(smooth.Pixels);
         float ceiling = paper > otsu ? otsu + (options.OtsuSlack * (paper - otsu)) : float.PositiveInfinity;
-        var raw = new BinaryImage(page.Height, page.Width, CharacterFinder.InkBelow(smooth.Pixels, Thresholds.Sauvola(smooth, 15, options.SauvolaK).Pixels, ceiling));
+        var ink = CharacterFinder.InkBelow(smooth.Pixels, Thresholds.Sauvola(smooth, 15, options.SauvolaK).Pixels, ceiling);
+        float k = adapt ? StrokeContrast.SauvolaK(StrokeContrast.Measure(smooth.Pixels, ink, paper), options.SauvolaK) : options.SauvolaK;
+        if (k < options.SauvolaK)
+        {
+            ink = CharacterFinder.InkBelow(smooth.Pixels, Thresholds.Sauvola(smooth, 15, k).Pixels, ceiling);
+        }
+
+        Assert.Equal(adapt && darkness < 0.4f, k < options.SauvolaK); // strokes 0.3 below the paper are faint enough to lower k
+        var raw = new BinaryImage(page.Height, page.Width, ink);
         var expected = closing > 1 ? Morphology.Close(raw, Footprint.Square(closing)) : raw;
         Assert.InRange(expected.Count(), 100, (page.Height * page.Width) / 2);
 
@@ -60,7 +73,7 @@ public class BinarizeScratchTests
         var longer = page.Pixels.Concat(Enumerable.Repeat(float.NaN, 77)).ToArray();
         CharacterFinder.Binarize(longer, page.Height, page.Width, options, dirty);
         Assert.Equal(expected.Pixels.ToArray(), dirty);
-        Assert.Equal(page.Pixels, Page().Pixels); // the input is never written
+        Assert.Equal(page.Pixels, Page(darkness).Pixels); // the input is never written
     }
 
     private static void DirtyThePool(int n)

@@ -94,4 +94,16 @@ public class CharacterFinderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => CharacterFinder.FindInInk(ink, 1, 10, 10, new CharacterFinderOptions { SauvolaWindow = 50 }));
         Assert.Empty(CharacterFinder.FindInInk(ink, 1, 10, 10));
     }
+
+    [Fact]
+    public void The_tallest_writing_is_the_ascenders_beside_lower_case_and_the_typical_height_among_capitals()
+    {
+        double[] mixed = [.. Enumerable.Repeat(20.0, 12), 36, 36, 38, 4];
+        Assert.Equal(20, CharacterFinder.TypicalHeight(mixed));
+        Assert.Equal(36, CharacterFinder.TallHeight(mixed));
+        double[] capitals = [30, 31, 29, 30, 32, 30];
+        Assert.Equal(31, CharacterFinder.TallHeight(capitals));
+        Assert.Equal(30, CharacterFinder.TypicalHeight(capitals));
+        Assert.Equal(12, CharacterFinder.TallHeight([12.0]));
+    }
 }

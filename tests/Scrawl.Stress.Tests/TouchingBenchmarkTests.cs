@@ -51,7 +51,7 @@ public class TouchingBenchmarkTests
         var before = TouchingBenchmark.Run(words, image => PageReader.Read(image, classifier).Text);
         var after = TouchingBenchmark.Run(words, image => PageReader.Read(image, classifier, new PageReadingOptions { Recognition = new RecognitionOptions() }).Text);
         Assert.Equal(TouchingWords.Buckets.Select(b => b.Name), before.Buckets.Select(b => b.Bucket));
-        Assert.True(before.Buckets[0].WordsRight >= 6, $"apart: {before.Buckets[0].WordsRight}/8");
+        Assert.True(before.Buckets[0].WordsRight >= 6, $"apart: {before.Buckets[0].WordsRight}/8; misses: {string.Join(", ", before.Misses.Select(m => $"{m.Word.Text} → {m.Read}"))}");
         int Touching(TouchingReport r) => r.Buckets.Where(b => b.Bucket is "overlap-0" or "overlap-10" or "overlap-20").Sum(b => b.WordsRight);
         Assert.True(Touching(after) > Touching(before), $"touching words right: {Touching(before)} before, {Touching(after)} after");
         Assert.Equal(before.Buckets.Sum(b => b.Words - b.WordsRight), before.Misses.Count);

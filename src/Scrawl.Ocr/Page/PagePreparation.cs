@@ -180,12 +180,14 @@ public static class PagePreparation
 
     /// <summary>
     /// Ink of a grey <paramref name="h"/>×<paramref name="w"/> measurement thumbnail (the first H·W values of <paramref name="thumb"/>): light blur,
-    /// Sauvola with a window of 1/16 of the longer side, no closing; written into <paramref name="buffer"/> (≥ H·W values), which the result may wrap.
+    /// Sauvola with a window of 1/16 of the longer side and its fixed k, no closing; written into <paramref name="buffer"/> (≥ H·W values), which
+    /// the result may wrap. The tilt and direction need the clearest strokes, not the faint ones a lower k would add (with them, tilt and pen
+    /// variants read worse).
     /// </summary>
     private static BinaryImage MeasurementInk(float[] thumb, int h, int w, byte[] buffer)
     {
         int window = Math.Max(15, (Math.Max(h, w) / 16) | 1);
-        var options = new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1 };
+        var options = new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1, AdaptSauvolaK = false };
         options.Validate();
         CharacterFinder.Binarize(thumb, h, w, options, buffer.AsSpan(0, h * w));
         // Without solid blobs: a pen across the page is one long straight line the projection profiles would align to.

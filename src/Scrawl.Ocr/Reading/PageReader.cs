@@ -155,7 +155,7 @@ public static class PageReader
         };
         if (options.MixedCase is { } mixed)
         {
-            characters = characters with { NoiseFraction = mixed.NoiseFraction };
+            characters = characters with { NoiseFraction = mixed.NoiseFraction, LowerCase = true };
         }
 
         return options.MixedCase is { } lines

@@ -49,7 +49,8 @@ public static class WorkingResolution
     /// A quick estimate of the typical character height (pixels of <paramref name="image"/>, grey in [0, 1], dark ink), or
     /// null when nothing like characters is found: a thumbnail (longer side ≤ 512), Gaussian blur σ 1, Otsu's global
     /// threshold, 8-connected components, and <see cref="CharacterFinder.TypicalHeight"/> of the components that are
-    /// neither specks (&lt; 3 px) nor page-sized (&gt; ¼ of the thumbnail), scaled back. The same is measured once more on the
+    /// neither specks (&lt; 3 px) nor page-sized (over ¼ of the thumbnail's longer side; up to ½ tall when at least two are — in a close-up
+    /// of a word the letters are taller than a quarter of the frame, while one component that tall is rather a pen or an edge), scaled back. The same is measured once more on the
     /// thumbnail flattened with a line an eighth of its side long (<see cref="CharacterFinder.Flatten(FloatImage, int)"/>), and the larger of the
     /// two is taken: on grid or ruled paper the writing touches the printed lines and hides in one page-sized component, so only
     /// the flattened thumbnail shows the letters, while letters taller than an eighth of the page survive only the plain one.
@@ -84,13 +85,13 @@ public static class WorkingResolution
         int side = Math.Max(h, w);
         using var mask = new PooledArray<byte>(n);
         using var labels = new PooledArray<int>(n);
-        double? plain = TypicalComponentHeight(smooth.Span, h, w, side / 4, mask.Array, labels.Array);
+        double? plain = TypicalComponentHeight(smooth.Span, h, w, side / 4, side / 2, mask.Array, labels.Array);
         double? flattened = null;
         if (side >= 64)
         {
             // The thumbnail is free again: the flattened image goes there.
             CharacterFinder.Flatten(smooth.Array, thumb.Array, h, w, (side / 8) | 1);
-            flattened = TypicalComponentHeight(thumb.Span, h, w, side / 4, mask.Array, labels.Array);
+            flattened = TypicalComponentHeight(thumb.Span, h, w, side / 4, side / 4, mask.Array, labels.Array);
         }
 
         double? best = plain is null ? flattened : flattened is null ? plain : Math.Max(plain.Value, flattened.Value);
@@ -98,10 +99,11 @@ public static class WorkingResolution
     }
 
     /// <summary>
-    /// The typical height of the Otsu components of <paramref name="smooth"/> (<paramref name="h"/>×<paramref name="w"/>) from 3 to
-    /// <paramref name="limit"/> pixels tall and wide, or null; <paramref name="mask"/> and <paramref name="labels"/> are scratch of at least H·W values.
+    /// The typical height of the Otsu components of <paramref name="smooth"/> (<paramref name="h"/>×<paramref name="w"/>) at least 3 and at most
+    /// <paramref name="limit"/> pixels tall and at most <paramref name="limit"/> wide, or null; components up to <paramref name="tallLimit"/> tall
+    /// count too when there are at least two. <paramref name="mask"/> and <paramref name="labels"/> are scratch of at least H·W values.
     /// </summary>
-    private static double? TypicalComponentHeight(ReadOnlySpan<float> smooth, int h, int w, int limit, byte[] mask, int[] labels)
+    private static double? TypicalComponentHeight(ReadOnlySpan<float> smooth, int h, int w, int limit, int tallLimit, byte[] mask, int[] labels)
     {
         float threshold = Thresholds.Otsu(smooth);
         for (int i = 0; i < smooth.Length; i++)
@@ -110,14 +112,21 @@ public static class WorkingResolution
         }
 
         var (labelImage, _) = Labeling.Label(BinaryImage.Wrap(h, w, mask), labels, connectivity: 8);
-        var heights = Regions.Measure(labelImage).Where(r => r.BoxHeight >= 3 && r.BoxHeight <= limit && r.BoxWidth <= limit)
-            .Select(r => (double)r.BoxHeight).ToList();
+        var regions = Regions.Measure(labelImage).Where(r => r.BoxHeight >= 3 && r.BoxWidth <= limit).ToList();
+        var heights = regions.Where(r => r.BoxHeight <= limit).Select(r => (double)r.BoxHeight).ToList();
+        var tall = regions.Where(r => r.BoxHeight > limit && r.BoxHeight <= tallLimit).Select(r => (double)r.BoxHeight).ToList();
+        if (tall.Count >= 2)
+        {
+            heights.AddRange(tall);
+        }
+
         return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights);
     }
 
     /// <summary>
     /// <paramref name="options"/> with the pixel-valued settings multiplied by <paramref name="factor"/> (&gt; 0): blur σ,
-    /// Sauvola window (kept odd, ≥ 3) and closing size (≥ 1); fractions of the character height are unchanged.
+    /// Sauvola window (kept odd, ≥ 3) and closing size (≥ 2 when <paramref name="options"/> closes at all: a one-pixel break in a stroke
+    /// is a break at any resolution, and thin strokes of small photos break most); fractions of the character height are unchanged.
     /// </summary>
     public static CharacterFinderOptions Scale(CharacterFinderOptions options, double factor)
     {
@@ -131,7 +140,7 @@ public static class WorkingResolution
         {
             BlurSigma = (float)(options.BlurSigma * factor),
             SauvolaWindow = Math.Max(3, (int)Math.Round(options.SauvolaWindow * factor) | 1),
-            ClosingSize = Math.Max(1, (int)Math.Round(options.ClosingSize * factor)),
+            ClosingSize = Math.Max(options.ClosingSize > 1 ? 2 : 1, (int)Math.Round(options.ClosingSize * factor)),
         };
     }
 }

@@ -75,6 +75,71 @@ public class PenRemovalTests
         Assert.DoesNotContain(Regions.Measure(after), r => r.BoxWidth > 60); // nothing long is left
     }
 
+    /// <summary>
+    /// Mixed-case writing (#23): twelve x-height rings 18 px tall, three ascender-like bars and a capital N 36 px tall (2 x-heights, as
+    /// capitals stand beside lower case) and 40 wide, whose diagonal (≈ 51 px) is longer than 2.5 x-heights; with <paramref name="pen"/>,
+    /// the edge of a pen running across the page through the first rings as well.
+    /// </summary>
+    private static BinaryImage MixedCasePage(bool pen)
+    {
+        const int Width = 420;
+        var boxes = Enumerable.Range(0, 12).SelectMany(i => Ink.Ring(new PixelBox(56, 10 + (i * 24), 74, 28 + (i * 24))))
+            .Concat(Enumerable.Range(0, 3).Select(i => new PixelBox(38, 300 + (i * 12), 74, 303 + (i * 12))))
+            .Concat([CapitalN with { Right = CapitalN.Left + 3 }, CapitalN with { Left = CapitalN.Right - 3 }]).ToArray();
+        var pixels = Ink.Page(160, Width, boxes).Pixels.ToArray();
+        for (int y = CapitalN.Top; y < CapitalN.Bottom; y++)
+        {
+            // The diagonal from the left stem's top to the right stem's foot, 3 px thick.
+            int x = CapitalN.Left + ((y - CapitalN.Top) * (CapitalN.Width - 3) / (CapitalN.Height - 1));
+            pixels.AsSpan((y * Width) + x, 3).Fill(1);
+        }
+
+        if (pen)
+        {
+            // A 3-px line from (60, 0) to (102, 420) through the first six rings, joining them into one component: 422 px long.
+            for (int x = 0; x < Width; x++)
+            {
+                for (int dy = 0; dy < 3; dy++)
+                {
+                    pixels[((60 + (x / 10) + dy) * Width) + x] = 1;
+                }
+            }
+        }
+
+        return new BinaryImage(160, Width, pixels);
+    }
+
+    private static PixelBox CapitalN => new(38, 350, 74, 390);
+
+    /// <summary>The character finder's settings for mixed-case reading, as the page reader makes them for <paramref name="ink"/>.</summary>
+    private static CharacterFinderOptions MixedCaseSettings(BinaryImage ink)
+    {
+        var photo = new FloatImage([.. ink.Pixels.ToArray().Select(p => p == 0 ? 1f : 0f)], ink.Height, ink.Width);
+        return PageReader.SegmentationFor(photo, new PageReadingOptions { MixedCase = new Scrawl.Ocr.Case.MixedCaseOptions() }).Characters;
+    }
+
+    [Fact]
+    public void A_capital_beside_lower_case_keeps_its_diagonal()
+    {
+        // #23: the oblique-line length was measured in the typical (median) height, which for mixed case is the x-height, so a wide capital's
+        // diagonal counted as a pen's edge and was erased (ocr-mixed: the R of "Run" read as C, the T of "THREE" lost).
+        var ink = MixedCasePage(pen: false);
+        var found = CharacterFinder.FindInInk(ink, 1, ink.Height, ink.Width, MixedCaseSettings(ink));
+        var n = Assert.Single(found, c => c.Box.Left >= 340);
+        Assert.Equal(CapitalN, n.Box);
+        Assert.Equal(Enumerable.Range(0, CapitalN.Height * CapitalN.Width).Count(i => ink[CapitalN.Top + (i / CapitalN.Width), CapitalN.Left + (i % CapitalN.Width)]), n.InkPixels);
+        Assert.Equal(16, found.Count);
+    }
+
+    [Fact]
+    public void A_pen_edge_is_still_erased_in_mixed_case()
+    {
+        var ink = MixedCasePage(pen: true);
+        var found = CharacterFinder.FindInInk(ink, 1, ink.Height, ink.Width, MixedCaseSettings(ink));
+        Assert.DoesNotContain(found, c => c.Box.Width > 60 || c.Box.Bottom > 80); // the line's stretch beyond the writing is gone
+        Assert.Contains(found, c => c.Box == CapitalN);
+    }
+
     [Fact]
     public void Writing_alone_has_no_oblique_line()
     {

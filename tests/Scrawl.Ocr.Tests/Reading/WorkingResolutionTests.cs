@@ -18,8 +18,9 @@ public class WorkingResolutionTests
         var half = WorkingResolution.Scale(new CharacterFinderOptions(), 0.5);
         Assert.Equal((27, 2, 0.5f), (half.SauvolaWindow, half.ClosingSize, half.BlurSigma));
         var tiny = WorkingResolution.Scale(new CharacterFinderOptions(), 0.01);
-        Assert.Equal((3, 1), (tiny.SauvolaWindow, tiny.ClosingSize));
+        Assert.Equal((3, 2), (tiny.SauvolaWindow, tiny.ClosingSize));
         tiny.Validate();
+        Assert.Equal(1, WorkingResolution.Scale(new CharacterFinderOptions { ClosingSize = 1 }, 0.01).ClosingSize);
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkingResolution.Scale(new CharacterFinderOptions(), 0));
     }
 
@@ -29,6 +30,18 @@ public class WorkingResolutionTests
         var page = SyntheticPage.Render(["HELLO WORLD 42", "TEST PAGE"], seed: 2, new SyntheticPageOptions { CharacterHeight = 60 });
         Assert.InRange(WorkingResolution.EstimateCharacterHeight(page)!.Value, 50, 70);
         Assert.Null(WorkingResolution.EstimateCharacterHeight(new Scrawl.Imaging.FloatImage(Enumerable.Repeat(0.8f, 10000).ToArray(), 100, 100)));
+    }
+
+    [Fact]
+    public void In_a_close_up_of_one_word_the_letters_taller_than_a_quarter_of_the_frame_still_count()
+    {
+        var page = SyntheticPage.Render(["LL"], seed: 3, new SyntheticPageOptions { CharacterHeight = 60 });
+        var ink = Enumerable.Range(0, page.Pixels.Length).Where(i => page.Pixels[i] < 0.5f).ToList();
+        int top = ink.Min(i => i / page.Width), bottom = ink.Max(i => i / page.Width), left = ink.Min(i => i % page.Width), right = ink.Max(i => i % page.Width);
+        // The word with a margin of one character height all round, as when one photographs a single word.
+        var word = page.Crop(Math.Max(0, top - 60), Math.Max(0, left - 60), Math.Min(page.Height, bottom + 61) - Math.Max(0, top - 60), Math.Min(page.Width, right + 61) - Math.Max(0, left - 60));
+        Assert.True(Math.Max(word.Height, word.Width) < 4 * 60, $"{word.Width}×{word.Height}: not a close-up");
+        Assert.InRange(WorkingResolution.EstimateCharacterHeight(word)!.Value, 50, 70);
     }
 
     [Fact]
@@ -54,9 +67,11 @@ public class WorkingResolutionTests
     [Theory]
     [InlineData(30, 1, true)] // larger than the 512-px thumbnail: resampled first
     [InlineData(16, 2, false)] // smaller: measured as is
+    [InlineData(160, 4, true)] // a close-up: letters taller than a quarter of the thumbnail
     public void The_pooled_estimate_equals_the_steps_composed_from_fresh_images(int characterHeight, int seed, bool resampled)
     {
-        var page = SyntheticPage.Render(["HELLO WORLD 42", "TEST PAGE", "ON GRID"], seed, new SyntheticPageOptions { CharacterHeight = characterHeight });
+        string[] lines = characterHeight > 100 ? ["HI OK"] : ["HELLO WORLD 42", "TEST PAGE", "ON GRID"];
+        var page = SyntheticPage.Render(lines, seed, new SyntheticPageOptions { CharacterHeight = characterHeight });
         Assert.Equal(resampled, Math.Max(page.Height, page.Width) > 512);
         var pixels = (float[])page.Pixels.Clone();
         for (int i = 0; i < pixels.Length; i += 37)
@@ -70,15 +85,21 @@ public class WorkingResolutionTests
         var (thumb, scale) = CharacterFinder.ToWorkingSize(image, 512);
         var smooth = Filters.GaussianBlur(thumb, 1f);
         int side = Math.Max(thumb.Height, thumb.Width);
-        double? Typical(FloatImage s)
+        double? Typical(FloatImage s, int limit, int tallLimit)
         {
             var (labels, _) = Labeling.Label(s.AtOrBelow(Thresholds.Otsu(s)), connectivity: 8);
-            var heights = Regions.Measure(labels).Where(r => r.BoxHeight >= 3 && r.BoxHeight <= side / 4 && r.BoxWidth <= side / 4)
-                .Select(r => (double)r.BoxHeight).ToList();
+            var regions = Regions.Measure(labels).Where(r => r.BoxHeight >= 3 && r.BoxWidth <= limit).ToList();
+            var heights = regions.Where(r => r.BoxHeight <= limit).Select(r => (double)r.BoxHeight).ToList();
+            var tall = regions.Where(r => r.BoxHeight > limit && r.BoxHeight <= tallLimit).Select(r => (double)r.BoxHeight).ToList();
+            if (tall.Count >= 2)
+            {
+                heights.AddRange(tall);
+            }
+
             return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights);
         }
 
-        double? plain = Typical(smooth), flattened = Typical(CharacterFinder.Flatten(smooth, (side / 8) | 1));
+        double? plain = Typical(smooth, side / 4, side / 2), flattened = Typical(CharacterFinder.Flatten(smooth, (side / 8) | 1), side / 4, side / 4);
         double? expected = (plain is null ? flattened : flattened is null ? plain : Math.Max(plain.Value, flattened.Value)) * scale;
         Assert.NotNull(expected);
         Assert.Equal(expected, WorkingResolution.EstimateCharacterHeight(image));
