@@ -31,22 +31,48 @@ public static partial class CharacterFinder
     private static double Tallest(double[] sorted) => sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
 
     /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>
-    internal static float HistogramMedian(ReadOnlySpan<float> values)
+    internal static float HistogramMedian(ReadOnlySpan<float> values) => HistogramMedian(values, default, 1024, out _);
+
+    /// <summary>
+    /// The median, to 1/<paramref name="bins"/> (≥ 1; the centre of its histogram bin), of the <paramref name="values"/> in [0, 1] where
+    /// <paramref name="mask"/> is not 0 (the same length; empty: every value); <paramref name="count"/> is how many were counted.
+    /// </summary>
+    internal static float HistogramMedian(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask, int bins, out int count)
     {
-        const int Bins = 1024;
-        var counts = new int[Bins];
-        foreach (float v in values)
+        if (!mask.IsEmpty && mask.Length != values.Length)
         {
-            counts[Math.Clamp((int)(v * Bins), 0, Bins - 1)]++;
+            throw new ArgumentException($"{values.Length} values but {mask.Length} mask flags.", nameof(mask));
+        }
+
+        Span<int> counts = stackalloc int[bins];
+        count = mask.IsEmpty ? values.Length : 0;
+        if (mask.IsEmpty)
+        {
+            // The paper level of every page: no per-pixel test.
+            foreach (float v in values)
+            {
+                counts[Math.Clamp((int)(v * bins), 0, bins - 1)]++;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (mask[i] != 0)
+                {
+                    counts[Math.Clamp((int)(values[i] * bins), 0, bins - 1)]++;
+                    count++;
+                }
+            }
         }
 
         long seen = 0;
-        for (int b = 0; b < Bins; b++)
+        for (int b = 0; b < bins; b++)
         {
             seen += counts[b];
-            if (2 * seen >= values.Length)
+            if (2 * seen >= count)
             {
-                return (b + 0.5f) / Bins;
+                return (b + 0.5f) / bins;
             }
         }
 

@@ -31,36 +31,8 @@ public static class StrokeContrast
             return null;
         }
 
-        const int Bins = 256;
-        Span<int> counts = stackalloc int[Bins];
-        int total = 0;
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            if (ink[i] != 0)
-            {
-                counts[Math.Clamp((int)(pixels[i] * Bins), 0, Bins - 1)]++;
-                total++;
-            }
-        }
-
-        if (total < MinInkPixels)
-        {
-            return null;
-        }
-
-        int seen = 0;
-        int b = 0;
-        for (; b < Bins; b++)
-        {
-            seen += counts[b];
-            if (2 * seen >= total)
-            {
-                break;
-            }
-        }
-
-        double median = (b + 0.5) / Bins;
-        return Math.Clamp((paper - median) / paper, 0, 1);
+        double median = CharacterFinder.HistogramMedian(pixels, ink, 256, out int total);
+        return total < MinInkPixels ? null : Math.Clamp((paper - median) / paper, 0, 1);
     }
 
     /// <summary>
