@@ -92,6 +92,11 @@ public static class PagePreparation
         }
 
         double? height = WorkingResolution.EstimateCharacterHeight(thumb.AsSpan(0, n), th, tw) / thumbScale;
+        if (direction.Vertical && vertical is null && height is { } one && OneLineAcross(ink, one * thumbScale))
+        {
+            direction = TextSkew.Measure(ink, options.MaxSkewDegrees, acrossOnly: true);
+        }
+
         if (direction.Vertical)
         {
             // Measure the tilt again across the lines of the page turned a quarter: the column profile of a list or a grid of
@@ -101,7 +106,9 @@ public static class PagePreparation
             direction = TextSkew.Measure(MeasurementInk(turned.Pixels, turned.Height, turned.Width, turnedInk.Array), options.MaxSkewDegrees) with { Vertical = true };
         }
 
-        double lineLength = direction.Vertical ? ph : pw;
+        // The drift that matters is along the written lines, not the frame: a close-up of one short word is not straightened
+        // on the tilt its few letters happen to suggest.
+        double lineLength = direction.Vertical ? ph : Math.Min(pw, InkExtent(ink, rows: false) / thumbScale);
         double skew = height is { } hh && Math.Abs(Math.Tan(direction.Degrees * Math.PI / 180)) * lineLength > options.SkewDriftFraction * hh ? direction.Degrees : 0;
         int turns = direction.Vertical ? 1 : 0;
         double scale = 1;
@@ -116,6 +123,56 @@ public static class PagePreparation
         }
 
         return Build(toPhoto, pw, ph, page, turns, skew, scale, height, paper);
+    }
+
+    /// <summary>
+    /// True when the ink of <paramref name="ink"/> is one line of letters side by side across it: its rows span less than two character
+    /// heights (<paramref name="characterHeight"/>, pixels of the mask) — no room for a second line — and its columns span more, or also
+    /// less than two heights (a word of two or three letters: no room for lines either way, so it is taken as written across). The gaps
+    /// between a few letters make a column profile sharp, but they are not lines running down the page.
+    /// </summary>
+    internal static bool OneLineAcross(BinaryImage ink, double characterHeight)
+    {
+        double down = InkExtent(ink, rows: true), across = InkExtent(ink, rows: false);
+        return down < 2 * characterHeight && (across > down || across < 2 * characterHeight);
+    }
+
+    /// <summary>How far the ink of <paramref name="ink"/> reaches down (<paramref name="rows"/>) or across it (pixels): from the 1st to the 99th percentile of its rows or columns, so a few specks at the border do not count.</summary>
+    internal static double InkExtent(BinaryImage ink, bool rows)
+    {
+        var columns = new long[rows ? ink.Height : ink.Width];
+        long total = 0;
+        for (int i = 0; i < ink.Pixels.Length; i++)
+        {
+            if (ink.Pixels[i] != 0)
+            {
+                columns[rows ? i / ink.Width : i % ink.Width]++;
+                total++;
+            }
+        }
+
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        int first = -1, last = -1;
+        long seen = 0;
+        for (int x = 0; x < columns.Length; x++)
+        {
+            seen += columns[x];
+            if (first < 0 && seen > total / 100)
+            {
+                first = x;
+            }
+
+            if (last < 0 && seen >= total - (total / 100))
+            {
+                last = x;
+            }
+        }
+
+        return last - first + 1;
     }
 
     /// <summary><paramref name="geometry"/> with its working image turned by <paramref name="quarterTurns"/> more quarter turns (any integer; the content turns counter-clockwise).</summary>

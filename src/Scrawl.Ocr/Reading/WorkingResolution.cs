@@ -50,7 +50,8 @@ public static class WorkingResolution
     /// null when nothing like characters is found: a thumbnail (longer side ≤ 512), Gaussian blur σ 1, Otsu's global
     /// threshold, 8-connected components, and <see cref="CharacterFinder.TypicalHeight"/> of the components that are
     /// neither specks (&lt; 3 px) nor page-sized (over ¼ of the thumbnail's longer side; up to ½ tall when at least two are — in a close-up
-    /// of a word the letters are taller than a quarter of the frame, while one component that tall is rather a pen or an edge), scaled back. The same is measured once more on the
+    /// of a word the letters are taller than a quarter of the frame, while one component that tall is rather a pen or an edge, unless it is
+    /// alone and shaped like a word: a close-up of one word whose letters touch, beside nothing but specks), scaled back. The same is measured once more on the
     /// thumbnail flattened with a line an eighth of its side long (<see cref="CharacterFinder.Flatten(FloatImage, int)"/>), and the larger of the
     /// two is taken: on grid or ruled paper the writing touches the printed lines and hides in one page-sized component, so only
     /// the flattened thumbnail shows the letters, while letters taller than an eighth of the page survive only the plain one.
@@ -85,13 +86,13 @@ public static class WorkingResolution
         int side = Math.Max(h, w);
         using var mask = new PooledArray<byte>(n);
         using var labels = new PooledArray<int>(n);
-        double? plain = TypicalComponentHeight(smooth.Span, h, w, side / 4, side / 2, mask.Array, labels.Array);
+        double? plain = TypicalComponentHeight(smooth.Span, h, w, side / 4, side / 2, mask.Array, labels.Array, closeUp: true);
         double? flattened = null;
         if (side >= 64)
         {
             // The thumbnail is free again: the flattened image goes there.
             CharacterFinder.Flatten(smooth.Array, thumb.Array, h, w, (side / 8) | 1);
-            flattened = TypicalComponentHeight(thumb.Span, h, w, side / 4, side / 4, mask.Array, labels.Array);
+            flattened = TypicalComponentHeight(thumb.Span, h, w, side / 4, side / 4, mask.Array, labels.Array, closeUp: false);
         }
 
         double? best = plain is null ? flattened : flattened is null ? plain : Math.Max(plain.Value, flattened.Value);
@@ -101,9 +102,12 @@ public static class WorkingResolution
     /// <summary>
     /// The typical height of the Otsu components of <paramref name="smooth"/> (<paramref name="h"/>×<paramref name="w"/>) at least 3 and at most
     /// <paramref name="limit"/> pixels tall and at most <paramref name="limit"/> wide, or null; components up to <paramref name="tallLimit"/> tall
-    /// count too when there are at least two. <paramref name="mask"/> and <paramref name="labels"/> are scratch of at least H·W values.
+    /// and wide count too when there are at least two, and with <paramref name="closeUp"/> one blob up to <paramref name="tallLimit"/> tall and ¾ of
+    /// the side wide, and at least half as wide as tall, counts when it is the only one that large and nothing else reaches 30 % of its height
+    /// (a word whose letters touch is at least as wide as a letter; a pen standing up the page, alone in a thumbnail where it takes all the
+    /// ink, is far narrower). <paramref name="mask"/> and <paramref name="labels"/> are scratch of at least H·W values.
     /// </summary>
-    private static double? TypicalComponentHeight(ReadOnlySpan<float> smooth, int h, int w, int limit, int tallLimit, byte[] mask, int[] labels)
+    private static double? TypicalComponentHeight(ReadOnlySpan<float> smooth, int h, int w, int limit, int tallLimit, byte[] mask, int[] labels, bool closeUp)
     {
         float threshold = Thresholds.Otsu(smooth);
         for (int i = 0; i < smooth.Length; i++)
@@ -112,12 +116,19 @@ public static class WorkingResolution
         }
 
         var (labelImage, _) = Labeling.Label(BinaryImage.Wrap(h, w, mask), labels, connectivity: 8);
-        var regions = Regions.Measure(labelImage).Where(r => r.BoxHeight >= 3 && r.BoxWidth <= limit).ToList();
-        var heights = regions.Where(r => r.BoxHeight <= limit).Select(r => (double)r.BoxHeight).ToList();
-        var tall = regions.Where(r => r.BoxHeight > limit && r.BoxHeight <= tallLimit).Select(r => (double)r.BoxHeight).ToList();
+        int side = Math.Max(h, w);
+        var regions = Regions.Measure(labelImage).Where(r => r.BoxHeight >= 3).ToList();
+        var heights = regions.Where(r => r.BoxHeight <= limit && r.BoxWidth <= limit).Select(r => (double)r.BoxHeight).ToList();
+        var tall = regions.Where(r => r.BoxHeight > limit && r.BoxHeight <= tallLimit && r.BoxWidth <= tallLimit).Select(r => (double)r.BoxHeight).ToList();
+        var large = regions.Where(r => (r.BoxHeight > limit || r.BoxWidth > limit) && r.BoxHeight <= tallLimit && r.BoxWidth <= 3 * side / 4 && 2 * r.BoxWidth >= r.BoxHeight).ToList();
         if (tall.Count >= 2)
         {
             heights.AddRange(tall);
+        }
+        else if (closeUp && large.Count == 1 && heights.All(x => x < 0.3 * large[0].BoxHeight))
+        {
+            // A close-up of one word whose letters touch: one blob and nothing beside it but specks and fragments.
+            heights.Add(large[0].BoxHeight);
         }
 
         return heights.Count == 0 ? null : CharacterFinder.TypicalHeight(heights);

@@ -84,6 +84,26 @@ public class PagePreparationTests
     }
 
     [Fact]
+    public void The_ink_extent_ignores_a_few_specks_at_the_border()
+    {
+        var pixels = new byte[100 * 200];
+        for (int y = 40; y < 60; y++)
+        {
+            for (int x = 50; x < 150; x++)
+            {
+                pixels[(y * 200) + x] = 1;
+            }
+        }
+
+        pixels[5] = pixels[(99 * 200) + 199] = 1; // two specks in the corners: under 1 % of the ink
+        var ink = new BinaryImage(100, 200, pixels);
+        Assert.Equal(100, PagePreparation.InkExtent(ink, rows: false));
+        Assert.Equal(20, PagePreparation.InkExtent(ink, rows: true));
+        Assert.True(PagePreparation.OneLineAcross(ink, characterHeight: 20));
+        Assert.False(PagePreparation.OneLineAcross(ink, characterHeight: 9)); // 20 rows hold two lines of 9-pixel letters
+    }
+
+    [Fact]
     public void Small_characters_are_read_enlarged_when_asked()
     {
         var small = Imaging.Resampler.Resize(Page, Page.Height / 2, Page.Width / 2);

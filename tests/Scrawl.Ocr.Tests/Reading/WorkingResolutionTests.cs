@@ -45,6 +45,28 @@ public class WorkingResolutionTests
     }
 
     [Fact]
+    public void In_a_close_up_of_one_word_whose_letters_touch_the_one_blob_counts()
+    {
+        var page = SyntheticPage.Render(["HH"], seed: 3, new SyntheticPageOptions { CharacterHeight = 60 });
+        var ink = Enumerable.Range(0, page.Pixels.Length).Where(i => page.Pixels[i] < 0.5f).ToList();
+        int top = ink.Min(i => i / page.Width), bottom = ink.Max(i => i / page.Width), left = ink.Min(i => i % page.Width), right = ink.Max(i => i % page.Width);
+        var pixels = (float[])page.Pixels.Clone();
+        int middle = (top + bottom) / 2;
+        for (int y = middle - 3; y <= middle + 3; y++)
+        {
+            for (int x = left; x <= right; x++)
+            {
+                pixels[(y * page.Width) + x] = 0.1f; // a stroke through both letters: one component
+            }
+        }
+
+        var joined = new FloatImage(pixels, page.Height, page.Width);
+        var word = joined.Crop(Math.Max(0, top - 60), Math.Max(0, left - 60), Math.Min(page.Height, bottom + 61) - Math.Max(0, top - 60), Math.Min(page.Width, right + 61) - Math.Max(0, left - 60));
+        Assert.True(right - left > Math.Max(word.Height, word.Width) / 4, "the word is not wider than a quarter of the frame");
+        Assert.InRange(WorkingResolution.EstimateCharacterHeight(word)!.Value, 50, 70);
+    }
+
+    [Fact]
     public void On_grid_paper_the_estimate_measures_the_letters_not_the_grid_cells()
     {
         // Letters 60 px tall on a dark grid with 40-px cells: every letter touches the grid.
