@@ -19,6 +19,7 @@ internal static class Program
             DataCommand.Create(io),
             TrainCommand.Create(io),
             TrainCharModelCommand.Create(io),
+            TrainSegmentCheckCommand.Create(io),
             ScoreCharModelCommand.Create(io),
             SweepCommand.Create(io),
             EvaluateCommand.Create(io),

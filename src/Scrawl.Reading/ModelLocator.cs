@@ -30,6 +30,33 @@ public static class ModelLocator
         return IsDeep(model) ? DeepProcessClassifier.Open(model) : CharacterModels.Load(model);
     }
 
+    /// <summary>
+    /// The segment check of segmentation by recognition (<see cref="Ocr.Segmentation.SegmentCheck"/>): the model file at <paramref name="path"/>, or the
+    /// shipped models/segcheck.scrawl when null (null when it is not there: recognition then reads without it). A file that is no segment check is an
+    /// <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static ICharacterClassifier? OpenSegmentCheck(string? path)
+    {
+        string? file = path ?? FindShippedModel(Ocr.Segmentation.SegmentCheck.FileName);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var check = CharacterModels.Load(file);
+        try
+        {
+            Ocr.Segmentation.SegmentCheck.Validate(check);
+        }
+        catch (ArgumentException e)
+        {
+            (check as IDisposable)?.Dispose();
+            throw new InvalidDataException($"{file}: {e.Message.Split(" (Parameter")[0]}", e);
+        }
+
+        return check;
+    }
+
     /// <summary>models/charmodel.scrawl beside the program, else in a models folder above it (a source checkout); <see cref="FileNotFoundException"/> when neither exists.</summary>
     public static string ShippedModelPath() => ShippedModelPath(ShippedModelName);
 

@@ -23,16 +23,17 @@ internal static class OcrTouchingCommand
         var misses = new Option<bool>("--misses") { Description = "Also print every word read wrong: bucket, source, truth → reading" };
         var recognition = new Option<bool>("--recognition") { Description = "Read with segmentation by recognition (cut blobs and join broken letters by what the classifier reads best; not yet the default of 'ocr')" };
         var output = new Option<string?>("--out") { Description = "Also write every word image as OUT/BUCKET/NNN-TEXT.png" };
+        var segmentCheck = new Option<string?>("--segment-check") { Description = "With --recognition: the segment check (one character or not) as a model file, or 'none'; default the shipped models/segcheck.scrawl when present" };
         var model = OcrCommand.ModelOption();
         var command = new Command("ocr-touching", "Touching-letters benchmark: seeded words of glyphs apart, overlapping by 0–30 % or broken into strokes, read by the OCR; word accuracy per bucket.")
         {
-            seed, words, quick, data, misses, output, recognition, model,
+            seed, words, quick, data, misses, output, recognition, segmentCheck, model,
         };
-        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model)));
+        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model), r.GetValue(segmentCheck)));
         return command;
     }
 
-    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName)
+    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName, string? checkName)
     {
         int perBucket = wordCount ?? (quick ? TouchingBenchmark.QuickWordsPerBucket : TouchingBenchmark.FullWordsPerBucket);
         if (perBucket < 1)
@@ -51,9 +52,21 @@ internal static class OcrTouchingCommand
             throw new CliException(e.Message);
         }
 
+        if (checkName is not null && !useRecognition)
+        {
+            throw new CliException("--segment-check is used by segmentation by recognition: add --recognition.");
+        }
+
         using var reader = PhotoReader.Open(modelName);
-        var options = useRecognition ? reader.Options with { Recognition = new RecognitionOptions() } : reader.Options;
+        var check = useRecognition && checkName != "none" ? ModelLocator.OpenSegmentCheck(checkName) : null;
+        using var owned = check as IDisposable;
+        var options = useRecognition ? reader.Options with { Recognition = new RecognitionOptions { Check = check } } : reader.Options;
         io.Out.WriteLine($"model: {reader.ModelName}");
+        if (useRecognition)
+        {
+            io.Out.WriteLine($"segment check: {(check is null ? "none" : checkName ?? ModelLocator.FindShippedModel(SegmentCheck.FileName))}");
+        }
+
         io.Out.WriteLine($"touching: seed {seed}, {perBucket} words per bucket, sources {string.Join(", ", sources.Select(s => s.Name))}");
         var words = TouchingBenchmark.Words(sources, seed, perBucket);
         var report = TouchingBenchmark.Run(outDir is null ? words : TouchingBenchmark.SavedTo(words, outDir), image => PageReader.Read(image, reader.Classifier, options).Text, new LineProgress(io.Error.WriteLine));

@@ -30,21 +30,35 @@ public sealed record RecognitionOptions
     /// <summary>Characters read at least this sure (in [0, 1]) measure the writer's proportions (how wide they write each class).</summary>
     public double WriterConfidence { get; init; } = 0.9;
 
+    /// <summary>
+    /// The segment check (<see cref="SegmentCheck"/>: a classifier of crops into <c>one</c> character or <c>not</c>), or null for none. With it
+    /// every candidate's score gains <see cref="CheckWeight"/> · ln p(one), and a character it doubts is cut into candidate pieces too.
+    /// </summary>
+    public ICharacterClassifier? Check { get; init; }
+
+    /// <summary>Weight (≥ 0) of the segment check's ln p(one) in a candidate's score.</summary>
+    public double CheckWeight { get; init; } = 1;
+
+    /// <summary>A character the segment check gives p(one) below this (in [0, 1]) is cut into candidate pieces.</summary>
+    public double CheckSuspicious { get; init; } = 0.5;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
-        Check(SuspiciousConfidence is >= 0 and <= 1, nameof(SuspiciousConfidence), SuspiciousConfidence);
-        Check(SuspiciousWidth >= 1, nameof(SuspiciousWidth), SuspiciousWidth);
-        Check(CutCost >= 0 && double.IsFinite(CutCost), nameof(CutCost), CutCost);
-        Check(MinAspectSpread >= 0.05 && double.IsFinite(MinAspectSpread), nameof(MinAspectSpread), MinAspectSpread);
-        Check(MaxMergeGap >= 0, nameof(MaxMergeGap), MaxMergeGap);
-        Check(MaxPieces >= 1, nameof(MaxPieces), MaxPieces);
-        Check(MaxWidth >= 1, nameof(MaxWidth), MaxWidth);
-        Check(double.IsFinite(CharacterBonus), nameof(CharacterBonus), CharacterBonus);
-        Check(WriterConfidence is >= 0 and <= 1, nameof(WriterConfidence), WriterConfidence);
+        Ensure(SuspiciousConfidence is >= 0 and <= 1, nameof(SuspiciousConfidence), SuspiciousConfidence);
+        Ensure(SuspiciousWidth >= 1, nameof(SuspiciousWidth), SuspiciousWidth);
+        Ensure(CutCost >= 0 && double.IsFinite(CutCost), nameof(CutCost), CutCost);
+        Ensure(MinAspectSpread >= 0.05 && double.IsFinite(MinAspectSpread), nameof(MinAspectSpread), MinAspectSpread);
+        Ensure(MaxMergeGap >= 0, nameof(MaxMergeGap), MaxMergeGap);
+        Ensure(MaxPieces >= 1, nameof(MaxPieces), MaxPieces);
+        Ensure(MaxWidth >= 1, nameof(MaxWidth), MaxWidth);
+        Ensure(double.IsFinite(CharacterBonus), nameof(CharacterBonus), CharacterBonus);
+        Ensure(WriterConfidence is >= 0 and <= 1, nameof(WriterConfidence), WriterConfidence);
+        Ensure(CheckWeight >= 0 && double.IsFinite(CheckWeight), nameof(CheckWeight), CheckWeight);
+        Ensure(CheckSuspicious is >= 0 and <= 1, nameof(CheckSuspicious), CheckSuspicious);
     }
 
-    private static void Check(bool ok, string name, object value)
+    private static void Ensure(bool ok, string name, object value)
     {
         if (!ok)
         {

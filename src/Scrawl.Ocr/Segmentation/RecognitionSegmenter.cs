@@ -37,6 +37,7 @@ public static class RecognitionSegmenter
         double scale = characters.Sum(c => (double)c.Box.Height + c.Box.Width) / characters.Sum(c => (double)c.Ink.WorkingBox.Height + c.Ink.WorkingBox.Width);
         var lineHeights = page.Lines.Select(l => Median(l.Words.SelectMany(w => w.Characters).Select(c => (double)c.Ink.WorkingBox.Height))).ToArray();
         var offsets = WriterOffsets(page, probabilities, classAspects, lineHeights, options);
+        double[]? checkOne = options.Check is { } check ? SegmentCheck.One(check, Crops(characters.Select(c => c.Ink).ToList(), crops)) : null;
 
         // Plan every word: its pieces and candidates; crops still to classify go into one batch.
         var plans = new List<WordPlan>();
@@ -47,12 +48,14 @@ public static class RecognitionSegmenter
             var expected = classAspects.Select(a => (a.LogMedian + offsets[l], a.Spread)).ToArray();
             foreach (var word in page.Lines[l].Words)
             {
-                plans.Add(Plan(word, next, probabilities, expected, lineHeights[l], scale, page, options, pending));
+                plans.Add(Plan(word, next, probabilities, checkOne, expected, lineHeights[l], scale, page, options, pending));
                 next += word.Characters.Count;
             }
         }
 
-        var fresh = pending.Count == 0 ? [] : classifier.Classify([.. pending.Select(c => CropPreparation.Prepare(c, crops))]);
+        var pendingCrops = Crops(pending, crops);
+        var fresh = pending.Count == 0 ? [] : classifier.Classify(pendingCrops);
+        double[]? freshOne = options.Check is { } again ? SegmentCheck.One(again, pendingCrops) : null;
         var outProbabilities = new List<float[]>(characters.Count);
         var lines = new List<OcrLine>(page.Lines.Count);
         int w = 0;
@@ -66,7 +69,8 @@ public static class RecognitionSegmenter
                 {
                     var p = c.Original >= 0 ? probabilities[c.Original] : fresh[c.Pending];
                     double cut = c.End < plan.Origins.Length && plan.Origins[c.End] == plan.Origins[c.End - 1] ? options.CutCost : 0;
-                    return new SegmentCandidate(c.Start, c.End, SegmentationPath.Score(p, Math.Max(1, c.Ink.WorkingBox.Width) / plan.Height, plan.Expected).Score - cut);
+                    double one = checkOne is null ? 0 : options.CheckWeight * Math.Log(Math.Max(c.Original >= 0 ? checkOne[c.Original] : freshOne![c.Pending], 1e-4));
+                    return new SegmentCandidate(c.Start, c.End, SegmentationPath.Score(p, Math.Max(1, c.Ink.WorkingBox.Width) / plan.Height, plan.Expected).Score - cut + one);
                 }).ToList();
                 var chosen = SegmentationPath.Best(plan.Pieces, scored, options.CharacterBonus).Select(i => plan.Candidates[i]).ToList();
                 var chars = chosen.Select(c => c.Original >= 0 ? characters[c.Original] : new OcrCharacter(c.Ink.Box, c.Ink)).ToList();
@@ -105,7 +109,7 @@ public static class RecognitionSegmenter
         return [.. perLine.Select(x => x.Count >= 4 ? Median(x) : pageOffset)];
     }
 
-    private static WordPlan Plan(OcrWord word, int first, float[][] probabilities, (double LogMedian, double Spread)[] expected, double height, double scale, OcrPage page, RecognitionOptions options, List<InkCharacter> pending)
+    private static WordPlan Plan(OcrWord word, int first, float[][] probabilities, double[]? checkOne, (double LogMedian, double Spread)[] expected, double height, double scale, OcrPage page, RecognitionOptions options, List<InkCharacter> pending)
     {
         double widest = Math.Exp(expected.Max(e => e.LogMedian)) * height, typical = Math.Exp(Median(expected.Select(e => e.LogMedian))) * height;
         var pieces = new List<(PixelBox Box, BinaryImage Mask, int Original)>();
@@ -116,7 +120,8 @@ public static class RecognitionSegmenter
             var p = probabilities[first + k];
             int top = TensorPrimitives.IndexOfMax(p);
             double ratio = ink.WorkingBox.Width / (Math.Exp(expected[top].LogMedian) * height);
-            bool suspicious = (ratio > options.SuspiciousWidth && ink.WorkingBox.Width > 1.25 * widest) || (p[top] < options.SuspiciousConfidence && ink.WorkingBox.Width > typical);
+            bool doubted = checkOne is not null && checkOne[first + k] < options.CheckSuspicious;
+            bool suspicious = (ratio > options.SuspiciousWidth && ink.WorkingBox.Width > 1.25 * widest) || ((p[top] < options.SuspiciousConfidence || doubted) && ink.WorkingBox.Width > typical);
             var parts = suspicious ? Cut(ink, typical, height) : [];
             if (parts.Count < 2)
             {
@@ -191,6 +196,13 @@ public static class RecognitionSegmenter
         int reach = Math.Max(2, spacing / 2);
         var seams = columns.Select(x => InkCuts.Seam(ink.Mask, x, reach)).ToList();
         return InkCuts.Pieces(ink.WorkingBox, ink.Mask, seams);
+    }
+
+    private static FloatImage[] Crops(List<InkCharacter> characters, CropOptions crops)
+    {
+        var result = new FloatImage[characters.Count];
+        Parallel.For(0, result.Length, i => result[i] = CropPreparation.Prepare(characters[i], crops));
+        return result;
     }
 
     private static double Median(IEnumerable<double> values)
