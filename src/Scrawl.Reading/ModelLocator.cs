@@ -57,6 +57,13 @@ public static class ModelLocator
         return check;
     }
 
+    /// <summary>
+    /// Reading options with segmentation by recognition (<see cref="PageReadingOptions.Recognition"/>) and its own copy of the segment check
+    /// (<see cref="OpenSegmentCheck"/> of <paramref name="checkPath"/>; a classifier is not shared between workers).
+    /// </summary>
+    public static PageReadingOptions RecognitionReading(string? checkPath = null) =>
+        new() { Recognition = new Ocr.Segmentation.RecognitionOptions { Check = OpenSegmentCheck(checkPath) } };
+
     /// <summary>models/charmodel.scrawl beside the program, else in a models folder above it (a source checkout); <see cref="FileNotFoundException"/> when neither exists.</summary>
     public static string ShippedModelPath() => ShippedModelPath(ShippedModelName);
 

@@ -52,8 +52,9 @@ internal static class OcrCommand
             var characters = read.Characters(r);
             string[] arguments = r.GetValue(images)!;
             var letterCase = OcrReadOptions.ParseCase(r.GetValue(read.Case));
-            return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate), letterCase)
-                ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters) { Case = letterCase });
+            bool recognition = r.GetValue(read.Recognition);
+            return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate), letterCase, recognition)
+                ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters) { Case = letterCase, Recognition = recognition });
         });
         return command;
     }
@@ -81,7 +82,7 @@ internal static class OcrCommand
             throw new CliException("--annotate redraws the photo from its file: it cannot be used with - (standard input).");
         }
 
-        using var reader = OcrReadOptions.Open(run.Model, run.Characters, run.Case);
+        using var reader = OcrReadOptions.Open(run.Model, run.Characters, run.Case, run.Recognition);
         if (run.OutDir is not null)
         {
             Directory.CreateDirectory(run.OutDir);
@@ -169,4 +170,7 @@ internal sealed record OcrRun(string? Model, OutputFormat Format, string? OutDir
 {
     /// <summary>--case (default upper).</summary>
     public LetterCase Case { get; init; } = LetterCase.Upper;
+
+    /// <summary>--recognition (default off).</summary>
+    public bool Recognition { get; init; }
 }

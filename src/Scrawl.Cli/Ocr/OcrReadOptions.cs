@@ -18,7 +18,14 @@ internal sealed class OcrReadOptions
         command.Add(UserWords);
         command.Add(MinConf);
         command.Add(Case);
+        command.Add(Recognition);
     }
+
+    /// <summary>--recognition: segmentation by recognition with the shipped segment check (opt-in).</summary>
+    public Option<bool> Recognition { get; } = new("--recognition")
+    {
+        Description = "Segment by recognition: cut blobs of touching letters and join broken ones where the classifier and the shipped segment check read better (opt-in; see the README's Touching letters)",
+    };
 
     /// <summary>The --case option every reading command takes (fresh for each command).</summary>
     public static Option<string> CaseOption() => new("--case")
@@ -110,11 +117,11 @@ internal sealed class OcrReadOptions
     }
 
     /// <summary>Opens the reader for <paramref name="model"/>; a character set the model cannot write is a usage error naming --chars.</summary>
-    public static PhotoReader Open(string? model, CharacterOptions characters, LetterCase letterCase = LetterCase.Upper)
+    public static PhotoReader Open(string? model, CharacterOptions characters, LetterCase letterCase = LetterCase.Upper, bool recognition = false)
     {
         try
         {
-            return PhotoReader.Open(model, null, characters, letterCase);
+            return PhotoReader.Open(model, recognition ? ModelLocator.RecognitionReading() : null, characters, letterCase);
         }
         catch (ArgumentException e)
         {
