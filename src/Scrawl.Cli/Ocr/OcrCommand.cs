@@ -12,25 +12,17 @@ namespace Scrawl.Cli.Ocr;
 /// </summary>
 internal static class OcrCommand
 {
-    /// <summary>Adds <c>ocr</c>, <c>ocr-eval</c>, <c>ocr-calibration</c>, <c>ocr-stress</c>, <c>ocr-sample</c> and <c>bench ocr</c> to the command line.</summary>
-    public static void AddTo(RootCommand root, CliOutput io)
-    {
-        root.Add(Create(io));
-        root.Add(OcrEvalCommand.Create(io));
-        root.Add(OcrCalibrationCommand.Create(io));
-        root.Add(OcrStressCommand.Create(io));
-        root.Add(OcrTouchingCommand.Create(io));
-        root.Add(OcrMixedCommand.Create(io));
-        root.Add(OcrSampleCommand.Create(io));
-        var bench = root.Subcommands.FirstOrDefault(c => c.Name == "bench");
-        if (bench is null)
-        {
-            bench = new Command("bench", "Benchmarks.");
-            root.Add(bench);
-        }
-
-        bench.Add(BenchOcrCommand.Create(io));
-    }
+    /// <summary>The top-level commands of the OCR family by name, in the order <c>scrawl --help</c> lists them: <c>ocr</c>, <c>ocr-eval</c>, <c>ocr-calibration</c>, <c>ocr-stress</c>, <c>ocr-touching</c>, <c>ocr-mixed</c>, <c>ocr-sample</c> (<c>bench ocr</c> is <see cref="BenchOcrCommand"/>).</summary>
+    public static IReadOnlyList<(string Name, Func<CliOutput, Command> Create)> Commands { get; } =
+    [
+        ("ocr", Create),
+        ("ocr-eval", OcrEvalCommand.Create),
+        ("ocr-calibration", OcrCalibrationCommand.Create),
+        ("ocr-stress", OcrStressCommand.Create),
+        ("ocr-touching", OcrTouchingCommand.Create),
+        ("ocr-mixed", OcrMixedCommand.Create),
+        ("ocr-sample", OcrSampleCommand.Create),
+    ];
 
     /// <summary>The --model option every OCR command takes.</summary>
     public static Option<string?> ModelOption() => new("--model")

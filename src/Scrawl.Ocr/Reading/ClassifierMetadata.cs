@@ -90,19 +90,43 @@ public sealed record ClassifierMetadata(IReadOnlyList<string> Classes, CropConve
         _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "unknown crop convention"),
     };
 
+    /// <summary>
+    /// The class names of a JSON array of strings. Read with <see cref="JsonDocument"/>, not the reflection serializer: this runs
+    /// on every model load, and the serializer's first use costs a process tens of milliseconds of start-up (converters compiled
+    /// at run time, dynamic methods emitted) for one small array.
+    /// </summary>
     private static string[] ParseClasses(string json, string sourceName)
     {
-        string[]? classes;
+        string[] classes;
         try
         {
-            classes = JsonSerializer.Deserialize<string[]>(json);
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Null)
+            {
+                classes = [];
+            }
+            else if (root.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException($"{sourceName}: the metadata '{ClassesKey}' is not a JSON array of names (a JSON {root.ValueKind}).");
+            }
+            else
+            {
+                classes = new string[root.GetArrayLength()];
+                int i = 0;
+                foreach (var element in root.EnumerateArray())
+                {
+                    classes[i++] = element.GetString()!; // null for a JSON null: refused below as an empty name
+                }
+            }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: an element that is not a string (GetString on a number, array or object).
             throw new InvalidDataException($"{sourceName}: the metadata '{ClassesKey}' is not a JSON array of names ({e.Message}).", e);
         }
 
-        if (classes is null || classes.Length == 0 || classes.Any(string.IsNullOrEmpty))
+        if (classes.Length == 0 || Array.Exists(classes, string.IsNullOrEmpty))
         {
             throw new InvalidDataException($"{sourceName}: the metadata '{ClassesKey}' is empty or has empty names.");
         }

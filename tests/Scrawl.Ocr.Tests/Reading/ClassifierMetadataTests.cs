@@ -39,6 +39,11 @@ public class ClassifierMetadataTests
     [Theory]
     [InlineData("classes", "not json")]
     [InlineData("classes", "[]")]
+    [InlineData("classes", "null")]
+    [InlineData("classes", "[\"a\", null]")]
+    [InlineData("classes", "[\"a\", 7]")]
+    [InlineData("classes", "{\"a\": \"b\"}")]
+    [InlineData("classes", "[\"a\"] trailing")]
     [InlineData("input", "mnist")]
     [InlineData("temperature", "0")]
     public void Malformed_values_are_bad_data_naming_the_model_and_key(string key, string value)
