@@ -16,7 +16,7 @@ internal static class TrainSegmentCheckCommand
         var width = new Option<int>("--width") { Description = "Channels of the first conv block (≥ 4); the blocks have w, 2w, 4w", DefaultValueFactory = _ => defaults.Width };
         var rate = new Option<float>("--lr") { Description = "Peak Adam learning rate (> 0), one-cycle schedule", DefaultValueFactory = _ => defaults.LearningRate };
         var seed = new Option<long>("--seed") { Description = "Seed of weights, glyph synthesis and composition", DefaultValueFactory = _ => defaults.Seed };
-        var pieces = new Option<bool>("--pieces") { Description = "Also train on pieces of single glyphs (a letter cut through) as 'not one character'" };
+        var pieces = new Option<bool>("--pieces") { Description = "Also train on pieces of single glyphs (a letter cut through) as 'not one character' (true or false)", DefaultValueFactory = _ => defaults.Pieces, Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder for segcheck.scrawl", DefaultValueFactory = _ => new DirectoryInfo("runs/segcheck") };
         var command = new Command("train-segcheck", "Train the segment check of segmentation by recognition (is a crop one character, or two touching letters, a letter and a half?) on glyph pairs composed from synthetic glyphs, photo-chars and EMNIST more36; ends with 'heldout-accuracy: <fraction>' on pairs of held-out photo-chars glyphs.")
         {

@@ -21,7 +21,7 @@ namespace Scrawl.Experiments.CharModel;
 /// <param name="LearningRate">Peak Adam learning rate (&gt; 0).</param>
 /// <param name="Seed">Seed of weights, glyphs and composition.</param>
 /// <param name="Pieces">Also train on pieces of single glyphs as <c>not</c> (<see cref="SegmentCheckData.Compose(IReadOnlyList{ImageSet}, int, long, bool, CropOptions?, string)"/>).</param>
-public sealed record SegmentCheckRecipe(int Epochs = 6, int PerEpoch = 60_000, int Width = 8, float LearningRate = 0.003f, long Seed = 1, bool Pieces = false)
+public sealed record SegmentCheckRecipe(int Epochs = 6, int PerEpoch = 60_000, int Width = 8, float LearningRate = 0.003f, long Seed = 1, bool Pieces = true)
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming the options unless every value is in range.</summary>
     public void Validate()
