@@ -5,7 +5,7 @@ using Scrawl.Stress;
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr-stress [--from DIR] [--seed S] [--out DIR] [--quick] [--categories a,b] [--model M] [--case upper|mixed|auto]</c>: the robustness
+/// <c>scrawl ocr-stress [--from DIR] [--seed S] [--out DIR] [--quick] [--categories a,b] [--model M] [--case upper|mixed|auto] [--recognition]</c>: the robustness
 /// benchmark (<see cref="StressBenchmark"/>): writes seeded photo variants of pages with ground truth, reads them and prints
 /// one ocr-eval-style line per category, the overall line and last <c>variants-with-garbage: N</c>.
 /// </summary>
@@ -20,16 +20,17 @@ internal static class OcrStressCommand
         var categories = new Option<string?>("--categories") { Description = "Comma-separated categories (default: all): " + string.Join(",", StressCategories.All.Select(c => c.Name)) };
         var model = OcrCommand.ModelOption();
         var letterCase = OcrReadOptions.CaseOption();
+        var recognition = new Option<bool>("--recognition") { Description = "Read with segmentation by recognition and the shipped segment check, as 'ocr --recognition'" };
         var command = new Command("ocr-stress", "Robustness benchmark: seeded variants (turned, tilted, on desks, ruled paper, …) of pages with ground truth, scored per category like ocr-eval.")
         {
-            from, seed, output, quick, categories, model, letterCase,
+            from, seed, output, quick, categories, model, letterCase, recognition,
         };
         command.SetAction(r => Run(io, r.GetValue(from), r.GetValue(seed), r.GetValue(output)!, r.GetValue(quick), r.GetValue(categories), r.GetValue(model),
-            OcrReadOptions.ParseCase(r.GetValue(letterCase))));
+            OcrReadOptions.ParseCase(r.GetValue(letterCase)), r.GetValue(recognition)));
         return command;
     }
 
-    private static int Run(CliOutput io, string? from, long seed, string outDir, bool quick, string? categories, string? modelName, LetterCase letterCase)
+    private static int Run(CliOutput io, string? from, long seed, string outDir, bool quick, string? categories, string? modelName, LetterCase letterCase, bool recognition)
     {
         StressPlan plan;
         try
@@ -43,8 +44,8 @@ internal static class OcrStressCommand
             throw new CliException(e.Message);
         }
 
-        using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase);
-        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})"));
+        using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition);
+        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})") + (recognition ? " (segmentation by recognition)" : ""));
         io.Error.WriteLine($"ocr-stress: {plan.Pages.Count} pages ({string.Join(", ", plan.Pages.Select(p => p.Name))}), {plan.Categories.Count} categories × {plan.PerCategory}, seed {seed}, into {outDir}");
         var lines = StressBenchmark.Run(plan, path => reader.Read(path).Text, new LineProgress(io.Error.WriteLine));
         foreach (string line in lines)
