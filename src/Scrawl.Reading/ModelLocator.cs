@@ -31,31 +31,30 @@ public static class ModelLocator
     }
 
     /// <summary>
-    /// The segment check of segmentation by recognition (<see cref="Ocr.Segmentation.SegmentCheck"/>): the model file at <paramref name="path"/>, or the
-    /// shipped models/segcheck.scrawl when null (null when it is not there: recognition then reads without it). A file that is no segment check is an
-    /// <see cref="InvalidDataException"/> naming it.
+    /// The segment check of segmentation by recognition (<see cref="Ocr.Segmentation.SegmentCheck"/>): the model file at <paramref name="path"/>,
+    /// none for <see cref="NoSegmentCheck"/>, or the shipped models/segcheck.scrawl when null (null when it is not there: recognition then reads
+    /// without it). A file that is no segment check is an <see cref="InvalidDataException"/> naming it.
     /// </summary>
     public static ICharacterClassifier? OpenSegmentCheck(string? path)
     {
         string? file = path ?? FindShippedModel(Ocr.Segmentation.SegmentCheck.FileName);
-        if (file is null)
+        if (file is null or NoSegmentCheck)
         {
             return null;
         }
 
         var check = CharacterModels.Load(file);
-        try
-        {
-            Ocr.Segmentation.SegmentCheck.Validate(check);
-        }
-        catch (ArgumentException e)
+        if (Ocr.Segmentation.SegmentCheck.Problem(check) is { } problem)
         {
             (check as IDisposable)?.Dispose();
-            throw new InvalidDataException($"{file}: {e.Message.Split(" (Parameter")[0]}", e);
+            throw new InvalidDataException($"{file}: {problem}");
         }
 
         return check;
     }
+
+    /// <summary>The segment-check name that asks for none: recognition by the character classifier alone.</summary>
+    public const string NoSegmentCheck = "none";
 
     /// <summary>
     /// Reading options with segmentation by recognition (<see cref="PageReadingOptions.Recognition"/>) and its own copy of the segment check

@@ -70,7 +70,7 @@ internal static class OcrBulk
         readers[0] = OcrReadOptions.Open(modelName, characters, letterCase, recognition);
         for (int w = 1; w < workers; w++)
         {
-            readers[w] = PhotoReader.Open(readers[0].ModelName, recognition ? ModelLocator.RecognitionReading() : null, characters, letterCase);
+            readers[w] = OcrReadOptions.Open(readers[0].ModelName, characters, letterCase, recognition);
         }
 
         var watch = Stopwatch.StartNew();

@@ -21,11 +21,14 @@ internal sealed class OcrReadOptions
         command.Add(Recognition);
     }
 
-    /// <summary>--recognition: segmentation by recognition with the shipped segment check (opt-in).</summary>
-    public Option<bool> Recognition { get; } = new("--recognition")
+    /// <summary>The --recognition option every reading command takes (fresh for each command): segmentation by recognition with the shipped segment check (opt-in).</summary>
+    public static Option<bool> RecognitionOption() => new("--recognition")
     {
         Description = "Segment by recognition: cut blobs of touching letters and join broken ones where the classifier and the shipped segment check read better (opt-in; see the README's Touching letters)",
     };
+
+    /// <summary>--recognition.</summary>
+    public Option<bool> Recognition { get; } = RecognitionOption();
 
     /// <summary>The --case option every reading command takes (fresh for each command).</summary>
     public static Option<string> CaseOption() => new("--case")

@@ -20,7 +20,7 @@ internal static class OcrStressCommand
         var categories = new Option<string?>("--categories") { Description = "Comma-separated categories (default: all): " + string.Join(",", StressCategories.All.Select(c => c.Name)) };
         var model = OcrCommand.ModelOption();
         var letterCase = OcrReadOptions.CaseOption();
-        var recognition = new Option<bool>("--recognition") { Description = "Read with segmentation by recognition and the shipped segment check, as 'ocr --recognition'" };
+        var recognition = OcrReadOptions.RecognitionOption();
         var command = new Command("ocr-stress", "Robustness benchmark: seeded variants (turned, tilted, on desks, ruled paper, …) of pages with ground truth, scored per category like ocr-eval.")
         {
             from, seed, output, quick, categories, model, letterCase, recognition,

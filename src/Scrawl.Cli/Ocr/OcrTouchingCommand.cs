@@ -21,7 +21,7 @@ internal static class OcrTouchingCommand
         var quick = new Option<bool>("--quick") { Description = "A small run for CI" };
         var data = new Option<string?>("--data") { Description = "The shared datasets folder (handwritten36/photo-chars, emnist/byclass-test); default ../shared/datasets when found, else synthetic glyphs only" };
         var misses = new Option<bool>("--misses") { Description = "Also print every word read wrong: bucket, source, truth → reading" };
-        var recognition = new Option<bool>("--recognition") { Description = "Read with segmentation by recognition (cut blobs and join broken letters by what the classifier reads best; not yet the default of 'ocr')" };
+        var recognition = OcrReadOptions.RecognitionOption();
         var output = new Option<string?>("--out") { Description = "Also write every word image as OUT/BUCKET/NNN-TEXT.png" };
         var segmentCheck = new Option<string?>("--segment-check") { Description = "With --recognition: the segment check (one character or not) as a model file, or 'none'; default the shipped models/segcheck.scrawl when present" };
         var model = OcrCommand.ModelOption();
@@ -58,13 +58,11 @@ internal static class OcrTouchingCommand
         }
 
         using var reader = PhotoReader.Open(modelName);
-        var check = useRecognition && checkName != "none" ? ModelLocator.OpenSegmentCheck(checkName) : null;
-        using var owned = check as IDisposable;
-        var options = useRecognition ? reader.Options with { Recognition = new RecognitionOptions { Check = check } } : reader.Options;
+        var options = useRecognition ? reader.Options with { Recognition = ModelLocator.RecognitionReading(checkName).Recognition } : reader.Options;
         io.Out.WriteLine($"model: {reader.ModelName}");
-        if (useRecognition)
+        if (options.Recognition is { } chosen)
         {
-            io.Out.WriteLine($"segment check: {(check is null ? "none" : checkName ?? ModelLocator.FindShippedModel(SegmentCheck.FileName))}");
+            io.Out.WriteLine($"segment check: {(chosen.Check is null ? ModelLocator.NoSegmentCheck : checkName ?? ModelLocator.FindShippedModel(SegmentCheck.FileName))}");
         }
 
         io.Out.WriteLine($"touching: seed {seed}, {perBucket} words per bucket, sources {string.Join(", ", sources.Select(s => s.Name))}");

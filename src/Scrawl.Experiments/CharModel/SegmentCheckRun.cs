@@ -71,7 +71,7 @@ public static class SegmentCheckRun
         };
         var trainer = new Trainer(network, new SoftmaxCrossEntropy(), new Adam(recipe.LearningRate), options);
         log($"network: {CharModelNetwork.Describe(recipe.Width, 2)}; {network.ParameterCount:N0} parameters; {recipe.Epochs} epochs × {recipe.PerEpoch:N0} crops");
-        trainer.Fit(
+        var history = trainer.Fit(
             epoch =>
             {
                 var set = SegmentCheckData.Compose(glyphs, recipe.PerEpoch, recipe.Seed + (epoch * 7_919), recipe.Pieces);
@@ -82,8 +82,7 @@ public static class SegmentCheckRun
             m => log(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {m.Epoch,2}/{recipe.Epochs}  train_loss {m.TrainLoss:F4}  train_acc {m.TrainAccuracy:F4}  held-out_acc {m.ValidAccuracy:F4}  {m.Seconds:F1} s")));
 
-        var classifier = new NetworkClassifier(network, SegmentCheckData.ClassNames, ModelHead.Softmax, CropConvention.Scrawl);
-        double accuracy = Accuracy(classifier, valid);
+        double accuracy = history[^1].ValidAccuracy; // the held-out crops, scored after the last epoch
         var metadata = new ClassifierMetadata(SegmentCheckData.ClassNames).ToMetadata();
         metadata["recipe"] = JsonSerializer.Serialize(recipe);
         metadata["heldout-accuracy"] = accuracy.ToString("F4", CultureInfo.InvariantCulture);
@@ -91,12 +90,5 @@ public static class SegmentCheckRun
         string path = Path.Combine(folder, SegmentCheck.FileName);
         ModelFile.Save(new Model(network, ModelHead.Softmax, metadata), path);
         return new SegmentCheckResult(path, accuracy, clock.Elapsed.TotalSeconds);
-    }
-
-    private static double Accuracy(NetworkClassifier classifier, ImageSet set)
-    {
-        var crops = Enumerable.Range(0, set.Count).Select(set.ImageAt).ToList();
-        var p = classifier.Classify(crops);
-        return Enumerable.Range(0, set.Count).Count(i => (p[i][1] > p[i][0] ? 1 : 0) == set.Labels[i]) / (double)set.Count;
     }
 }

@@ -92,7 +92,8 @@ public static class PagePreparation
         }
 
         double? height = WorkingResolution.EstimateCharacterHeight(thumb.AsSpan(0, n), th, tw) / thumbScale;
-        if (direction.Vertical && vertical is null && height is { } one && OneLineAcross(ink, one * thumbScale))
+        var (inkAcross, inkDown) = InkExtents(ink);
+        if (direction.Vertical && vertical is null && height is { } one && OneLineAcross(inkAcross, inkDown, one * thumbScale))
         {
             direction = TextSkew.Measure(ink, options.MaxSkewDegrees, acrossOnly: true);
         }
@@ -108,7 +109,7 @@ public static class PagePreparation
 
         // The drift that matters is along the written lines, not the frame: a close-up of one short word is not straightened
         // on the tilt its few letters happen to suggest.
-        double lineLength = direction.Vertical ? ph : Math.Min(pw, InkExtent(ink, rows: false) / thumbScale);
+        double lineLength = direction.Vertical ? ph : Math.Min(pw, inkAcross / thumbScale);
         double skew = height is { } hh && Math.Abs(Math.Tan(direction.Degrees * Math.PI / 180)) * lineLength > options.SkewDriftFraction * hh ? direction.Degrees : 0;
         int turns = direction.Vertical ? 1 : 0;
         double scale = 1;
@@ -126,31 +127,40 @@ public static class PagePreparation
     }
 
     /// <summary>
-    /// True when the ink of <paramref name="ink"/> is one line of letters side by side across it: its rows span less than two character
-    /// heights (<paramref name="characterHeight"/>, pixels of the mask) — no room for a second line — and its columns span more, or also
-    /// less than two heights (a word of two or three letters: no room for lines either way, so it is taken as written across). The gaps
-    /// between a few letters make a column profile sharp, but they are not lines running down the page.
+    /// True when ink reaching <paramref name="across"/> and <paramref name="down"/> pixels (<see cref="InkExtents"/>) is one line of letters
+    /// side by side: it spans less than two character heights (<paramref name="characterHeight"/>, the same pixels) down — no room for a
+    /// second line — and more across, or also less than two heights across (a word of two or three letters: no room for lines either way,
+    /// so it is taken as written across). The gaps between a few letters make a column profile sharp, but they are not lines running down the page.
     /// </summary>
-    internal static bool OneLineAcross(BinaryImage ink, double characterHeight)
-    {
-        double down = InkExtent(ink, rows: true), across = InkExtent(ink, rows: false);
-        return down < 2 * characterHeight && (across > down || across < 2 * characterHeight);
-    }
+    internal static bool OneLineAcross(double across, double down, double characterHeight) =>
+        down < 2 * characterHeight && (across > down || across < 2 * characterHeight);
 
-    /// <summary>How far the ink of <paramref name="ink"/> reaches down (<paramref name="rows"/>) or across it (pixels): from the 1st to the 99th percentile of its rows or columns, so a few specks at the border do not count.</summary>
-    internal static double InkExtent(BinaryImage ink, bool rows)
+    /// <summary>How far the ink of <paramref name="ink"/> reaches across and down it (pixels), in one pass: from the 1st to the 99th percentile of its columns and of its rows, so a few specks at the border do not count.</summary>
+    internal static (double Across, double Down) InkExtents(BinaryImage ink)
     {
-        var columns = new long[rows ? ink.Height : ink.Width];
+        var columns = new long[ink.Width];
+        var rows = new long[ink.Height];
         long total = 0;
-        for (int i = 0; i < ink.Pixels.Length; i++)
+        var pixels = ink.Pixels;
+        for (int y = 0; y < ink.Height; y++)
         {
-            if (ink.Pixels[i] != 0)
+            for (int x = 0; x < ink.Width; x++)
             {
-                columns[rows ? i / ink.Width : i % ink.Width]++;
-                total++;
+                if (pixels[(y * ink.Width) + x] != 0)
+                {
+                    columns[x]++;
+                    rows[y]++;
+                    total++;
+                }
             }
         }
 
+        return (Extent(columns, total), Extent(rows, total));
+    }
+
+    /// <summary>The span (≥ 0) from the 1st to the 99th percentile of <paramref name="counts"/> (summing to <paramref name="total"/>); 0 without ink.</summary>
+    private static double Extent(long[] counts, long total)
+    {
         if (total == 0)
         {
             return 0;
@@ -158,9 +168,9 @@ public static class PagePreparation
 
         int first = -1, last = -1;
         long seen = 0;
-        for (int x = 0; x < columns.Length; x++)
+        for (int x = 0; x < counts.Length; x++)
         {
-            seen += columns[x];
+            seen += counts[x];
             if (first < 0 && seen > total / 100)
             {
                 first = x;

@@ -180,7 +180,7 @@ public static class PageReader
 
         if (options.Recognition is { } recognition)
         {
-            (page, probabilities) = Segmentation.RecognitionSegmenter.Resegment(page, probabilities, classifier, options.Crops, recognition);
+            (page, probabilities) = Segmentation.RecognitionSegmenter.Resegment(page, probabilities, classifier, options.Crops, recognition, pageCrops: crops);
         }
 
         var names = classifier.ClassNames;

@@ -17,8 +17,9 @@ public static class RecognitionSegmenter
     /// <summary>
     /// The page re-segmented and each of its characters' probability vectors (reading order). <paramref name="probabilities"/> are the
     /// classifier's vectors for <paramref name="page"/>'s characters in reading order; crops are made with <paramref name="crops"/>.
+    /// <paramref name="pageCrops"/> are those characters' crops when the caller has made them already (the segment check reads them too).
     /// </summary>
-    public static (OcrPage Page, float[][] Probabilities) Resegment(OcrPage page, float[][] probabilities, ICharacterClassifier classifier, CropOptions crops, RecognitionOptions options, ClassAspects? aspects = null)
+    public static (OcrPage Page, float[][] Probabilities) Resegment(OcrPage page, float[][] probabilities, ICharacterClassifier classifier, CropOptions crops, RecognitionOptions options, ClassAspects? aspects = null, IReadOnlyList<FloatImage>? pageCrops = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -29,6 +30,11 @@ public static class RecognitionSegmenter
         var names = classifier.ClassNames;
         var classAspects = names.Select(n => aspects.Of(n)).Select(a => (a.LogMedian, Spread: Math.Max(a.Spread, options.MinAspectSpread))).ToArray();
         var characters = page.Characters.ToList();
+        if (pageCrops is not null && pageCrops.Count != characters.Count)
+        {
+            throw new ArgumentException($"{pageCrops.Count} crops for {characters.Count} characters.", nameof(pageCrops));
+        }
+
         if (characters.Count == 0)
         {
             return (page, probabilities);
@@ -37,7 +43,7 @@ public static class RecognitionSegmenter
         double scale = characters.Sum(c => (double)c.Box.Height + c.Box.Width) / characters.Sum(c => (double)c.Ink.WorkingBox.Height + c.Ink.WorkingBox.Width);
         var lineHeights = page.Lines.Select(l => Median(l.Words.SelectMany(w => w.Characters).Select(c => (double)c.Ink.WorkingBox.Height))).ToArray();
         var offsets = WriterOffsets(page, probabilities, classAspects, lineHeights, options);
-        double[]? checkOne = options.Check is { } check ? SegmentCheck.One(check, Crops(characters.Select(c => c.Ink).ToList(), crops)) : null;
+        double[]? checkOne = options.Check is { } check ? SegmentCheck.One(check, pageCrops ?? Crops(characters.Select(c => c.Ink).ToList(), crops)) : null;
 
         // Plan every word: its pieces and candidates; crops still to classify go into one batch.
         var plans = new List<WordPlan>();

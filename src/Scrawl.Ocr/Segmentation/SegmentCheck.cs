@@ -31,10 +31,18 @@ public static class SegmentCheck
     /// <summary>Throws an <see cref="ArgumentException"/> unless <paramref name="check"/>'s classes are <c>one</c>, <c>not</c>.</summary>
     public static void Validate(ICharacterClassifier check)
     {
-        ArgumentNullException.ThrowIfNull(check);
-        if (!check.ClassNames.SequenceEqual(SegmentCheckData.ClassNames))
+        if (Problem(check) is { } problem)
         {
-            throw new ArgumentException($"A segment check classifies into 'one' and 'not'; this model's classes are {string.Join(", ", check.ClassNames.Take(5))}{(check.ClassNames.Count > 5 ? ", …" : "")}.", nameof(check));
+            throw new ArgumentException(problem, nameof(check));
         }
+    }
+
+    /// <summary>Why <paramref name="check"/> cannot be a segment check (its classes are not <c>one</c>, <c>not</c>), or null when it can.</summary>
+    public static string? Problem(ICharacterClassifier check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return check.ClassNames.SequenceEqual(SegmentCheckData.ClassNames)
+            ? null
+            : $"A segment check classifies into 'one' and 'not'; this model's classes are {string.Join(", ", check.ClassNames.Take(5))}{(check.ClassNames.Count > 5 ? ", …" : "")}.";
     }
 }

@@ -96,7 +96,7 @@ public static class SegmentCheckData
             var image = set.ImageAt(random.NextInt(set.Count));
             double scale = GlyphHeight * random.Uniform(0.85, 1.15) / image.Height;
             var big = Resampler.Resize(image, Math.Max(1, (int)Math.Round(image.Height * scale)), Math.Max(1, (int)Math.Round(image.Width * scale)));
-            if (Tight(big) is { } glyph)
+            if (Tight(big.Above(0.5f)) is { } glyph)
             {
                 return glyph;
             }
@@ -105,15 +105,15 @@ public static class SegmentCheckData
         return null;
     }
 
-    /// <summary>The ink (&gt; 0.5) of <paramref name="image"/> cropped to its box, or null without ink.</summary>
-    private static BinaryImage? Tight(FloatImage image)
+    /// <summary><paramref name="mask"/> cropped to the box of its ink, or null without ink.</summary>
+    private static BinaryImage? Tight(BinaryImage mask)
     {
         int top = int.MaxValue, bottom = -1, left = int.MaxValue, right = -1;
-        for (int y = 0; y < image.Height; y++)
+        for (int y = 0; y < mask.Height; y++)
         {
-            for (int x = 0; x < image.Width; x++)
+            for (int x = 0; x < mask.Width; x++)
             {
-                if (image.Pixels[(y * image.Width) + x] > 0.5f)
+                if (mask[y, x])
                 {
                     (top, bottom, left, right) = (Math.Min(top, y), Math.Max(bottom, y), Math.Min(left, x), Math.Max(right, x));
                 }
@@ -129,10 +129,7 @@ public static class SegmentCheckData
         var pixels = new byte[h * w];
         for (int y = 0; y < h; y++)
         {
-            for (int x = 0; x < w; x++)
-            {
-                pixels[(y * w) + x] = image.Pixels[((y + top) * image.Width) + x + left] > 0.5f ? (byte)1 : (byte)0;
-            }
+            mask.Pixels.Slice(((y + top) * mask.Width) + left, w).CopyTo(pixels.AsSpan(y * w, w));
         }
 
         return new BinaryImage(h, w, pixels);
@@ -160,7 +157,7 @@ public static class SegmentCheckData
         Stamp(pixels, w, a, aTop, 0, from, to);
         Stamp(pixels, w, b, bTop, bx, from, to);
         var joined = new BinaryImage(h, w, pixels);
-        return from == 0 && to == w ? joined : Tight(joined);
+        return from == 0 && to == w ? joined : Tight(joined) ?? joined;
     }
 
     /// <summary>The columns of <paramref name="glyph"/> up to (or, at even odds, from) 30–70 % of its width, tight.</summary>
@@ -170,7 +167,8 @@ public static class SegmentCheckData
         bool left = random.NextDouble() < 0.5;
         var pixels = new byte[glyph.Height * glyph.Width];
         Stamp(pixels, glyph.Width, glyph, 0, 0, left ? 0 : at, left ? at : glyph.Width);
-        return Tight(new BinaryImage(glyph.Height, glyph.Width, pixels));
+        var piece = new BinaryImage(glyph.Height, glyph.Width, pixels);
+        return Tight(piece) ?? piece;
     }
 
     private static void Stamp(byte[] pixels, int width, BinaryImage glyph, int top, int left, int from, int to)
@@ -186,17 +184,5 @@ public static class SegmentCheckData
                 }
             }
         }
-    }
-
-    private static BinaryImage Tight(BinaryImage mask)
-    {
-        var values = new float[mask.Height * mask.Width];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = mask.Pixels[i];
-        }
-
-        var image = new FloatImage(values, mask.Height, mask.Width);
-        return Tight(image) ?? mask;
     }
 }

@@ -97,10 +97,11 @@ public class PagePreparationTests
 
         pixels[5] = pixels[(99 * 200) + 199] = 1; // two specks in the corners: under 1 % of the ink
         var ink = new BinaryImage(100, 200, pixels);
-        Assert.Equal(100, PagePreparation.InkExtent(ink, rows: false));
-        Assert.Equal(20, PagePreparation.InkExtent(ink, rows: true));
-        Assert.True(PagePreparation.OneLineAcross(ink, characterHeight: 20));
-        Assert.False(PagePreparation.OneLineAcross(ink, characterHeight: 9)); // 20 rows hold two lines of 9-pixel letters
+        var (across, down) = PagePreparation.InkExtents(ink);
+        Assert.Equal(100, across);
+        Assert.Equal(20, down);
+        Assert.True(PagePreparation.OneLineAcross(across, down, characterHeight: 20));
+        Assert.False(PagePreparation.OneLineAcross(across, down, characterHeight: 9)); // 20 rows hold two lines of 9-pixel letters
     }
 
     [Fact]
