@@ -37,6 +37,7 @@ internal static class Program
         ("train", TrainCommand.Create),
         ("train-charmodel", TrainCharModelCommand.Create),
         ("train-segcheck", TrainSegmentCheckCommand.Create),
+        ("train-wordreader", TrainWordReaderCommand.Create),
         ("score-charmodel", ScoreCharModelCommand.Create),
         ("sweep-lr", SweepCommand.Create),
         ("evaluate", EvaluateCommand.Create),
