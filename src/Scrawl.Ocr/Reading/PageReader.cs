@@ -62,6 +62,12 @@ public sealed record PageReadingOptions
     public Segmentation.RecognitionOptions? Recognition { get; init; }
 
     /// <summary>
+    /// Every word read again whole by a word reader (<see cref="Words.WordRecognizer"/>: it may re-cut touching letters and votes on each
+    /// character with the classifier); null (the default) skips it. Capitals only: it is not used when <see cref="MixedCase"/> is set.
+    /// </summary>
+    public Words.WordReadingOptions? Words { get; init; }
+
+    /// <summary>
     /// Mixed-case reading (needs a model with lower-case classes): i and j dots kept and joined to their stems, each line's geometry and
     /// each word's case pattern deciding the letters that differ only by size (<see cref="Case.CaseDecoder"/>); null (the default) reads capitals.
     /// </summary>
@@ -181,6 +187,11 @@ public static class PageReader
         if (options.Recognition is { } recognition)
         {
             (page, probabilities) = Segmentation.RecognitionSegmenter.Resegment(page, probabilities, classifier, options.Crops, recognition, pageCrops: crops);
+        }
+
+        if (options.Words is { } wordReading && options.MixedCase is null)
+        {
+            (page, probabilities) = Words.WordRecognizer.Apply(page, probabilities, classifier, options.Crops, wordReading);
         }
 
         var names = classifier.ClassNames;
