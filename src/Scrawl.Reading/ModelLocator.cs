@@ -53,6 +53,27 @@ public static class ModelLocator
         return check;
     }
 
+    /// <summary>
+    /// The word reader (<see cref="Ocr.Words.WordReader"/>): the model file at <paramref name="path"/>, none for <see cref="NoSegmentCheck"/>
+    /// (<c>none</c>), or the shipped models/wordreader.scrawl when null (null when it is not there). A file that is no word reader is an
+    /// <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static Ocr.Words.WordReader? OpenWordReader(string? path)
+    {
+        string? file = path ?? FindShippedModel(Ocr.Words.WordReader.FileName);
+        return file is null or NoSegmentCheck ? null : Ocr.Words.WordReader.Open(file);
+    }
+
+    /// <summary>
+    /// Word reading (<see cref="PageReadingOptions.Words"/>) with the word reader at <paramref name="path"/> (the shipped models/wordreader.scrawl
+    /// when null; <see cref="FileNotFoundException"/> when it is missing) and the shipped segment check as the gate of its cuts (when present).
+    /// </summary>
+    public static Ocr.Words.WordReadingOptions WordReading(string? path = null)
+    {
+        var reader = OpenWordReader(path ?? ShippedModelPath(Ocr.Words.WordReader.FileName))!;
+        return new Ocr.Words.WordReadingOptions { Reader = reader, Check = OpenSegmentCheck(null) };
+    }
+
     /// <summary>The segment-check name that asks for none: recognition by the character classifier alone.</summary>
     public const string NoSegmentCheck = "none";
 

@@ -27,7 +27,7 @@ internal static class OcrBulk
     public static int DefaultWorkers => Math.Clamp(Environment.ProcessorCount, 1, 16);
 
     /// <summary>Runs bulk mode when --list was given (null otherwise); images on the command line or --annotate with --list are usage errors.</summary>
-    public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, OutputFormat format, CharacterOptions characters, string? annotate, LetterCase letterCase = LetterCase.Upper, bool recognition = false)
+    public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, OutputFormat format, CharacterOptions characters, string? annotate, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool words = false)
     {
         string? list = r.GetValue(bulk.List);
         if (list is null)
@@ -42,11 +42,11 @@ internal static class OcrBulk
             throw new CliException("--list reads its images from the list and writes its results to --out: give no IMAGE or --annotate with it.");
         }
 
-        return Run(io, list, r.GetValue(bulk.Shard)!, r.GetValue(bulk.Out), modelName, r.GetValue(bulk.Workers), format, characters, letterCase, recognition);
+        return Run(io, list, r.GetValue(bulk.Shard)!, r.GetValue(bulk.Out), modelName, r.GetValue(bulk.Workers), format, characters, letterCase, recognition, words);
     }
 
     /// <summary>Runs one shard, writing NAME.EXT of <paramref name="format"/> and NAME.json per image; returns the exit code.</summary>
-    public static int Run(CliOutput io, string listPath, string shardText, string? outDir, string? modelName, int workers, OutputFormat format = OutputFormat.Text, CharacterOptions? characters = null, LetterCase letterCase = LetterCase.Upper, bool recognition = false)
+    public static int Run(CliOutput io, string listPath, string shardText, string? outDir, string? modelName, int workers, OutputFormat format = OutputFormat.Text, CharacterOptions? characters = null, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool words = false)
     {
         if (string.IsNullOrEmpty(outDir))
         {
@@ -67,10 +67,10 @@ internal static class OcrBulk
         workers = Math.Min(workers, Math.Max(1, todo.Count));
         characters ??= new CharacterOptions();
         var readers = new PhotoReader[workers];
-        readers[0] = OcrReadOptions.Open(modelName, characters, letterCase, recognition);
+        readers[0] = OcrReadOptions.Open(modelName, characters, letterCase, recognition, words);
         for (int w = 1; w < workers; w++)
         {
-            readers[w] = OcrReadOptions.Open(readers[0].ModelName, characters, letterCase, recognition);
+            readers[w] = OcrReadOptions.Open(readers[0].ModelName, characters, letterCase, recognition, words);
         }
 
         var watch = Stopwatch.StartNew();

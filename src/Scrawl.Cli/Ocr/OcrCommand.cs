@@ -44,9 +44,9 @@ internal static class OcrCommand
             var characters = read.Characters(r);
             string[] arguments = r.GetValue(images)!;
             var letterCase = OcrReadOptions.ParseCase(r.GetValue(read.Case));
-            bool recognition = r.GetValue(read.Recognition);
-            return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate), letterCase, recognition)
-                ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters) { Case = letterCase, Recognition = recognition });
+            bool recognition = r.GetValue(read.Recognition), words = r.GetValue(read.Words);
+            return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate), letterCase, recognition, words)
+                ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters) { Case = letterCase, Recognition = recognition, Words = words });
         });
         return command;
     }
@@ -74,7 +74,7 @@ internal static class OcrCommand
             throw new CliException("--annotate redraws the photo from its file: it cannot be used with - (standard input).");
         }
 
-        using var reader = OcrReadOptions.Open(run.Model, run.Characters, run.Case, run.Recognition);
+        using var reader = OcrReadOptions.Open(run.Model, run.Characters, run.Case, run.Recognition, run.Words);
         if (run.OutDir is not null)
         {
             Directory.CreateDirectory(run.OutDir);
@@ -165,4 +165,7 @@ internal sealed record OcrRun(string? Model, OutputFormat Format, string? OutDir
 
     /// <summary>--recognition (default off).</summary>
     public bool Recognition { get; init; }
+
+    /// <summary>--words (default off).</summary>
+    public bool Words { get; init; }
 }

@@ -6,7 +6,7 @@ using Scrawl.Reading;
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr-eval DIR [--model M]</c>: reads every NAME.jpg/jpeg/png that has a NAME.txt ground truth and prints,
+/// <c>scrawl ocr-eval DIR [--model M] [--recognition] [--words]</c>: reads every NAME.jpg/jpeg/png that has a NAME.txt ground truth and prints,
 /// per image and overall, the character error rate (edit distance over A–Z/0–9 per line, spaces and punctuation
 /// ignored, case-insensitive, read lines aligned to the truth lines first: <see cref="TextScore.Align"/>), the word
 /// error rate, the lines read exactly right and the spurious and missing lines; the last line is
@@ -28,8 +28,10 @@ internal static class OcrEvalCommand
             HelpName = "folded|sensitive",
             DefaultValueFactory = _ => "folded",
         };
-        var command = new Command("ocr-eval", "Character/word error rates and lines right of 'ocr' on photos with ground truth; ends with 'overall: CER … WER … lines …'.") { dir, model, letterCase, scoring };
-        command.SetAction(r => Run(io, r.GetValue(dir)!, r.GetValue(model), OcrReadOptions.ParseCase(r.GetValue(letterCase)), ParseScoring(r.GetValue(scoring))));
+        var recognition = OcrReadOptions.RecognitionOption();
+        var words = OcrReadOptions.WordsOption();
+        var command = new Command("ocr-eval", "Character/word error rates and lines right of 'ocr' on photos with ground truth; ends with 'overall: CER … WER … lines …'.") { dir, model, letterCase, scoring, recognition, words };
+        command.SetAction(r => Run(io, r.GetValue(dir)!, r.GetValue(model), OcrReadOptions.ParseCase(r.GetValue(letterCase)), ParseScoring(r.GetValue(scoring)), r.GetValue(recognition), r.GetValue(words)));
         return command;
     }
 
@@ -40,7 +42,7 @@ internal static class OcrEvalCommand
         _ => throw new CliException($"--score: '{name}' is not a scoring: use folded or sensitive."),
     };
 
-    private static int Run(CliOutput io, DirectoryInfo dir, string? modelName, LetterCase letterCase, CaseScoring scoring)
+    private static int Run(CliOutput io, DirectoryInfo dir, string? modelName, LetterCase letterCase, CaseScoring scoring, bool recognition, bool words)
     {
         if (!dir.Exists)
         {
@@ -58,8 +60,9 @@ internal static class OcrEvalCommand
             throw new CliException($"{dir.FullName}: no NAME.jpg|jpeg|png with a NAME.txt ground truth.");
         }
 
-        using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase);
-        io.Out.WriteLine($"model: {reader.ModelName} (--case {letterCase.ToString().ToLowerInvariant()}, case {scoring.ToString().ToLowerInvariant()})");
+        using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition, words);
+        io.Out.WriteLine($"model: {reader.ModelName} (--case {letterCase.ToString().ToLowerInvariant()}, case {scoring.ToString().ToLowerInvariant()})"
+            + (recognition ? " (segmentation by recognition)" : "") + (words ? " (word reader)" : ""));
         TextScore? total = null;
         var reliability = new CharacterReliability();
         bool failed = false;

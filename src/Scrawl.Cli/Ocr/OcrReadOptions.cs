@@ -19,6 +19,7 @@ internal sealed class OcrReadOptions
         command.Add(MinConf);
         command.Add(Case);
         command.Add(Recognition);
+        command.Add(Words);
     }
 
     /// <summary>The --recognition option every reading command takes (fresh for each command): segmentation by recognition with the shipped segment check (opt-in).</summary>
@@ -26,6 +27,15 @@ internal sealed class OcrReadOptions
     {
         Description = "Segment by recognition: cut blobs of touching letters and join broken ones where the classifier and the shipped segment check read better (opt-in; see the README's Touching letters)",
     };
+
+    /// <summary>The --words option every reading command takes (fresh for each command): every word read again whole by the shipped word reader (opt-in).</summary>
+    public static Option<bool> WordsOption() => new("--words")
+    {
+        Description = "Read every word again whole with the shipped word reader (a CTC network, models/wordreader.scrawl): it counts touching letters, cuts blobs the segment check doubts, and votes on each character with the classifier (opt-in; see the README's Touching letters)",
+    };
+
+    /// <summary>--words.</summary>
+    public Option<bool> Words { get; } = WordsOption();
 
     /// <summary>--recognition.</summary>
     public Option<bool> Recognition { get; } = RecognitionOption();
@@ -120,11 +130,22 @@ internal sealed class OcrReadOptions
     }
 
     /// <summary>Opens the reader for <paramref name="model"/>; a character set the model cannot write is a usage error naming --chars.</summary>
-    public static PhotoReader Open(string? model, CharacterOptions characters, LetterCase letterCase = LetterCase.Upper, bool recognition = false)
+    public static PhotoReader Open(string? model, CharacterOptions characters, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool words = false)
     {
+        if (words && letterCase != LetterCase.Upper)
+        {
+            throw new CliException("--words reads capitals and digits: it cannot be used with --case mixed or auto.");
+        }
+
+        var options = recognition ? ModelLocator.RecognitionReading() : null;
+        if (words)
+        {
+            options = (options ?? new Scrawl.Ocr.PageReadingOptions()) with { Words = ModelLocator.WordReading() };
+        }
+
         try
         {
-            return PhotoReader.Open(model, recognition ? ModelLocator.RecognitionReading() : null, characters, letterCase);
+            return PhotoReader.Open(model, options, characters, letterCase);
         }
         catch (ArgumentException e)
         {

@@ -5,7 +5,7 @@ using Scrawl.Stress;
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr-stress [--from DIR] [--seed S] [--out DIR] [--quick] [--categories a,b] [--model M] [--case upper|mixed|auto] [--recognition]</c>: the robustness
+/// <c>scrawl ocr-stress [--from DIR] [--seed S] [--out DIR] [--quick] [--categories a,b] [--model M] [--case upper|mixed|auto] [--recognition] [--words]</c>: the robustness
 /// benchmark (<see cref="StressBenchmark"/>): writes seeded photo variants of pages with ground truth, reads them and prints
 /// one ocr-eval-style line per category, the overall line and last <c>variants-with-garbage: N</c>.
 /// </summary>
@@ -21,16 +21,17 @@ internal static class OcrStressCommand
         var model = OcrCommand.ModelOption();
         var letterCase = OcrReadOptions.CaseOption();
         var recognition = OcrReadOptions.RecognitionOption();
+        var words = OcrReadOptions.WordsOption();
         var command = new Command("ocr-stress", "Robustness benchmark: seeded variants (turned, tilted, on desks, ruled paper, …) of pages with ground truth, scored per category like ocr-eval.")
         {
-            from, seed, output, quick, categories, model, letterCase, recognition,
+            from, seed, output, quick, categories, model, letterCase, recognition, words,
         };
         command.SetAction(r => Run(io, r.GetValue(from), r.GetValue(seed), r.GetValue(output)!, r.GetValue(quick), r.GetValue(categories), r.GetValue(model),
-            OcrReadOptions.ParseCase(r.GetValue(letterCase)), r.GetValue(recognition)));
+            OcrReadOptions.ParseCase(r.GetValue(letterCase)), r.GetValue(recognition), r.GetValue(words)));
         return command;
     }
 
-    private static int Run(CliOutput io, string? from, long seed, string outDir, bool quick, string? categories, string? modelName, LetterCase letterCase, bool recognition)
+    private static int Run(CliOutput io, string? from, long seed, string outDir, bool quick, string? categories, string? modelName, LetterCase letterCase, bool recognition, bool words)
     {
         StressPlan plan;
         try
@@ -44,8 +45,8 @@ internal static class OcrStressCommand
             throw new CliException(e.Message);
         }
 
-        using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition);
-        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})") + (recognition ? " (segmentation by recognition)" : ""));
+        using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition, words);
+        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})") + (recognition ? " (segmentation by recognition)" : "") + (words ? " (word reader)" : ""));
         io.Error.WriteLine($"ocr-stress: {plan.Pages.Count} pages ({string.Join(", ", plan.Pages.Select(p => p.Name))}), {plan.Categories.Count} categories × {plan.PerCategory}, seed {seed}, into {outDir}");
         var lines = StressBenchmark.Run(plan, path => reader.Read(path).Text, new LineProgress(io.Error.WriteLine));
         foreach (string line in lines)

@@ -24,16 +24,17 @@ internal static class OcrTouchingCommand
         var recognition = OcrReadOptions.RecognitionOption();
         var output = new Option<string?>("--out") { Description = "Also write every word image as OUT/BUCKET/NNN-TEXT.png" };
         var segmentCheck = new Option<string?>("--segment-check") { Description = "With --recognition: the segment check (one character or not) as a model file, or 'none'; default the shipped models/segcheck.scrawl when present" };
+        var wordReader = new Option<string?>("--word-reader") { Description = "Also read every word whole with this word reader (a model of train-wordreader), voting with the classifier and re-cutting words it counts otherwise" };
         var model = OcrCommand.ModelOption();
         var command = new Command("ocr-touching", "Touching-letters benchmark: seeded words of glyphs apart, overlapping by 0–30 % or broken into strokes, read by the OCR; word accuracy per bucket.")
         {
-            seed, words, quick, data, misses, output, recognition, segmentCheck, model,
+            seed, words, quick, data, misses, output, recognition, segmentCheck, wordReader, model,
         };
-        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model), r.GetValue(segmentCheck)));
+        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model), r.GetValue(segmentCheck), r.GetValue(wordReader)));
         return command;
     }
 
-    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName, string? checkName)
+    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName, string? checkName, string? wordReaderPath)
     {
         int perBucket = wordCount ?? (quick ? TouchingBenchmark.QuickWordsPerBucket : TouchingBenchmark.FullWordsPerBucket);
         if (perBucket < 1)
@@ -59,7 +60,17 @@ internal static class OcrTouchingCommand
 
         using var reader = PhotoReader.Open(modelName);
         var options = useRecognition ? reader.Options with { Recognition = ModelLocator.RecognitionReading(checkName).Recognition } : reader.Options;
+        if (wordReaderPath is not null)
+        {
+            options = options with { Words = ModelLocator.OpenWordReader(wordReaderPath) is { } wholeWords ? new Scrawl.Ocr.Words.WordReadingOptions { Reader = wholeWords } : null };
+        }
+
         io.Out.WriteLine($"model: {reader.ModelName}");
+        if (options.Words is not null)
+        {
+            io.Out.WriteLine($"word reader: {wordReaderPath}");
+        }
+
         if (options.Recognition is { } chosen)
         {
             io.Out.WriteLine($"segment check: {(chosen.Check is null ? ModelLocator.NoSegmentCheck : checkName ?? ModelLocator.FindShippedModel(SegmentCheck.FileName))}");

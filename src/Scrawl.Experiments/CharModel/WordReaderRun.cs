@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Scrawl.Data;
 using Scrawl.Data.Synthesis;
+using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Losses;
 using Scrawl.NeuralNet.Optimizers;
 using Scrawl.NeuralNet.Serialization;
@@ -79,13 +80,16 @@ public static class WordReaderRun
                 var set = WordReaderData.Compose(glyphs, recipe.PerEpoch, recipe.Seed + (epoch * 7_919), outputs);
                 return (set.Frames, set.Targets);
             },
-            valid.Frames,
-            valid.Targets,
+            null,
+            null,
             m =>
             {
+                // Scored in chunks by Predict (the trainer's own validation would run all held-out words through the network at once), in
+                // inference mode: batch norm on its running statistics, which the held-out words must not move (the next epoch switches back).
+                network.SetTraining(false);
                 score = Score(network.Predict(valid.Frames, 64), valid.Texts, classes);
                 log(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {m.Epoch,2}/{recipe.Epochs}  train_loss {m.TrainLoss:F4}  held-out_loss {m.ValidLoss:F4}  held-out words {score.Words:F4}  CER {score.Cer:F4}  {m.Seconds:F1} s"));
+                    $"epoch {m.Epoch,2}/{recipe.Epochs}  train_loss {m.TrainLoss:F4}  held-out words {score.Words:F4}  CER {score.Cer:F4}  {m.Seconds:F1} s"));
             });
 
         var metadata = new ClassifierMetadata([WordReader.Blank, .. names]).ToMetadata();

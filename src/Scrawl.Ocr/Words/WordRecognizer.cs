@@ -15,6 +15,18 @@ public sealed record WordReadingOptions
     /// <summary>Exponent (≥ 0) of the character classifier's probabilities in each character's vote.</summary>
     public double ClassifierWeight { get; init; } = 1;
 
+    /// <summary>Exponent (≥ 0) of the classifier's probabilities for the pieces of a word re-cut at the reader's boundaries (a seam through overlapping letters leaves crops the classifier reads poorly).</summary>
+    public double CutClassifierWeight { get; init; }
+
+    /// <summary>A page character is cut into the reader's characters only when it is at least this many times as wide as tall (≥ 0): single letters are narrower.</summary>
+    public double MinCutAspect { get; init; } = 1.0;
+
+    /// <summary>The segment check (<see cref="SegmentCheck"/>); when given, a page character is cut only when it puts p(one character) below <see cref="MaxCutOne"/>.</summary>
+    public ICharacterClassifier? Check { get; init; }
+
+    /// <summary>With <see cref="Check"/>: the p(one character) (in [0, 1]) below which a page character may be cut.</summary>
+    public double MaxCutOne { get; init; } = 0.5;
+
     /// <summary>The reader's characters replace the page's when they differ in number and every one of them is read at least this surely (in [0, 1]).</summary>
     public double MinSegmentConfidence { get; init; } = 0.5;
 
@@ -22,9 +34,14 @@ public sealed record WordReadingOptions
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Reader);
-        if (!(ReaderWeight >= 0) || !(ClassifierWeight >= 0) || double.IsInfinity(ReaderWeight + ClassifierWeight))
+        if (!(ReaderWeight >= 0) || !(ClassifierWeight >= 0) || !(CutClassifierWeight >= 0) || double.IsInfinity(ReaderWeight + ClassifierWeight + CutClassifierWeight))
         {
-            throw new ArgumentOutOfRangeException(nameof(ReaderWeight), "ReaderWeight and ClassifierWeight must be finite numbers ≥ 0.");
+            throw new ArgumentOutOfRangeException(nameof(ReaderWeight), "ReaderWeight, ClassifierWeight and CutClassifierWeight must be finite numbers ≥ 0.");
+        }
+
+        if (!(MinCutAspect >= 0) || double.IsInfinity(MinCutAspect))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinCutAspect), MinCutAspect, "MinCutAspect must be a finite number ≥ 0.");
         }
 
         if (!(MinSegmentConfidence is >= 0 and <= 1))
@@ -35,11 +52,12 @@ public sealed record WordReadingOptions
 }
 
 /// <summary>
-/// Reads every word of a page a second time, whole, with the <see cref="WordReader"/> (issue #16). Where the reader finds as many characters as
-/// the page has, each character's probabilities become the normalised product of the classifier's and the reader's (each to its weight); where
-/// it finds another number and is sure of every one, the word's ink is cut along least-ink seams (<see cref="InkCuts"/>) at the reader's
-/// boundaries, the pieces are classified, and the same vote decides each. So touching and overlapping letters are counted by a model that
-/// saw whole words, and named by both models.
+/// Reads every word of a page a second time, whole, with the <see cref="WordReader"/> (issue #16). Each character the reader finds is
+/// assigned to the page's character whose columns overlap its span most. A page character given one reader character keeps its ink, and its
+/// probabilities become the normalised product of the classifier's and the reader's (each to its weight); one given several, all read surely,
+/// is cut along least-ink seams (<see cref="InkCuts"/>) at the reader's boundaries into as many pieces, which are classified and voted on the
+/// same way (with <see cref="WordReadingOptions.CutClassifierWeight"/>); one given none keeps the classifier's reading. Characters apart stay
+/// as the finder separated them; touching and overlapping letters are counted by a model that saw whole words.
 /// </summary>
 public static class WordRecognizer
 {
@@ -63,66 +81,128 @@ public static class WordRecognizer
         var unions = words.Select(w => InkCuts.Union([.. w.Characters.Select(c => (c.Ink.WorkingBox, c.Ink.Mask))])).ToList();
         var read = options.Reader.Read([.. unions.Select(u => u.Mask)]);
 
-        // Words whose count the reader changes are cut at its boundaries; their pieces are classified in one batch.
-        var cuts = new List<(PixelBox Box, BinaryImage Mask)>?[words.Count];
+        // Per page character: the reader's characters assigned to it; those given several are cut, their pieces classified in one batch.
+        var plans = new List<(int Character, WordCharacter[] Reading, List<(PixelBox Box, BinaryImage Mask)>? Pieces)>(characters.Count);
         var pending = new List<InkCharacter>();
+        int index = 0;
         for (int w = 0; w < words.Count; w++)
         {
-            if (read[w].Length > 0 && read[w].Length != words[w].Characters.Count && read[w].All(c => c.Probabilities.Max() >= options.MinSegmentConfidence))
+            var assigned = Assign(words[w], unions[w].Box, read[w]);
+            for (int k = 0; k < words[w].Characters.Count; k++, index++)
             {
-                var (box, mask) = unions[w];
-                int reach = Math.Max(2, (int)Math.Round(0.12 * box.Height));
-                var seams = read[w].Skip(1).Select(c => InkCuts.Seam(mask, Math.Clamp(c.Left, 1, mask.Width - 1), reach)).ToList();
-                var pieces = InkCuts.Pieces(box, mask, seams);
-                if (pieces.Count == read[w].Length)
+                var reading = assigned[k];
+                var box = words[w].Characters[k].Ink.WorkingBox;
+                var pieces = reading.Length > 1 && box.Width >= options.MinCutAspect * box.Height && reading.All(c => c.Probabilities.Max() >= options.MinSegmentConfidence)
+                    ? Cut(words[w].Characters[k].Ink, unions[w].Box, reading)
+                    : null;
+                if (pieces is not null)
                 {
-                    cuts[w] = pieces;
                     pending.AddRange(pieces.Select(p => new InkCharacter(p.Box.Scaled(scale, page.Height, page.Width), p.Box, p.Mask)));
+                }
+
+                plans.Add((index, reading, pieces));
+            }
+        }
+
+        if (options.Check is { } check && plans.Any(p => p.Pieces is not null))
+        {
+            // Cut only what the segment check doubts is one character; the pieces of the others are dropped again.
+            var doubted = plans.Where(p => p.Pieces is not null).ToList();
+            var one = SegmentCheck.One(check, [.. doubted.Select(p => CropPreparation.Prepare(characters[p.Character].Ink, crops))]);
+            var keep = doubted.Where((_, i) => one[i] < options.MaxCutOne).Select(p => p.Character).ToHashSet();
+            pending.Clear();
+            for (int i = 0; i < plans.Count; i++)
+            {
+                if (plans[i].Pieces is { } pieces && !keep.Contains(plans[i].Character))
+                {
+                    plans[i] = (plans[i].Character, plans[i].Reading, null);
+                }
+                else if (plans[i].Pieces is { } kept)
+                {
+                    pending.AddRange(kept.Select(p => new InkCharacter(p.Box.Scaled(scale, page.Height, page.Width), p.Box, p.Mask)));
                 }
             }
         }
 
         var fresh = pending.Count == 0 ? [] : classifier.Classify([.. pending.Select(c => CropPreparation.Prepare(c, crops))]);
+        var cutOptions = options with { ClassifierWeight = options.CutClassifierWeight };
         var outProbabilities = new List<float[]>(characters.Count);
         var lines = new List<OcrLine>(page.Lines.Count);
-        int next = 0, nextWord = 0, nextFresh = 0;
+        int plan = 0, nextFresh = 0;
         foreach (var line in page.Lines)
         {
             var outWords = new List<OcrWord>(line.Words.Count);
             foreach (var word in line.Words)
             {
-                var reading = read[nextWord];
-                if (cuts[nextWord] is { } pieces)
+                var chars = new List<OcrCharacter>(word.Characters.Count);
+                foreach (var character in word.Characters)
                 {
-                    var chars = new List<OcrCharacter>(pieces.Count);
+                    var (at, reading, pieces) = plans[plan++];
+                    if (pieces is null)
+                    {
+                        chars.Add(character);
+                        outProbabilities.Add(reading.Length == 1 ? Vote(probabilities[at], reading[0].Probabilities, map, options) : probabilities[at]);
+                        continue;
+                    }
+
                     for (int k = 0; k < pieces.Count; k++)
                     {
                         var ink = pending[nextFresh];
                         chars.Add(new OcrCharacter(ink.Box, ink));
-                        outProbabilities.Add(Vote(fresh[nextFresh++], reading[k].Probabilities, map, options));
+                        outProbabilities.Add(Vote(fresh[nextFresh++], reading[k].Probabilities, map, cutOptions));
                     }
-
-                    outWords.Add(new OcrWord(PixelBox.Enclosing(chars.Select(c => c.Box)), chars));
-                }
-                else
-                {
-                    bool same = reading.Length == word.Characters.Count;
-                    for (int k = 0; k < word.Characters.Count; k++)
-                    {
-                        outProbabilities.Add(same ? Vote(probabilities[next + k], reading[k].Probabilities, map, options) : probabilities[next + k]);
-                    }
-
-                    outWords.Add(word);
                 }
 
-                next += word.Characters.Count;
-                nextWord++;
+                outWords.Add(chars.Count == word.Characters.Count ? word : new OcrWord(PixelBox.Enclosing(chars.Select(c => c.Box)), chars));
             }
 
             lines.Add(new OcrLine(PixelBox.Enclosing(outWords.Select(x => x.Box)), outWords));
         }
 
         return (new OcrPage(page.Height, page.Width, lines), [.. outProbabilities]);
+    }
+
+    /// <summary>Per character of <paramref name="word"/>, the reader's characters whose span (columns of the word's ink, whose box is <paramref name="box"/>) overlaps it most.</summary>
+    private static WordCharacter[][] Assign(OcrWord word, PixelBox box, WordCharacter[] reading)
+    {
+        var lists = word.Characters.Select(_ => new List<WordCharacter>()).ToArray();
+        foreach (var r in reading)
+        {
+            int best = 0;
+            double bestScore = double.NegativeInfinity;
+            for (int k = 0; k < lists.Length; k++)
+            {
+                var ink = word.Characters[k].Ink.WorkingBox;
+                int left = ink.Left - box.Left, right = ink.Right - box.Left;
+                // Overlap in columns; without any, minus the distance between centres.
+                double overlap = Math.Min(right, r.Right) - Math.Max(left, r.Left);
+                double score = overlap > 0 ? overlap : -Math.Abs(((left + right) / 2.0) - ((r.Left + r.Right) / 2.0)) - 1e6;
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (k, score);
+                }
+            }
+
+            lists[best].Add(r);
+        }
+
+        return [.. lists.Select(l => l.ToArray())];
+    }
+
+    /// <summary>The character's ink cut along seams at the reader's boundaries (word columns → its own), or null unless that gives one piece per reader character.</summary>
+    private static List<(PixelBox Box, BinaryImage Mask)>? Cut(InkCharacter ink, PixelBox wordBox, WordCharacter[] reading)
+    {
+        var mask = ink.Mask;
+        if (mask.Width < 2)
+        {
+            return null;
+        }
+
+        int offset = ink.WorkingBox.Left - wordBox.Left;
+        int reach = Math.Max(2, (int)Math.Round(0.12 * ink.WorkingBox.Height));
+        var seams = reading.Skip(1).Select(c => InkCuts.Seam(mask, Math.Clamp(c.Left - offset, 1, mask.Width - 1), reach)).ToList();
+        var pieces = InkCuts.Pieces(ink.WorkingBox, mask, seams);
+        return pieces.Count == reading.Length ? pieces : null;
     }
 
     /// <summary>For each classifier class, the reader's index of the class of the same name; an <see cref="ArgumentException"/> unless both have the same classes.</summary>
