@@ -6,7 +6,7 @@ using Scrawl.Reading;
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr-eval DIR [--model M] [--recognition] [--words]</c>: reads every NAME.jpg/jpeg/png that has a NAME.txt ground truth and prints,
+/// <c>scrawl ocr-eval DIR [--model M] [--recognition] [--whole-words]</c>: reads every NAME.jpg/jpeg/png that has a NAME.txt ground truth and prints,
 /// per image and overall, the character error rate (edit distance over A–Z/0–9 per line, spaces and punctuation
 /// ignored, case-insensitive, read lines aligned to the truth lines first: <see cref="TextScore.Align"/>), the word
 /// error rate, the lines read exactly right and the spurious and missing lines; the last line is
@@ -62,7 +62,7 @@ internal static class OcrEvalCommand
 
         using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition, words);
         io.Out.WriteLine($"model: {reader.ModelName} (--case {letterCase.ToString().ToLowerInvariant()}, case {scoring.ToString().ToLowerInvariant()})"
-            + (recognition ? " (segmentation by recognition)" : "") + (words ? " (word reader)" : ""));
+            + (recognition ? " (segmentation by recognition)" : "") + (words ? " (whole words)" : ""));
         TextScore? total = null;
         var reliability = new CharacterReliability();
         bool failed = false;

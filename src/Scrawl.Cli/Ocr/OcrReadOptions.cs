@@ -28,13 +28,13 @@ internal sealed class OcrReadOptions
         Description = "Segment by recognition: cut blobs of touching letters and join broken ones where the classifier and the shipped segment check read better (opt-in; see the README's Touching letters)",
     };
 
-    /// <summary>The --words option every reading command takes (fresh for each command): every word read again whole by the shipped word reader (opt-in).</summary>
-    public static Option<bool> WordsOption() => new("--words")
+    /// <summary>The --whole-words option every reading command takes (fresh for each command): every word read again whole by the shipped word reader (opt-in).</summary>
+    public static Option<bool> WordsOption() => new("--whole-words")
     {
         Description = "Read every word again whole with the shipped word reader (a CTC network, models/wordreader.scrawl): it counts touching letters, cuts blobs the segment check doubts, and votes on each character with the classifier (opt-in; see the README's Touching letters)",
     };
 
-    /// <summary>--words.</summary>
+    /// <summary>--whole-words.</summary>
     public Option<bool> Words { get; } = WordsOption();
 
     /// <summary>--recognition.</summary>
@@ -134,7 +134,7 @@ internal sealed class OcrReadOptions
     {
         if (words && letterCase != LetterCase.Upper)
         {
-            throw new CliException("--words reads capitals and digits: it cannot be used with --case mixed or auto.");
+            throw new CliException("--whole-words reads capitals and digits: it cannot be used with --case mixed or auto.");
         }
 
         var options = recognition ? ModelLocator.RecognitionReading() : null;

@@ -5,7 +5,7 @@ using Scrawl.Stress;
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr-stress [--from DIR] [--seed S] [--out DIR] [--quick] [--categories a,b] [--model M] [--case upper|mixed|auto] [--recognition] [--words]</c>: the robustness
+/// <c>scrawl ocr-stress [--from DIR] [--seed S] [--out DIR] [--quick] [--categories a,b] [--model M] [--case upper|mixed|auto] [--recognition] [--whole-words]</c>: the robustness
 /// benchmark (<see cref="StressBenchmark"/>): writes seeded photo variants of pages with ground truth, reads them and prints
 /// one ocr-eval-style line per category, the overall line and last <c>variants-with-garbage: N</c>.
 /// </summary>
@@ -46,7 +46,7 @@ internal static class OcrStressCommand
         }
 
         using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition, words);
-        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})") + (recognition ? " (segmentation by recognition)" : "") + (words ? " (word reader)" : ""));
+        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})") + (recognition ? " (segmentation by recognition)" : "") + (words ? " (whole words)" : ""));
         io.Error.WriteLine($"ocr-stress: {plan.Pages.Count} pages ({string.Join(", ", plan.Pages.Select(p => p.Name))}), {plan.Categories.Count} categories × {plan.PerCategory}, seed {seed}, into {outDir}");
         var lines = StressBenchmark.Run(plan, path => reader.Read(path).Text, new LineProgress(io.Error.WriteLine));
         foreach (string line in lines)

@@ -9,7 +9,7 @@ using Scrawl.Stress.Touching;
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr-touching [--seed S] [--words N] [--quick] [--data DIR] [--recognition] [--out DIR] [--model M] [--misses]</c>: the touching-letters benchmark
+/// <c>scrawl ocr-touching [--seed S] [--words N] [--quick] [--data DIR] [--recognition] [--whole-words [--word-reader FILE]] [--out DIR] [--model M] [--misses]</c>: the touching-letters benchmark
 /// (<see cref="TouchingBenchmark"/>): seeded words of touching, overlapping and broken glyphs read by the OCR, word accuracy per bucket.
 /// </summary>
 internal static class OcrTouchingCommand
@@ -24,17 +24,18 @@ internal static class OcrTouchingCommand
         var recognition = OcrReadOptions.RecognitionOption();
         var output = new Option<string?>("--out") { Description = "Also write every word image as OUT/BUCKET/NNN-TEXT.png" };
         var segmentCheck = new Option<string?>("--segment-check") { Description = "With --recognition: the segment check (one character or not) as a model file, or 'none'; default the shipped models/segcheck.scrawl when present" };
-        var wordReader = new Option<string?>("--word-reader") { Description = "Also read every word whole with this word reader (a model of train-wordreader), voting with the classifier and re-cutting words it counts otherwise" };
+        var wholeWords = OcrReadOptions.WordsOption();
+        var wordReader = new Option<string?>("--word-reader") { Description = "With --whole-words: this word reader (a model of train-wordreader) instead of the shipped models/wordreader.scrawl" };
         var model = OcrCommand.ModelOption();
         var command = new Command("ocr-touching", "Touching-letters benchmark: seeded words of glyphs apart, overlapping by 0–30 % or broken into strokes, read by the OCR; word accuracy per bucket.")
         {
-            seed, words, quick, data, misses, output, recognition, segmentCheck, wordReader, model,
+            seed, words, quick, data, misses, output, recognition, segmentCheck, wholeWords, wordReader, model,
         };
-        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model), r.GetValue(segmentCheck), r.GetValue(wordReader)));
+        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model), r.GetValue(segmentCheck), r.GetValue(wholeWords), r.GetValue(wordReader)));
         return command;
     }
 
-    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName, string? checkName, string? wordReaderPath)
+    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName, string? checkName, bool useWords, string? wordReaderPath)
     {
         int perBucket = wordCount ?? (quick ? TouchingBenchmark.QuickWordsPerBucket : TouchingBenchmark.FullWordsPerBucket);
         if (perBucket < 1)
@@ -60,15 +61,20 @@ internal static class OcrTouchingCommand
 
         using var reader = PhotoReader.Open(modelName);
         var options = useRecognition ? reader.Options with { Recognition = ModelLocator.RecognitionReading(checkName).Recognition } : reader.Options;
-        if (wordReaderPath is not null)
+        if (wordReaderPath is not null && !useWords)
         {
-            options = options with { Words = ModelLocator.OpenWordReader(wordReaderPath) is { } wholeWords ? new Scrawl.Ocr.Words.WordReadingOptions { Reader = wholeWords } : null };
+            throw new CliException("--word-reader chooses the word reader of --whole-words: add --whole-words.");
+        }
+
+        if (useWords)
+        {
+            options = options with { Words = ModelLocator.WordReading(wordReaderPath) };
         }
 
         io.Out.WriteLine($"model: {reader.ModelName}");
         if (options.Words is not null)
         {
-            io.Out.WriteLine($"word reader: {wordReaderPath}");
+            io.Out.WriteLine($"word reader: {wordReaderPath ?? ModelLocator.FindShippedModel(Scrawl.Ocr.Words.WordReader.FileName)}");
         }
 
         if (options.Recognition is { } chosen)

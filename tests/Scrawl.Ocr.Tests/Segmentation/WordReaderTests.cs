@@ -129,13 +129,12 @@ public class WordReaderTests
     [Fact]
     public void The_vote_is_the_normalised_weighted_product_in_the_classifier_order()
     {
-        var options = new WordReadingOptions { Reader = null!, ClassifierWeight = 1, ReaderWeight = 1 };
         var map = WordRecognizer.ClassMap(["B", "A"], ["A", "B"]);
         Assert.Equal([1, 0], map);
-        var vote = WordRecognizer.Vote([0.6f, 0.4f], [0.8f, 0.2f], map, options);
+        var vote = WordRecognizer.Vote([0.6f, 0.4f], [0.8f, 0.2f], map, 1, 1);
         Assert.Equal(0.12 / 0.44, vote[0], 5);
         Assert.Equal(0.32 / 0.44, vote[1], 5);
-        var alone = WordRecognizer.Vote([0.6f, 0.4f], [0.8f, 0.2f], map, options with { ReaderWeight = 0 });
+        var alone = WordRecognizer.Vote([0.6f, 0.4f], [0.8f, 0.2f], map, 1, 0);
         Assert.Equal(0.6, alone[0], 5);
         Assert.Throws<ArgumentException>(() => WordRecognizer.ClassMap(["A", "B"], ["A", "C"]));
     }
