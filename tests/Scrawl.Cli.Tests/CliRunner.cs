@@ -11,6 +11,24 @@ internal static class CliRunner
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>samples/sample-page.jpg of the checkout above the test binaries.</summary>
+    public static string SamplePage
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "samples", "sample-page.jpg");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new FileNotFoundException("samples/sample-page.jpg not found above the test folder.");
+        }
+    }
+
     /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as standard input (for a <c>-</c> argument).</summary>
     public static (int Code, string Out, string Err) RunWithInput(byte[] stdin, params string[] args)
     {

@@ -14,22 +14,7 @@ public sealed class OcrBulkTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static string Sample
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "samples", "sample-page.jpg");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new FileNotFoundException("samples/sample-page.jpg not found above the test folder.");
-        }
-    }
+    private static string Sample => CliRunner.SamplePage;
 
     private string Out => Path.Combine(_dir, "out");
 

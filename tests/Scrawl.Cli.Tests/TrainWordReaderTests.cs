@@ -15,22 +15,7 @@ public class TrainWordReaderTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static string Sample
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "samples", "sample-page.jpg");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new FileNotFoundException("samples/sample-page.jpg not found above the test folder.");
-        }
-    }
+    private static string Sample => CliRunner.SamplePage;
 
     private static string[] Tiny(string outDir) =>
         ["train-wordreader", "--epochs", "1", "--per-epoch", "64", "--width", "2", "--seed", "5", "--out", outDir];

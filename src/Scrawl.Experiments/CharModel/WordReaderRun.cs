@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Scrawl.Data;
-using Scrawl.Data.Synthesis;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Losses;
 using Scrawl.NeuralNet.Optimizers;
@@ -54,13 +53,7 @@ public static class WordReaderRun
         ArgumentNullException.ThrowIfNull(log);
         recipe.Validate();
         var clock = Stopwatch.StartNew();
-        log($"generating synthetic glyphs (seed {recipe.Seed})");
-        var synthetic = new GlyphSynthesizer().Generate(60, recipe.Seed);
-        var photo = load("photo-chars", CharModelData.SplitSeed);
-        var emnist = load("emnist-more36", CharModelData.SplitSeed);
-        ImageSet[] glyphs = [synthetic, photo.Train, emnist.Train];
-        log($"glyphs: synthetic {synthetic.Count:N0}, photo-chars train {photo.Train.Count:N0}, emnist-more36 train {emnist.Train.Count:N0}");
-        var heldOut = photo.Test ?? throw new InvalidDataException("photo-chars: expected a test split to hold out.");
+        var (glyphs, heldOut) = CompositionGlyphs.Load(recipe.Seed, load, log);
 
         var names = Nist36Layout.ClassNames;
         int classes = names.Count + 1, outputs = classes * WordReaderNetwork.Steps;
