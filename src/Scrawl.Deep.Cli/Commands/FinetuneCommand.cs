@@ -38,7 +38,7 @@ internal static class FinetuneCommand
         var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing of the pretrained run's loss, [0, 1)", DefaultValueFactory = _ => 0 };
         var warmup = new Option<int>("--warmup") { Description = "Phase 2 epochs of linear warm-up before the cosine (0…--epochs)", DefaultValueFactory = _ => 0 };
         var tta = new Option<string>("--tta") { Description = "Test-time views of valid/test: none or flip (image and mirror, softmax averaged)", DefaultValueFactory = _ => "none" };
-        var tuneBlocks = new Option<int>("--tune-blocks") { Description = "Residual blocks fine-tuned in phase 2, from the end (ResNet18: 2 = last stage, 4 = last two; 1–8)", DefaultValueFactory = _ => 2 };
+        var tuneBlocks = new Option<int>("--tune-blocks") { Description = "Residual blocks fine-tuned in phase 2, from the end (ResNet18.onnx: 2 = its last two, 3 = its last stage; 1–8)", DefaultValueFactory = _ => 2 };
         var trainOn = new Option<string>("--train-on") { Description = "train, or train+val for a final model once the recipe is fixed on val (valid then not reported)", DefaultValueFactory = _ => "train" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-finetune") };
         var command = new Command("finetune", "Transfer learning from an ONNX network (pretrained) vs the same network from scratch; ends with test-accuracy.")

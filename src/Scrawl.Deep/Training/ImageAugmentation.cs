@@ -17,14 +17,14 @@ public static class ImageAugmentation
     /// <summary>
     /// Resamples <paramref name="images"/> [B × C × H × W] through per-image affine maps <paramref name="theta"/> [B × 2 × 3]
     /// (from output to input, normalised coordinates −1…1, as <c>affine_grid</c>) to <paramref name="height"/> × <paramref name="width"/> ≥ 1:
-    /// bilinear, zero outside the input.
+    /// bilinear, zero outside the input (or, with <paramref name="border"/>, the nearest border pixel).
     /// </summary>
-    public static Tensor Warp(Tensor images, Tensor theta, long height, long width)
+    public static Tensor Warp(Tensor images, Tensor theta, long height, long width, bool border = false)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(theta);
         using var grid = functional.affine_grid(theta.to(images.dtype), [images.shape[0], images.shape[1], height, width], align_corners: false);
-        return functional.grid_sample(images, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Zeros, align_corners: false);
+        return functional.grid_sample(images, grid, GridSampleMode.Bilinear, border ? GridSamplePaddingMode.Border : GridSamplePaddingMode.Zeros, align_corners: false);
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public static class ImageAugmentation
         }
 
         using var t = tensor(theta, [count, 2, 3], device: images.device);
-        return Warp(images, t, size, size);
+        return Warp(images, t, size, size, border: true); // sample points near the edge must not blend in zeros
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Scrawl.Deep.Transfer;
 /// <param name="TuneRate">Adam learning rate of phase 2 (linear warm-up, then cosine to 0, per batch), &gt; 0.</param>
 /// <param name="Batch">Batch size, ≥ 1.</param>
 /// <param name="Seed">Seed of the head's weights and the shuffles.</param>
-/// <param name="TuneBlocks">Residual blocks fine-tuned in phase 2, counted from the end (ResNet18: 2 = its last stage, 4 = the last two stages), 1…8.</param>
+/// <param name="TuneBlocks">Residual blocks fine-tuned in phase 2, counted from the end (ML.NET's ResNet18.onnx, 9 blocks: 2 = the last two, 512 channels at 1/32 of the input side; 3 = the last stage; 5 = the last two stages), 1…8.</param>
 /// <param name="LabelSmoothing">Label smoothing of the training loss, in [0, 1).</param>
 /// <param name="WarmupEpochs">Epochs of phase 2 over which the rate rises linearly from 0 (per batch), in [0, TuneEpochs].</param>
 /// <param name="EvalViews">Views of each valid/test image stacked view-major in their tensors (e.g. 2: image and mirror); predictions average their softmax; ≥ 1.</param>
@@ -38,7 +38,7 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
     /// <summary>Per epoch of <see cref="History"/>, the valid and test accuracy of the first view alone (no test-time views).</summary>
     public List<(double Valid, double Test)> FirstViewAccuracies { get; } = [];
 
-    /// <summary>Where the fine-tuned blocks start: the output of the (2·TuneBlocks + 1)-th last ReLU (ResNet18, 2 blocks: the end of stage 3).</summary>
+    /// <summary>Where the fine-tuned blocks start: the output of the (2·TuneBlocks + 1)-th last ReLU (ResNet18.onnx, 2 blocks: the output of its 7th block).</summary>
     public string Cut => backbone.OutputsOf("Relu")[^((2 * options.TuneBlocks) + 1)];
 
     /// <summary>The cached input of the last block for a batch of network inputs (eval, no gradients).</summary>
