@@ -34,7 +34,7 @@ internal sealed class DeepStudiesReport : IReportPart
 
     /// <summary>The flowers-17 recipe of issue #20 (chosen on valid, then trained on train+val): size, head epochs, fine-tune epochs, crops per image, label smoothing, warm-up epochs, blocks tuned.</summary>
     private static (int Size, int Head, int Tune, int Views, double Smoothing, int Warmup, int Blocks) Recipe(bool quick) =>
-        quick ? (32, 2, 1, 2, 0.1, 0, 2) : (224, 30, 3, 4, 0.1, 1, 2);
+        quick ? (32, 2, 1, 2, 0.1, 0, 2) : (224, 30, 3, 3, 0.1, 1, 2);
 
     private sealed record FinetuneRun(FinetuneSettings Settings, double WallSeconds);
 
