@@ -11,8 +11,8 @@ public sealed class TrainerTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     // The CNN trains on augmented batches, so the same-seed and resume checks cover the augmentation's draws too.
-    private static DeepTrainOptions Options(string model, int epochs, double rate = 3e-3) =>
-        new(model, "nist36-fixture", epochs, "adam", "cosine", rate, 32, Seed: 5, Hidden: 16, Augment: model == "cnn" ? "shift-flip" : "none");
+    private static DeepTrainOptions Options(string model, int epochs, double rate = 3e-3, string? augment = null) =>
+        new(model, "nist36-fixture", epochs, "adam", "cosine", rate, 32, Seed: 5, Hidden: 16, Augment: augment ?? (model == "cnn" ? "shift-flip" : "none"));
 
     /// <summary>Thrown from the epoch callback to stop a run the way a kill after a checkpoint would.</summary>
     private sealed class Interrupted : Exception;
@@ -20,14 +20,15 @@ public sealed class TrainerTests : IDisposable
     private static float[] Weights(nn.Module<Tensor, Tensor> m) =>
         [.. m.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray())];
 
-    private static (float[] Weights, IReadOnlyList<DeepEpoch> History) Train(string model, int epochs, string? resumeFrom = null, string? saveTo = null, int stopAfter = int.MaxValue, double rate = 3e-3)
+    private static (float[] Weights, IReadOnlyList<DeepEpoch> History) Train(string model, int epochs, string? resumeFrom = null, string? saveTo = null, int stopAfter = int.MaxValue, double rate = 3e-3,
+        string? augment = null)
     {
         var splits = TestData.Nist36();
         using var train = LabelledTensors.From(splits.Train)!;
         using var valid = LabelledTensors.From(splits.Valid);
         TorchRuntime.Seed(5);
         using var net = ModelFactory.Create(model, 1, 32, 32, 36, 16);
-        using var trainer = new DeepTrainer(net, Options(model, epochs, rate), CPU);
+        using var trainer = new DeepTrainer(net, Options(model, epochs, rate, augment), CPU);
         if (resumeFrom is not null)
         {
             DeepCheckpoint.Load(resumeFrom, trainer);
@@ -56,18 +57,19 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("mlp")]
-    [InlineData("cnn")]
-    public void Same_seed_same_run_and_resume_ends_where_an_uninterrupted_run_does(string model)
+    [InlineData("mlp", null)]
+    [InlineData("cnn", null)]
+    [InlineData("cnn", "affine")]
+    public void Same_seed_same_run_and_resume_ends_where_an_uninterrupted_run_does(string model, string? augment)
     {
-        var straight = Train(model, 3);
-        var again = Train(model, 3);
+        var straight = Train(model, 3, augment: augment);
+        var again = Train(model, 3, augment: augment);
         Assert.Equal(straight.Weights, again.Weights);
 
-        string checkpoint = Path.Combine(_dir, model + ".ckpt");
-        var stopped = Train(model, 3, saveTo: checkpoint, stopAfter: 2);
+        string checkpoint = Path.Combine(_dir, model + augment + ".ckpt");
+        var stopped = Train(model, 3, saveTo: checkpoint, stopAfter: 2, augment: augment);
         Assert.Equal(2, stopped.History.Count);
-        var resumed = Train(model, 3, resumeFrom: checkpoint);
+        var resumed = Train(model, 3, resumeFrom: checkpoint, augment: augment);
         Assert.Equal(3, resumed.History.Count);
         Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
         Assert.Equal(straight.Weights, resumed.Weights);

@@ -31,23 +31,49 @@ internal static class FinetuneCommand
         var batch = new Option<int>("--batch") { Description = "Batch size (≥ 1)", DefaultValueFactory = _ => 32 };
         var seed = new Option<long>("--seed") { Description = "Seed", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (≥ 1)", DefaultValueFactory = _ => 2 };
+        var augment = new Option<string>("--augment") { Description = "Pretrained training views: flip (each image and its mirror) or crops (--views random-resized crops, mirrored half the time, colour jitter)", DefaultValueFactory = _ => "flip" };
+        var views = new Option<int>("--views") { Description = "Random crops per training image for --augment crops (≥ 1)", DefaultValueFactory = _ => 4 };
+        var cropArea = new Option<double>("--crop-area") { Description = "Least fraction of the image a crop covers (0–1]", DefaultValueFactory = _ => 0.35 };
+        var jitter = new Option<double>("--jitter") { Description = "Colour jitter of the crops: brightness, contrast, saturation × 1 ± this, [0, 1)", DefaultValueFactory = _ => 0.3 };
+        var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing of the pretrained run's loss, [0, 1)", DefaultValueFactory = _ => 0 };
+        var warmup = new Option<int>("--warmup") { Description = "Phase 2 epochs of linear warm-up before the cosine (0…--epochs)", DefaultValueFactory = _ => 0 };
+        var tta = new Option<string>("--tta") { Description = "Test-time views of valid/test: none or flip (image and mirror, softmax averaged)", DefaultValueFactory = _ => "none" };
+        var tuneBlocks = new Option<int>("--tune-blocks") { Description = "Residual blocks fine-tuned in phase 2, from the end (ResNet18.onnx: 2 = its last two, 3 = its last stage; 1–8)", DefaultValueFactory = _ => 2 };
+        var trainOn = new Option<string>("--train-on") { Description = "train, or train+val for a final model once the recipe is fixed on val (valid then not reported)", DefaultValueFactory = _ => "train" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-finetune") };
         var command = new Command("finetune", "Transfer learning from an ONNX network (pretrained) vs the same network from scratch; ends with test-accuracy.")
         {
-            data, pretrained, scratch, size, headEpochs, epochs, batch, seed, threads, output,
+            data, pretrained, scratch, size, headEpochs, epochs, batch, augment, views, cropArea, jitter, smoothing, warmup, tta, tuneBlocks, trainOn, seed, threads, output,
         };
         command.SetAction(r => Run(io, r.GetValue(data)!, r.GetValue(pretrained), r.GetValue(scratch), r.GetValue(size), r.GetValue(headEpochs), r.GetValue(epochs),
-            r.GetValue(batch), r.GetValue(seed), r.GetValue(threads), r.GetValue(output)!));
+            r.GetValue(batch), new Recipe(new ViewOptions(r.GetValue(augment)!, r.GetValue(views), r.GetValue(cropArea), r.GetValue(jitter), r.GetValue(seed)),
+                r.GetValue(smoothing), r.GetValue(warmup), r.GetValue(tta)!, r.GetValue(tuneBlocks), r.GetValue(trainOn)!),
+            r.GetValue(seed), r.GetValue(threads), r.GetValue(output)!));
         return command;
     }
 
-    private static int Run(CliOutput io, string data, string? pretrained, bool scratch, int size, int headEpochs, int epochs, int batch, long seed, int threads, DirectoryInfo outDir)
+    private static int Run(CliOutput io, string data, string? pretrained, bool scratch, int size, int headEpochs, int epochs, int batch, Recipe recipe, long seed, int threads, DirectoryInfo outDir)
     {
         size = size == 0 ? (scratch ? 64 : 128) : size;
         epochs = epochs == 0 ? (scratch ? 15 : 6) : epochs;
         if (size is < 32 or > 224 || headEpochs < 0 || epochs < 1 || batch < 1 || threads < 1)
         {
             throw new CliException("--size must be in 32..224, --head-epochs ≥ 0, --epochs, --batch and --threads ≥ 1.");
+        }
+
+        try
+        {
+            recipe.Views.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        if (recipe.LabelSmoothing is < 0 or >= 1 || recipe.Warmup < 0 || recipe.Warmup > epochs || recipe.Tta is not ("none" or "flip")
+            || recipe.TuneBlocks is < 1 or > 8 || recipe.TrainOn is not ("train" or "train+val"))
+        {
+            throw new CliException("--label-smoothing must be in [0, 1), --warmup in 0..--epochs, --tta none or flip, --tune-blocks 1..8 and --train-on train or train+val.");
         }
 
         string path = pretrained is null ? BundledResNet18
@@ -76,10 +102,12 @@ internal static class FinetuneCommand
         using var backbone = new OnnxGraphModule(graph);
         IReadOnlyList<DeepEpoch> history = scratch
             ? Scratch(io, backbone, splits, classes, epochs, batch, seed)
-            : Pretrained(io, backbone, splits, classes, new FineTuneOptions(headEpochs, epochs, Batch: batch, Seed: seed));
+            : Pretrained(io, backbone, splits, data, size, classes, recipe, seed,
+                new FineTuneOptions(headEpochs, epochs, Batch: batch, Seed: seed, TuneBlocks: recipe.TuneBlocks, LabelSmoothing: recipe.LabelSmoothing,
+                    WarmupEpochs: recipe.Warmup, EvalViews: recipe.Tta == "flip" ? 2 : 1));
         string label = scratch ? "scratch" : "pretrained";
         RunReport.WriteHistory(outDir.FullName, history, label + "-");
-        var settings = new FinetuneSettings(data, label, Path.GetFileName(path), size, scratch ? 0 : headEpochs, epochs, batch, seed);
+        var settings = new FinetuneSettings(data, label, Path.GetFileName(path), size, scratch ? 0 : headEpochs, epochs, batch, seed, scratch ? null : recipe);
         RunReport.WriteSettings(outDir.FullName, label + "-run.json", new FinetuneRun(settings, Math.Round(clock.Elapsed.TotalSeconds, 1)));
         var figures = RunReport.WriteCurves(outDir.FullName, [(label, history)], $"{splits.Name}, {label}", label + "-").ToList();
 
@@ -98,33 +126,33 @@ internal static class FinetuneCommand
         return ExitCodes.Ok;
     }
 
-    private static List<DeepEpoch> Pretrained(CliOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, FineTuneOptions options)
+    private static List<DeepEpoch> Pretrained(CliOutput io, OnnxGraphModule backbone, DatasetSplits splits, string data, int size, int classes, Recipe recipe, long seed,
+        FineTuneOptions options)
     {
         var tuner = new FineTuner(backbone, classes, options);
         var clock = Stopwatch.StartNew();
-        using var train = Cached(tuner, splits.Train, flips: true);
-        using var valid = Cached(tuner, splits.Valid!, flips: false);
-        using var test = Cached(tuner, splits.Test!, flips: false);
+        bool final = recipe.TrainOn == "train+val";
+        // Random crops are cut from images loaded 8/7 larger (256 for 224), as ImageNet training does.
+        var source = recipe.Views.Mode == "crops" ? DeepCli.Load(data, seed, (size * 8 + 6) / 7) : splits;
+        var trainSet = final ? ImageSet.Concat(splits.Name + " train+val", source.Train, source.Valid!) : source.Train;
+        using var train = TransferViews.Train(tuner, trainSet, size, recipe.Views);
+        using var valid = final ? null : TransferViews.Eval(tuner, splits.Valid!, recipe.Tta == "flip");
+        using var test = TransferViews.Eval(tuner, splits.Test!, recipe.Tta == "flip");
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cached frozen features before the last block ({tuner.Cut}, [{string.Join("x", train.Images.shape.Skip(1))}]) of {train.Count} train (with flips), {valid.Count} valid, {test.Count} test images in {clock.Elapsed.TotalSeconds:F0} s"));
-        tuner.Fit(train, valid, test, (phase, m) => io.Out.WriteLine($"{phase} " + RunReport.EpochLine(m, options.HeadEpochs + options.TuneEpochs)));
+            $"cached frozen features before the last {options.TuneBlocks} blocks ({tuner.Cut}, [{string.Join("x", train.Images.shape.Skip(1))}]) of {trainSet.Count} train images x {recipe.Views.Count} views ({recipe.Views.Mode}), {(final ? "no valid (trained on train+val)" : $"{splits.Valid!.Count} valid")}, {splits.Test!.Count} test (tta {recipe.Tta}) in {clock.Elapsed.TotalSeconds:F0} s"));
+        tuner.Fit(train, valid, test, (phase, m) =>
+        {
+            var (va, ta) = tuner.FirstViewAccuracies[^1];
+            string first = options.EvalViews > 1 ? string.Create(CultureInfo.InvariantCulture, $"  (one view: valid {va:F4} test {ta:F4})") : "";
+            io.Out.WriteLine($"{phase} " + RunReport.EpochLine(m, options.HeadEpochs + options.TuneEpochs) + first);
+        });
+        var last = tuner.History[^1];
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"errors: valid {(final ? "-" : Errors(last.ValidAccuracy, splits.Valid!.Count))}, test {Errors(last.TestAccuracy, splits.Test.Count)} of {splits.Test.Count}"));
         return tuner.History;
     }
 
-    private static LabelledTensors Cached(FineTuner tuner, ImageSet set, bool flips)
-    {
-        using var scope = NewDisposeScope();
-        var x = ImageNetInput.From(set);
-        var labels = ImageTensors.Labels(set);
-        var features = tuner.Features(x);
-        if (flips)
-        {
-            features = cat([features, tuner.Features(x.flip(3))], 0);
-            labels = cat([labels, labels], 0);
-        }
-
-        return new LabelledTensors(features.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
-    }
+    private static string Errors(double accuracy, int count) => Math.Round((1 - accuracy) * count).ToString(CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<DeepEpoch> Scratch(CliOutput io, OnnxGraphModule backbone, DatasetSplits splits, int classes, int epochs, int batch, long seed)
     {
@@ -153,4 +181,14 @@ internal sealed record FinetuneRun(FinetuneSettings Settings, double WallSeconds
 /// <param name="Epochs">Phase 2 or scratch epochs.</param>
 /// <param name="Batch">Batch size.</param>
 /// <param name="Seed">Seed.</param>
-internal sealed record FinetuneSettings(string Data, string Mode, string Network, int Size, int HeadEpochs, int Epochs, int Batch, long Seed);
+/// <param name="Recipe">The pretrained run's recipe (null for scratch runs).</param>
+internal sealed record FinetuneSettings(string Data, string Mode, string Network, int Size, int HeadEpochs, int Epochs, int Batch, long Seed, Recipe? Recipe = null);
+
+/// <summary>The levers of a pretrained run beyond its epochs and size.</summary>
+/// <param name="Views">How the training views are made.</param>
+/// <param name="LabelSmoothing">Label smoothing, [0, 1).</param>
+/// <param name="Warmup">Phase 2 warm-up epochs.</param>
+/// <param name="Tta">Test-time views: none or flip.</param>
+/// <param name="TuneBlocks">Residual blocks fine-tuned, from the end.</param>
+/// <param name="TrainOn">train or train+val.</param>
+internal sealed record Recipe(ViewOptions Views, double LabelSmoothing, int Warmup, string Tta, int TuneBlocks, string TrainOn);

@@ -27,7 +27,7 @@ internal static class TrainCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: model.pt/.json, checkpoint.ckpt, history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-train") };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (same settings; --epochs may grow)" };
         var device = new Option<string>("--device") { Description = "cpu, or cuda (falls back to the CPU without a CUDA libtorch)", DefaultValueFactory = _ => "cpu" };
-        var augment = new Option<string>("--augment") { Description = "Training batches: none, shift (±2 px), flip (mirrored half the time; not for characters) or shift-flip", DefaultValueFactory = _ => "none" };
+        var augment = new Option<string>("--augment") { Description = "Training batches: none, shift (±2 px), flip (mirrored half the time; not for characters), shift-flip or affine (±10° turn, ±10 % scale, ±0.15 shear, ±2 px shift)", DefaultValueFactory = _ => "none" };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (≥ 1; 1 is faster on a busy shared machine)", DefaultValueFactory = _ => 2 };
         var command = new Command("train", "Train an MLP or CNN in TorchSharp; per-epoch train/valid/test loss and accuracy, a checkpoint every epoch.")
         {

@@ -5,7 +5,9 @@ namespace Scrawl.Deep.Training;
 
 /// <summary>
 /// Per-batch augmentation of <c>deep train</c>: for <c>shift</c> each image shifted by up to <see cref="MaxShift"/> pixels
-/// in x and y (zero fill), for <c>flip</c> mirrored left-right with probability ½, for <c>shift-flip</c> both. Draws come from a caller-given
+/// in x and y (zero fill), for <c>flip</c> mirrored left-right with probability ½, for <c>shift-flip</c> both, for <c>affine</c> a random
+/// affine map per image (turned by up to ±<see cref="AffineDegrees"/>°, scaled by 1 ± <see cref="AffineScale"/>, sheared by up to
+/// ±<see cref="AffineShear"/>, shifted by up to ±<see cref="MaxShift"/> pixels; bilinear, zero fill). Draws come from a caller-given
 /// <see cref="SeededRandom"/>, so a seed and batch number fix the result. The input is never changed.
 /// </summary>
 public static class BatchAugmentation
@@ -13,8 +15,17 @@ public static class BatchAugmentation
     /// <summary>The largest shift in pixels, in either direction.</summary>
     public const int MaxShift = 2;
 
-    /// <summary>The accepted modes: none, shift, flip, shift-flip (flips only suit data without handedness, e.g. clothes, not letters).</summary>
-    public static IReadOnlyList<string> Names { get; } = ["none", "shift", "flip", "shift-flip"];
+    /// <summary>The largest turn of <c>affine</c>, in degrees.</summary>
+    public const double AffineDegrees = 10;
+
+    /// <summary>The largest relative change of scale of <c>affine</c>.</summary>
+    public const double AffineScale = 0.1;
+
+    /// <summary>The largest shear factor of <c>affine</c> (x moves by shear × y).</summary>
+    public const double AffineShear = 0.15;
+
+    /// <summary>The accepted modes: none, shift, flip, shift-flip (flips only suit data without handedness, e.g. clothes, not letters), affine.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["none", "shift", "flip", "shift-flip", "affine"];
 
     /// <summary>
     /// An augmented copy of <paramref name="images"/> [B × C × H × W] under <paramref name="mode"/> (one of <see cref="Names"/>),
@@ -32,6 +43,11 @@ public static class BatchAugmentation
         if (mode == "none" || images.shape[0] == 0)
         {
             return images;
+        }
+
+        if (mode == "affine")
+        {
+            return ImageAugmentation.RandomAffine(images, random, AffineDegrees, AffineScale, AffineShear, MaxShift);
         }
 
         int count = (int)images.shape[0];

@@ -21,10 +21,17 @@ public static class ImageNetInput
             throw new ArgumentException($"{set.Name}: fine-tuning needs RGB images, got {set.Channels} channel(s).", nameof(set));
         }
 
+        using var rgb = ImageTensors.Images(set); // N × 3 × H × W, RGB in [0, 1]
+        return Normalize(rgb);
+    }
+
+    /// <summary>RGB images [N × 3 × H × W] in [0, 1] as the network's input (BGR, 0–255 minus the mean), same shape.</summary>
+    public static Tensor Normalize(Tensor rgb)
+    {
+        ArgumentNullException.ThrowIfNull(rgb);
         using var scope = NewDisposeScope();
-        var rgb = ImageTensors.Images(set); // N × 3 × H × W, RGB in [0, 1]
         var bgr = rgb.flip(1) * 255f;
-        var mean = tensor(MeanBgr).reshape(1, 3, 1, 1);
+        var mean = tensor(MeanBgr, device: rgb.device).reshape(1, 3, 1, 1);
         return (bgr - mean).MoveToOuterDisposeScope();
     }
 }
