@@ -105,28 +105,10 @@ public static class WordReaderRun
         {
             var read = string.Concat(WordReader.Decode(logits.Row(i), classes, box).Select(c => Nist36Layout.ClassNames[Array.IndexOf(c.Probabilities, c.Probabilities.Max())]));
             right += read == texts[i] ? 1 : 0;
-            errors += Levenshtein(read, texts[i]);
+            errors += TextScore.EditDistance<char>(read, texts[i]);
             characters += texts[i].Length;
         }
 
         return ((double)right / texts.Length, (double)errors / characters);
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 }

@@ -96,43 +96,13 @@ public static class SegmentCheckData
             var image = set.ImageAt(random.NextInt(set.Count));
             double scale = GlyphHeight * random.Uniform(0.85, 1.15) / image.Height;
             var big = Resampler.Resize(image, Math.Max(1, (int)Math.Round(image.Height * scale)), Math.Max(1, (int)Math.Round(image.Width * scale)));
-            if (Tight(big.Above(0.5f)) is { } glyph)
+            if (Words.WordCrops.Tight(big.Above(0.5f)) is { } glyph)
             {
                 return glyph;
             }
         }
 
         return null;
-    }
-
-    /// <summary><paramref name="mask"/> cropped to the box of its ink, or null without ink.</summary>
-    private static BinaryImage? Tight(BinaryImage mask)
-    {
-        int top = int.MaxValue, bottom = -1, left = int.MaxValue, right = -1;
-        for (int y = 0; y < mask.Height; y++)
-        {
-            for (int x = 0; x < mask.Width; x++)
-            {
-                if (mask[y, x])
-                {
-                    (top, bottom, left, right) = (Math.Min(top, y), Math.Max(bottom, y), Math.Min(left, x), Math.Max(right, x));
-                }
-            }
-        }
-
-        if (bottom < 0)
-        {
-            return null;
-        }
-
-        int h = bottom - top + 1, w = right - left + 1;
-        var pixels = new byte[h * w];
-        for (int y = 0; y < h; y++)
-        {
-            mask.Pixels.Slice(((y + top) * mask.Width) + left, w).CopyTo(pixels.AsSpan(y * w, w));
-        }
-
-        return new BinaryImage(h, w, pixels);
     }
 
     /// <summary>
@@ -157,7 +127,7 @@ public static class SegmentCheckData
         Stamp(pixels, w, a, aTop, 0, from, to);
         Stamp(pixels, w, b, bTop, bx, from, to);
         var joined = new BinaryImage(h, w, pixels);
-        return from == 0 && to == w ? joined : Tight(joined) ?? joined;
+        return from == 0 && to == w ? joined : Words.WordCrops.Tight(joined) ?? joined;
     }
 
     /// <summary>The columns of <paramref name="glyph"/> up to (or, at even odds, from) 30–70 % of its width, tight.</summary>
@@ -168,7 +138,7 @@ public static class SegmentCheckData
         var pixels = new byte[glyph.Height * glyph.Width];
         Stamp(pixels, glyph.Width, glyph, 0, 0, left ? 0 : at, left ? at : glyph.Width);
         var piece = new BinaryImage(glyph.Height, glyph.Width, pixels);
-        return Tight(piece) ?? piece;
+        return Words.WordCrops.Tight(piece) ?? piece;
     }
 
     private static void Stamp(byte[] pixels, int width, BinaryImage glyph, int top, int left, int from, int to)

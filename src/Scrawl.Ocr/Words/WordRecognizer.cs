@@ -71,9 +71,8 @@ public static class WordRecognizer
         var unions = words.Select(w => InkCuts.Union([.. w.Characters.Select(c => (c.Ink.WorkingBox, c.Ink.Mask))])).ToList();
         var read = options.Reader.Read([.. unions.Select(u => u.Mask)]);
 
-        // Per page character: the reader's characters assigned to it; those given several are cut, their pieces classified in one batch.
+        // Per page character: the reader's characters assigned to it, and the pieces of a cut where it was given several.
         var plans = new List<(int Character, WordCharacter[] Reading, List<(PixelBox Box, BinaryImage Mask)>? Pieces)>(characters.Count);
-        var pending = new List<InkCharacter>();
         int index = 0;
         for (int w = 0; w < words.Count; w++)
         {
@@ -81,39 +80,30 @@ public static class WordRecognizer
             for (int k = 0; k < words[w].Characters.Count; k++, index++)
             {
                 var reading = assigned[k];
-                var pieces = reading.Length > 1
-                    ? Cut(words[w].Characters[k].Ink, unions[w].Box, reading)
-                    : null;
-                if (pieces is not null)
-                {
-                    pending.AddRange(pieces.Select(p => new InkCharacter(p.Box.Scaled(scale, page.Height, page.Width), p.Box, p.Mask)));
-                }
-
-                plans.Add((index, reading, pieces));
+                plans.Add((index, reading, reading.Length > 1 ? Cut(words[w].Characters[k].Ink, unions[w].Box, reading) : null));
             }
         }
 
         if (options.Check is { } check && plans.Any(p => p.Pieces is not null))
         {
-            // Cut only what the segment check doubts is one character; the pieces of the others are dropped again.
-            var doubted = plans.Where(p => p.Pieces is not null).ToList();
-            var one = SegmentCheck.One(check, [.. doubted.Select(p => CropPreparation.Prepare(characters[p.Character].Ink, crops))]);
-            var keep = doubted.Where((_, i) => one[i] < options.MaxCutOne).Select(p => p.Character).ToHashSet();
-            pending.Clear();
-            for (int i = 0; i < plans.Count; i++)
+            // Cut only what the segment check doubts is one character.
+            var cut = plans.Select((p, i) => (p, i)).Where(x => x.p.Pieces is not null).ToList();
+            var one = SegmentCheck.One(check, [.. cut.Select(x => CropPreparation.Prepare(characters[x.p.Character].Ink, crops))]);
+            for (int j = 0; j < cut.Count; j++)
             {
-                if (plans[i].Pieces is { } pieces && !keep.Contains(plans[i].Character))
+                if (one[j] >= options.MaxCutOne)
                 {
-                    plans[i] = (plans[i].Character, plans[i].Reading, null);
-                }
-                else if (plans[i].Pieces is { } kept)
-                {
-                    pending.AddRange(kept.Select(p => new InkCharacter(p.Box.Scaled(scale, page.Height, page.Width), p.Box, p.Mask)));
+                    plans[cut[j].i] = (cut[j].p.Character, cut[j].p.Reading, null);
                 }
             }
         }
 
-        var fresh = pending.Count == 0 ? [] : classifier.Classify([.. pending.Select(c => CropPreparation.Prepare(c, crops))]);
+        // The pieces, in reading order; the classifier reads them only when it has a say in their vote.
+        var pending = plans.Where(p => p.Pieces is not null)
+            .SelectMany(p => p.Pieces!.Select(x => new InkCharacter(x.Box.Scaled(scale, page.Height, page.Width), x.Box, x.Mask))).ToList();
+        var fresh = options.CutClassifierWeight > 0 && pending.Count > 0
+            ? classifier.Classify([.. pending.Select(c => CropPreparation.Prepare(c, crops))])
+            : [.. pending.Select(_ => new float[classifier.ClassNames.Count])];
         var outProbabilities = new List<float[]>(characters.Count);
         var lines = new List<OcrLine>(page.Lines.Count);
         int plan = 0, nextFresh = 0;
