@@ -65,7 +65,12 @@ public static partial class CharacterFinder
                 // A line is measured against the tallest letters: with lower case the typical height is only the x-height.
                 var heights = regions.Select(r => (double)r.BoxHeight).ToArray();
                 double height = options.LowerCase ? TallHeight(heights) : TypicalHeight(heights);
-                cleaned = ObliqueLines.Erase(cleaned ?? ink, labels, regions, height, 2.0 * depth.TypicalStroke) ?? cleaned;
+                var lines = new List<StraightLine>();
+                cleaned = ObliqueLines.Erase(cleaned ?? ink, labels, regions, height, 2.0 * depth.TypicalStroke, lines) ?? cleaned;
+                if (cleaned is not null && options.EraseLineFragments)
+                {
+                    cleaned = LineFragments.Erase(cleaned, labels, regions, lines, height, 2.0 * depth.TypicalStroke) ?? cleaned;
+                }
             }
 
             if (cleaned is not null)

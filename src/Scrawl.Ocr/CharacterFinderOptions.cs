@@ -44,6 +44,9 @@ public sealed record CharacterFinderOptions
     /// <summary>Components touching the image border and at least this many typical character heights long (0: off; else &gt; 1) reach in from outside the frame — fingers, a sleeve, the paper's edge — and are dropped (<see cref="FrameIntruders"/>).</summary>
     public double FrameIntruderFactor { get; init; } = FrameIntruders.DefaultFactor;
 
+    /// <summary>Once long straight oblique lines are erased, also erase the shorter pieces along them (a broken pencil edge; <see cref="LineFragments"/>).</summary>
+    public bool EraseLineFragments { get; init; } = true;
+
     /// <summary>Drop the pieces of long straight oblique lines (a pen's or pencil's outline across the page; <see cref="StraightLines"/>).</summary>
     public bool RemoveStraightLines { get; init; } = true;
 

@@ -23,9 +23,9 @@ public static class ObliqueLines
     /// <summary>
     /// <paramref name="ink"/> without the long straight oblique lines of its components (<paramref name="labels"/>, <paramref name="regions"/>)
     /// for characters <paramref name="characterHeight"/> (&gt; 0) pixels tall and strokes <paramref name="strokeWidth"/> (≥ 1) pixels wide,
-    /// or null when there are none.
+    /// or null when there are none. Each line erased is added to <paramref name="found"/> when given, fitted to the pixels erased.
     /// </summary>
-    public static BinaryImage? Erase(BinaryImage ink, LabelImage labels, IReadOnlyList<RegionProperties> regions, double characterHeight, double strokeWidth)
+    public static BinaryImage? Erase(BinaryImage ink, LabelImage labels, IReadOnlyList<RegionProperties> regions, double characterHeight, double strokeWidth, ICollection<StraightLine>? found = null)
     {
         ArgumentNullException.ThrowIfNull(ink);
         ArgumentNullException.ThrowIfNull(labels);
@@ -51,6 +51,7 @@ public static class ObliqueLines
                     break;
                 }
 
+                found?.Add(StraightLine.Fit(erased));
                 pixels ??= ink.Pixels.ToArray();
                 foreach (var (y, x) in erased)
                 {
