@@ -69,7 +69,7 @@ public static partial class CharacterFinder
                 cleaned = ObliqueLines.Erase(cleaned ?? ink, labels, regions, height, 2.0 * depth.TypicalStroke, lines) ?? cleaned;
                 if (cleaned is not null && options.EraseLineFragments)
                 {
-                    cleaned = LineFragments.Erase(cleaned, labels, regions, lines, height, 2.0 * depth.TypicalStroke) ?? cleaned;
+                    cleaned = LineFragments.Erase(cleaned, lines, height, 2.0 * depth.TypicalStroke) ?? cleaned;
                 }
             }
 

@@ -9,7 +9,8 @@ namespace Scrawl.Ocr;
 /// <see cref="MinShareOnLine"/> of its pixels is an edge's piece and is dropped whole; in any other component, stretches along the line
 /// at least one character height long with no gap over a stroke width are erased (a letter's stroke that crosses the line lies on it
 /// for a few pixels only), and when that takes at least <see cref="MinShareErased"/> of the component, the rest of it goes too (a pencil's
-/// tip, the rounded end of an edge). Pure.
+/// tip, the rounded end of an edge). A component lying for at least <see cref="MinShareOnLine"/> on a pen outlined by two of the lines
+/// (<see cref="PenOutlines"/>: between its edges, or at its ends) goes whole too. Pure.
 /// </summary>
 public static class LineFragments
 {
@@ -20,15 +21,12 @@ public static class LineFragments
     public const double MinShareErased = 0.5;
 
     /// <summary>
-    /// <paramref name="ink"/> without the pieces of <paramref name="lines"/> among its components (<paramref name="labels"/>,
-    /// <paramref name="regions"/>: the labels may be of an earlier mask that <paramref name="ink"/> is a subset of), for characters
+    /// <paramref name="ink"/> without the pieces of <paramref name="lines"/> among its 8-connected components, for characters
     /// <paramref name="characterHeight"/> (&gt; 0) pixels tall and strokes <paramref name="strokeWidth"/> (≥ 1) wide; null when nothing goes.
     /// </summary>
-    public static BinaryImage? Erase(BinaryImage ink, LabelImage labels, IReadOnlyList<RegionProperties> regions, IReadOnlyList<StraightLine> lines, double characterHeight, double strokeWidth)
+    public static BinaryImage? Erase(BinaryImage ink, IReadOnlyList<StraightLine> lines, double characterHeight, double strokeWidth)
     {
         ArgumentNullException.ThrowIfNull(ink);
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(characterHeight);
         ArgumentOutOfRangeException.ThrowIfLessThan(strokeWidth, 1);
@@ -37,13 +35,29 @@ public static class LineFragments
             return null;
         }
 
+        // The pieces as they are now: what erasing the long stretches cut off (a pencil's tip) stands on its own.
+        var (labels, _) = Labeling.Label(ink, connectivity: 8);
+        var regions = Regions.Measure(labels);
         byte[]? pixels = null;
         var source = ink.Pixels;
+        var pens = PenOutlines.Pairs(ink, lines, strokeWidth, characterHeight);
         foreach (var r in regions)
         {
             var points = Points(source, labels, r);
             if (points.Count == 0)
             {
+                continue;
+            }
+
+            if (pens.Count > 0 && points.Count(p => pens.Any(pen => PenOutlines.Inside(pen, p.Y, p.X, strokeWidth))) >= MinShareOnLine * points.Count)
+            {
+                // On the pen, between its edges or at its ends (its tip): the pen's own.
+                pixels ??= source.ToArray();
+                foreach (var (y, x) in points)
+                {
+                    pixels[(y * ink.Width) + x] = 0;
+                }
+
                 continue;
             }
 

@@ -77,7 +77,7 @@ public class LineFragmentsTests
         Assert.True(Math.Abs(line.Distance(135, 250)) < 2, "the fitted line runs on along the diagonal");
         Assert.True(DashPixels(erased) > 50, "the dash is too short to be a line by itself");
 
-        var cleaned = LineFragments.Erase(erased, labels, regions, lines, characterHeight: 35, strokeWidth: 3);
+        var cleaned = LineFragments.Erase(erased, lines, characterHeight: 35, strokeWidth: 3);
         Assert.NotNull(cleaned);
         Assert.Equal(0, DashPixels(cleaned));
         // Every ring keeps its pixels away from the line; the untouched rings are whole.
@@ -101,8 +101,6 @@ public class LineFragmentsTests
     [Fact]
     public void Without_lines_nothing_is_erased()
     {
-        var ink = PencilPage();
-        var (labels, _) = Labeling.Label(ink, 8);
-        Assert.Null(LineFragments.Erase(ink, labels, Regions.Measure(labels), [], characterHeight: 35, strokeWidth: 3));
+        Assert.Null(LineFragments.Erase(PencilPage(), [], characterHeight: 35, strokeWidth: 3));
     }
 }
