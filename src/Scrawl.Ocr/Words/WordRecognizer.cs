@@ -21,6 +21,9 @@ public sealed record WordReadingOptions
     /// <summary>The segment check (<see cref="SegmentCheck"/>); when given, a page character is cut only when it puts p(one character) below <see cref="MaxCutOne"/>.</summary>
     public ICharacterClassifier? Check { get; init; }
 
+    /// <summary>With <see cref="Check"/>: join the page characters that lie within one reader character's span (a broken letter, <see cref="WordMerges"/>) when the check puts p(one character) of their union at or above <see cref="MaxCutOne"/>.</summary>
+    public bool JoinBroken { get; init; } = true;
+
     /// <summary>With <see cref="Check"/>: the p(one character) (in [0, 1]) below which a page character may be cut.</summary>
     public double MaxCutOne { get; init; } = 0.5;
 
@@ -73,10 +76,17 @@ public static class WordRecognizer
 
         // Per page character: the reader's characters assigned to it, and the pieces of a cut where it was given several.
         var plans = new List<(int Character, WordCharacter[] Reading, List<(PixelBox Box, BinaryImage Mask)>? Pieces)>(characters.Count);
+        var joins = new List<(int Word, int First, int Count, WordCharacter Reading, InkCharacter Ink)>();
         int index = 0;
         for (int w = 0; w < words.Count; w++)
         {
             var assigned = Assign(words[w], unions[w].Box, read[w]);
+            if (options.JoinBroken && options.Check is not null)
+            {
+                joins.AddRange(WordMerges.Candidates(words[w], unions[w].Box, read[w], assigned)
+                    .Select(m => (w, m.First, m.Count, m.Reading, WordMerges.Join(words[w], m.First, m.Count, scale, page.Height, page.Width))));
+            }
+
             for (int k = 0; k < words[w].Characters.Count; k++, index++)
             {
                 var reading = assigned[k];
@@ -98,6 +108,21 @@ public static class WordRecognizer
             }
         }
 
+        // Join only what the segment check takes for one character; the classifier and the reader vote on it.
+        var joined = new Dictionary<(int Word, int First), (int Count, float[] Probabilities, InkCharacter Ink)>();
+        if (joins.Count > 0)
+        {
+            var joinCrops = joins.Select(j => CropPreparation.Prepare(j.Ink, crops)).ToArray();
+            var one = SegmentCheck.One(options.Check!, joinCrops);
+            var kept = Enumerable.Range(0, joins.Count).Where(j => one[j] >= options.MaxCutOne).ToList();
+            var joinProbabilities = kept.Count > 0 ? classifier.Classify([.. kept.Select(j => joinCrops[j])]) : [];
+            for (int j = 0; j < kept.Count; j++)
+            {
+                var x = joins[kept[j]];
+                joined[(x.Word, x.First)] = (x.Count, Vote(joinProbabilities[j], x.Reading.Probabilities, map, 1, 1), x.Ink);
+            }
+        }
+
         // The pieces, in reading order; the classifier reads them only when it has a say in their vote.
         var pending = plans.Where(p => p.Pieces is not null)
             .SelectMany(p => p.Pieces!.Select(x => new InkCharacter(x.Box.Scaled(scale, page.Height, page.Width), x.Box, x.Mask))).ToList();
@@ -106,15 +131,25 @@ public static class WordRecognizer
             : [.. pending.Select(_ => new float[classifier.ClassNames.Count])];
         var outProbabilities = new List<float[]>(characters.Count);
         var lines = new List<OcrLine>(page.Lines.Count);
-        int plan = 0, nextFresh = 0;
+        int plan = 0, nextFresh = 0, wordIndex = 0;
         foreach (var line in page.Lines)
         {
             var outWords = new List<OcrWord>(line.Words.Count);
             foreach (var word in line.Words)
             {
                 var chars = new List<OcrCharacter>(word.Characters.Count);
-                foreach (var character in word.Characters)
+                for (int c = 0; c < word.Characters.Count; c++)
                 {
+                    var character = word.Characters[c];
+                    if (joined.TryGetValue((wordIndex, c), out var join))
+                    {
+                        chars.Add(new OcrCharacter(join.Ink.Box, join.Ink));
+                        outProbabilities.Add(join.Probabilities);
+                        plan += join.Count;
+                        c += join.Count - 1;
+                        continue;
+                    }
+
                     var (at, reading, pieces) = plans[plan++];
                     if (pieces is null)
                     {
@@ -131,7 +166,8 @@ public static class WordRecognizer
                     }
                 }
 
-                outWords.Add(chars.Count == word.Characters.Count ? word : new OcrWord(PixelBox.Enclosing(chars.Select(c => c.Box)), chars));
+                outWords.Add(chars.Count == word.Characters.Count && chars.SequenceEqual(word.Characters) ? word : new OcrWord(PixelBox.Enclosing(chars.Select(c => c.Box)), chars));
+                wordIndex++;
             }
 
             lines.Add(new OcrLine(PixelBox.Enclosing(outWords.Select(x => x.Box)), outWords));
