@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Scrawl.Numerics;
 using Scrawl.Numerics.Formats;
 
@@ -11,7 +12,7 @@ namespace Scrawl.Data;
 /// ink high, upright) and <c>SPLIT_labels.npy</c> (int64), plus <c>meta.json</c> (format, name,
 /// class names). Written atomically; <c>numpy.load</c> opens it too.
 /// </summary>
-public static class DatasetFile
+public static partial class DatasetFile
 {
     /// <summary>The format tag in meta.json.</summary>
     public const string Format = "scrawl-dataset";
@@ -20,6 +21,10 @@ public static class DatasetFile
     public const int Version = 1;
 
     private sealed record Meta(string Format, int Version, string Name, string[] Classes, string Convention);
+
+    /// <summary>meta.json's JSON, generated at compile time (no reflection).</summary>
+    [JsonSerializable(typeof(Meta))]
+    private sealed partial class MetaJson : JsonSerializerContext;
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/> atomically.</summary>
     public static void Save(DatasetSplits data, string path)
@@ -35,7 +40,7 @@ public static class DatasetFile
             }
 
             var meta = new Meta(Format, Version, data.Name, [.. data.Train.ClassNames], "uint8 = round(255*v); ink high, paper low, upright, row-major");
-            WriteEntry(zip, "meta.json", s => JsonSerializer.Serialize(s, meta));
+            WriteEntry(zip, "meta.json", s => JsonSerializer.Serialize(s, meta, MetaJson.Default.Meta));
         });
     }
 
@@ -145,7 +150,7 @@ public static class DatasetFile
         try
         {
             using var s = entry.Open();
-            meta = JsonSerializer.Deserialize<Meta>(s);
+            meta = JsonSerializer.Deserialize(s, MetaJson.Default.Meta);
         }
         catch (JsonException e)
         {

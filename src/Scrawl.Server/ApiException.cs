@@ -28,10 +28,7 @@ internal sealed class ApiException : Exception
 internal static class ApiErrors
 {
     /// <summary>The JSON body of an error with <paramref name="message"/>.</summary>
-    public static byte[] Body(string message) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["error"] = message }, Plain);
-
-    /// <summary>JSON written as read: quotes, apostrophes and non-ASCII letters unescaped (the bodies are application/json, never embedded in HTML).</summary>
-    public static JsonSerializerOptions Plain { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    public static byte[] Body(string message) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["error"] = message }, ServerJson.Plain.DictionaryStringString);
 
     /// <summary>Answers <paramref name="context"/> with <paramref name="status"/> and the error body (nothing when the response has started).</summary>
     public static async Task WriteAsync(HttpContext context, int status, string message, int? retryAfterSeconds = null)

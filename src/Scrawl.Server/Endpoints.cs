@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,8 +33,8 @@ internal static class Endpoints
     {
         app.MapPost("/v1/ocr", context => OcrAsync(context, state));
         app.MapPost("/v1/classify", context => ClassifyAsync(context, state));
-        app.MapGet("/v1/health", context => WriteJsonAsync(context, Health(state)));
-        app.MapGet("/v1/info", context => WriteJsonAsync(context, Info(state)));
+        app.MapGet("/v1/health", context => WriteJsonAsync(context, Health(state), ServerJson.Plain.HealthAnswer));
+        app.MapGet("/v1/info", context => WriteJsonAsync(context, Info(state), ServerJson.Plain.InfoAnswer));
         foreach (var asset in state.Assets.Paths)
         {
             app.MapMethods(asset, ["GET", "HEAD"], context => state.Assets.ServeAsync(context, asset));
@@ -62,7 +63,7 @@ internal static class Endpoints
             Readings.CheckFormat(upload.Image, upload.Name);
             return await state.Queue.RunAsync(slot, c => Readings.Classify(c, request, upload.Image, upload.Name), cancel).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        await WriteJsonAsync(context, answer).ConfigureAwait(false);
+        await WriteJsonAsync(context, answer, ServerJson.Plain.CharacterAnswer).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -87,48 +88,20 @@ internal static class Endpoints
         }
     }
 
-    private static Dictionary<string, object> Health(ServerState state) => new()
-    {
-        ["status"] = "ok",
-        ["version"] = ServerState.Version,
-        ["uptimeSeconds"] = Math.Round((DateTime.UtcNow - state.StartedUtc).TotalSeconds, 1),
-        ["workers"] = state.Queue.Workers,
-        ["busy"] = state.Queue.Busy,
-        ["waiting"] = state.Queue.Waiting,
-        ["queue"] = state.Queue.QueueLength,
-        ["served"] = state.Queue.Served,
-        ["rejected"] = state.Queue.Rejected,
-        ["skipped"] = state.Queue.Skipped,
-        ["apiKeyRequired"] = state.KeyRequired,
-    };
+    private static HealthAnswer Health(ServerState state) => new(
+        "ok", ServerState.Version, Math.Round((DateTime.UtcNow - state.StartedUtc).TotalSeconds, 1), state.Queue.Workers, state.Queue.Busy,
+        state.Queue.Waiting, state.Queue.QueueLength, state.Queue.Served, state.Queue.Rejected, state.Queue.Skipped, state.KeyRequired);
 
-    private static Dictionary<string, object> Info(ServerState state) => new()
-    {
-        ["name"] = "scrawl",
-        ["version"] = ServerState.Version,
-        ["models"] = state.Catalog.Models.Select(m => new Dictionary<string, object>
-        {
-            ["name"] = m.Name,
-            ["default"] = ReferenceEquals(m, state.Catalog.Default),
-            ["classes"] = m.ClassNames,
-        }).ToArray(),
-        ["formats"] = OutputFormats.Names,
-        ["charSets"] = CharacterSet.Presets.Keys.Order(StringComparer.Ordinal).ToArray(),
-        ["framings"] = new[] { "grey", "ocr" },
-        ["limits"] = new Dictionary<string, object>
-        {
-            ["maxUploadBytes"] = state.Options.MaxUploadBytes,
-            ["maxPixels"] = PhotoLoader.MaxDecodedPixels,
-            ["workers"] = state.Options.MaxConcurrency,
-            ["queue"] = state.Options.QueueLength,
-            ["requestTimeoutSeconds"] = state.Options.RequestTimeoutSeconds,
-            ["maxUserWords"] = OcrRequest.MaxUserWords,
-        },
-        ["apiKeyRequired"] = state.KeyRequired,
-    };
+    private static InfoAnswer Info(ServerState state) => new(
+        "scrawl", ServerState.Version,
+        [.. state.Catalog.Models.Select(m => new ModelInfo(m.Name, ReferenceEquals(m, state.Catalog.Default), m.ClassNames))],
+        OutputFormats.Names, [.. CharacterSet.Presets.Keys.Order(StringComparer.Ordinal)], ["grey", "ocr"],
+        new LimitsInfo(state.Options.MaxUploadBytes, PhotoLoader.MaxDecodedPixels, state.Options.MaxConcurrency, state.Options.QueueLength,
+            state.Options.RequestTimeoutSeconds, OcrRequest.MaxUserWords),
+        state.KeyRequired);
 
-    private static Task WriteJsonAsync<T>(HttpContext context, T value) =>
-        WriteAsync(context, JsonSerializer.SerializeToUtf8Bytes(value, ApiErrors.Plain), "application/json; charset=utf-8");
+    private static Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type) =>
+        WriteAsync(context, JsonSerializer.SerializeToUtf8Bytes(value, type), "application/json; charset=utf-8");
 
     private static async Task WriteAsync(HttpContext context, byte[] body, string contentType)
     {

@@ -37,21 +37,21 @@ public sealed record PairConfusion(string A, string B, int AsB, int BAsA, int Co
 public sealed record HeldOutSummary(string Model, string Sha256, int Classes, string Command, IReadOnlyList<HeldOutSourceRow> Sources,
     IReadOnlyList<PairConfusion> Confused, IReadOnlyList<PairConfusion> Ambiguous)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly ExperimentsJson Json = new(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>The pairs reported for a 62-class model besides I/1 and O/0: the glyphs EMNIST writers draw alike.</summary>
     public static IReadOnlyList<(string A, string B)> MixedPairs { get; } =
         [("l", "1"), ("I", "l"), ("o", "O"), ("o", "0"), ("s", "S"), ("c", "C"), ("9", "q"), ("g", "9"), ("z", "Z"), ("2", "Z"), ("5", "S"), ("u", "U"), ("v", "V"), ("w", "W"), ("x", "X")];
 
     /// <summary>Writes the summary atomically as indented JSON.</summary>
-    public void Save(string path) => AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(this, Json));
+    public void Save(string path) => AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(this, Json.HeldOutSummary));
 
     /// <summary>Reads a summary written by <see cref="Save"/>; a missing or malformed file is an <see cref="InvalidDataException"/> naming it.</summary>
     public static HeldOutSummary Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<HeldOutSummary>(File.ReadAllBytes(path)) ?? throw new InvalidDataException($"{path}: empty.");
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), ExperimentsJson.Default.HeldOutSummary) ?? throw new InvalidDataException($"{path}: empty.");
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
@@ -87,7 +87,7 @@ public static class CharModelHeldOut
         var heldOut = CharModelData.Load(1, 1, syntheticOnly: true, load, _ => { }, [], classes).HeldOut;
         var score = CharModelScore.Evaluate(model.Network, heldOut);
         var rows = heldOut.Select(set => Row(set.Name, CharModelScore.Evaluate(model.Network, [set]))).Append(Row("all", score)).ToArray();
-        string command = model.Metadata.TryGetValue("recipe", out string? recipe) && JsonSerializer.Deserialize<CharModelRecipe>(recipe) is { } r ? r.CommandLine() : "";
+        string command = model.Metadata.TryGetValue("recipe", out string? recipe) && JsonSerializer.Deserialize(recipe, ExperimentsJson.Default.CharModelRecipe) is { } r ? r.CommandLine() : "";
         var pairs = classes == 62 ? [.. CharModelScore.AmbiguousPairs, .. HeldOutSummary.MixedPairs] : CharModelScore.AmbiguousPairs;
         var summary = new HeldOutSummary(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), classes, command, rows,
             [.. score.Confusion.MostConfusedPairs(10).Select(p => Pair(score, p.A, p.B))],

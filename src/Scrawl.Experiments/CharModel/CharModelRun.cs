@@ -64,7 +64,7 @@ public static class CharModelRun
         var manifest = CharModelManifest.Create(recipe, network, score.Sources.Select(s => (s.Source, s.Accuracy)), score.Overall, history, clock.Elapsed.TotalSeconds);
         double? temperature = recipe.Calibrate ? FitTemperature(network, valid, classes, log) : null;
         var metadata = new ClassifierMetadata(classes, Temperature: temperature).ToMetadata();
-        metadata["recipe"] = JsonSerializer.Serialize(recipe);
+        metadata["recipe"] = JsonSerializer.Serialize(recipe, ExperimentsJson.Default.CharModelRecipe);
         metadata["heldout-accuracy"] = score.Overall.ToString("F4", CultureInfo.InvariantCulture);
         string modelPath = Path.Combine(folder, recipe.ModelFileName);
         ModelFile.Save(new Model(network, ModelHead.Softmax, metadata), modelPath);

@@ -77,7 +77,7 @@ public static class SegmentCheckRun
 
         double accuracy = history[^1].ValidAccuracy; // the held-out crops, scored after the last epoch
         var metadata = new ClassifierMetadata(SegmentCheckData.ClassNames).ToMetadata();
-        metadata["recipe"] = JsonSerializer.Serialize(recipe);
+        metadata["recipe"] = JsonSerializer.Serialize(recipe, ExperimentsJson.Default.SegmentCheckRecipe);
         metadata["heldout-accuracy"] = accuracy.ToString("F4", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, SegmentCheck.FileName);

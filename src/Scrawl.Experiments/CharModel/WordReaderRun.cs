@@ -86,7 +86,7 @@ public static class WordReaderRun
             });
 
         var metadata = new ClassifierMetadata([WordReader.Blank, .. names]).ToMetadata();
-        metadata["recipe"] = JsonSerializer.Serialize(recipe);
+        metadata["recipe"] = JsonSerializer.Serialize(recipe, ExperimentsJson.Default.WordReaderRecipe);
         metadata["heldout-words"] = score.Words.ToString("F4", CultureInfo.InvariantCulture);
         metadata["heldout-cer"] = score.Cer.ToString("F4", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(folder);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Scrawl.Experiments.Training;
 using Scrawl.NeuralNet.Training;
@@ -12,7 +14,7 @@ namespace Scrawl.Experiments.Reports;
 /// learning on flowers-17 (pretrained vs scratch on shared axes) and the TorchSharp-vs-PyTorch benchmark. Each stage runs
 /// <c>scrawl-deep</c> as a child process, so this program still never loads libtorch; finished runs are collected.
 /// </summary>
-internal sealed class DeepStudiesReport : IReportPart
+internal sealed partial class DeepStudiesReport : IReportPart
 {
     private const string PretrainedStage = "deep finetune pretrained", ScratchStage = "deep finetune scratch", RecipeStage = "deep finetune recipe", BenchStage = "deep bench";
     private const string Flowers = "flowers17";
@@ -40,6 +42,14 @@ internal sealed class DeepStudiesReport : IReportPart
 
     /// <summary>One epoch of a deep run's history.json.</summary>
     private sealed record DeepEpoch(int Epoch, double TrainLoss, double TrainAccuracy, double ValidLoss, double ValidAccuracy, double TestLoss, double TestAccuracy, double LearningRate, double Seconds);
+
+    /// <summary>The JSON files the deep runs leave, read without reflection (NaN and infinities allowed, as in every history).</summary>
+    [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    [JsonSerializable(typeof(TrainSettings))]
+    [JsonSerializable(typeof(FinetuneRun))]
+    [JsonSerializable(typeof(List<DeepEpoch>))]
+    [JsonSerializable(typeof(List<EpochMetrics>))]
+    private sealed partial class DeepJson : JsonSerializerContext;
 
     /// <summary>The <c>deep train</c> runs of the report: the seed's FC net and a CNN on the report's data, CNNs on the digit, clothing and handwriting sets; <paramref name="quick"/>: a 2-epoch MLP on the report's data and a 1-epoch CNN on mnist-10k.</summary>
     internal static IReadOnlyList<TrainStudy> TrainStudies(ReportSettings s, bool quick) => quick
@@ -72,7 +82,7 @@ internal sealed class DeepStudiesReport : IReportPart
                 ["deep", "train", "--model", t.Model, "--data", t.Data, "--epochs", ReportFiles.Text(t.Epochs), "--lr", Number(t.LearningRate),
                  "--batch", ReportFiles.Text(t.Batch), "--hidden", ReportFiles.Text(t.Hidden), "--augment", t.Augment, "--seed", seed, "--out", folder],
                 folder, () => ReportFiles.AllExist(folder, "history.json", "model.pt", "curves-loss.png", "curves-accuracy.png")
-                    && Read<TrainSettings>(Path.Combine(folder, "settings.json")) == expected);
+                    && Read(Path.Combine(folder, "settings.json"), DeepJson.Default.TrainSettings) == expected);
         }
 
         string flowers = Path.Combine(s.Runs, "deep", Flowers);
@@ -126,7 +136,7 @@ internal sealed class DeepStudiesReport : IReportPart
         var mlp = runs.FirstOrDefault(r => r.Study.Model == "mlp");
         if (stages.TryGetValue("classifier", out var own) && mlp.Study is not null)
         {
-            var ownHistory = Read<List<EpochMetrics>>(Path.Combine(own.Folder, "history.json"))
+            var ownHistory = Read(Path.Combine(own.Folder, "history.json"), DeepJson.Default.ListEpochMetrics)
                 ?? throw new InvalidDataException($"{Path.Combine(own.Folder, "history.json")}: missing or unreadable.");
             section.AddTable(["engine", "network", "optimizer", "epochs", "valid accuracy"],
             [
@@ -145,9 +155,9 @@ internal sealed class DeepStudiesReport : IReportPart
         var pre = History(pretrained.Folder, "pretrained-");
         var scr = History(scratch.Folder, "scratch-");
         var rec = History(recipe.Folder, "pretrained-");
-        var preRun = Read<FinetuneRun>(Path.Combine(pretrained.Folder, "pretrained-run.json"));
-        var scrRun = Read<FinetuneRun>(Path.Combine(scratch.Folder, "scratch-run.json"));
-        var recRun = Read<FinetuneRun>(Path.Combine(recipe.Folder, "pretrained-run.json"));
+        var preRun = Read(Path.Combine(pretrained.Folder, "pretrained-run.json"), DeepJson.Default.FinetuneRun);
+        var scrRun = Read(Path.Combine(scratch.Folder, "scratch-run.json"), DeepJson.Default.FinetuneRun);
+        var recRun = Read(Path.Combine(recipe.Folder, "pretrained-run.json"), DeepJson.Default.FinetuneRun);
         double goal = pre[^1].TestAccuracy;
         var section = document.AddSection("Transfer learning on flowers-17 (seed Figure 13)",
             $"ImageNet-trained ResNet18 (ResNet18.onnx of ML.NET's featurizer package, imported by Scrawl's ONNX importer) fine-tuned on Oxford flowers-17, against the same graph from random weights. "
@@ -213,21 +223,21 @@ internal sealed class DeepStudiesReport : IReportPart
         Path.Combine(s.Runs, "deep", (t.Data == s.Data ? t.Model : $"{t.Model}-{t.Data}") + t.Tag);
 
     private static bool FinetuneMatches(string folder, FinetuneSettings expected) =>
-        ReportFiles.AllExist(folder, expected.Mode + "-history.json") && Read<FinetuneRun>(Path.Combine(folder, expected.Mode + "-run.json"))?.Settings == expected;
+        ReportFiles.AllExist(folder, expected.Mode + "-history.json") && Read(Path.Combine(folder, expected.Mode + "-run.json"), DeepJson.Default.FinetuneRun)?.Settings == expected;
 
     private static List<DeepEpoch> History(string folder, string prefix)
     {
         string path = Path.Combine(folder, prefix + "history.json");
-        var history = Read<List<DeepEpoch>>(path);
+        var history = Read(path, DeepJson.Default.ListDeepEpoch);
         return history is { Count: > 0 } ? history : throw new InvalidDataException($"{path}: missing, unreadable or empty; rerun the report with --fresh.");
     }
 
     /// <summary>The JSON file at <paramref name="path"/> as <typeparamref name="T"/>, or default when it is missing or unreadable.</summary>
-    private static T? Read<T>(string path)
+    private static T? Read<T>(string path, JsonTypeInfo<T> type)
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), RunHistory.JsonOptions) : default;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), type) : default;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {

@@ -9,13 +9,6 @@ namespace Scrawl.Experiments.Training;
 /// <summary>A run folder's history files: history.csv and history.json, one row per finished epoch.</summary>
 public static class RunHistory
 {
-    /// <summary>How history JSON is written and read (histories may hold NaN for a missing split).</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>Writes history.csv and history.json (atomically) into <paramref name="folder"/>.</summary>
     public static void Write(string folder, IReadOnlyList<EpochMetrics> history)
     {
@@ -27,14 +20,14 @@ public static class RunHistory
         }
 
         AtomicFile.WriteAllBytes(Path.Combine(folder, "history.csv"), Encoding.UTF8.GetBytes(csv.ToString()));
-        AtomicFile.WriteAllBytes(Path.Combine(folder, "history.json"), JsonSerializer.SerializeToUtf8Bytes(history, JsonOptions));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "history.json"), JsonSerializer.SerializeToUtf8Bytes(history, HistoryJson.Default.IReadOnlyListEpochMetrics));
     }
 
     /// <summary>The epochs in <paramref name="folder"/>'s history.json; <see cref="InvalidDataException"/> naming the file when it is empty.</summary>
     public static List<EpochMetrics> Read(string folder)
     {
         string path = Path.Combine(folder, "history.json");
-        return JsonSerializer.Deserialize<List<EpochMetrics>>(File.ReadAllBytes(path), JsonOptions)
+        return JsonSerializer.Deserialize(File.ReadAllBytes(path), HistoryJson.Default.ListEpochMetrics)
             ?? throw new InvalidDataException($"{path}: empty history.");
     }
 }

@@ -89,7 +89,7 @@ public static class TrainingRun
     {
         try
         {
-            return ModelFile.Load(modelPath).Metadata.TryGetValue("run", out string? json) ? JsonSerializer.Deserialize<TrainSettings>(json) : null;
+            return ModelFile.Load(modelPath).Metadata.TryGetValue("run", out string? json) ? JsonSerializer.Deserialize(json, ExperimentsJson.Default.TrainSettings) : null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
         {
@@ -107,7 +107,7 @@ public static class TrainingRun
 
         var checkpoint = Checkpoint.Load(path);
         var saved = checkpoint.Model.Metadata.TryGetValue("run", out string? json)
-            ? JsonSerializer.Deserialize<TrainSettings>(json)
+            ? JsonSerializer.Deserialize(json, ExperimentsJson.Default.TrainSettings)
             : null;
         if (saved is null || saved with { Epochs = settings.Epochs } != settings)
         {
@@ -139,7 +139,7 @@ public static class TrainingRun
     {
         var metadata = new ClassifierMetadata(train.ClassNames).ToMetadata();
         metadata["image"] = $"{train.Height}x{train.Width}x{train.Channels}";
-        metadata["run"] = JsonSerializer.Serialize(s);
+        metadata["run"] = JsonSerializer.Serialize(s, ExperimentsJson.Default.TrainSettings);
         return metadata;
     }
 }

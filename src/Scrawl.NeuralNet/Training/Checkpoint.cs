@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
 using Scrawl.Numerics.Formats;
@@ -14,7 +15,7 @@ namespace Scrawl.NeuralNet.Training;
 /// <param name="Trainer">Epochs done and the shuffle generator's state.</param>
 /// <param name="OptimizerState">Named optimizer tensors (empty for plain SGD).</param>
 /// <param name="History">Metrics of the epochs done.</param>
-public sealed record Checkpoint(Model Model, TrainerState Trainer, IReadOnlyList<(string Name, Tensor Value)> OptimizerState, IReadOnlyList<EpochMetrics> History)
+public sealed partial record Checkpoint(Model Model, TrainerState Trainer, IReadOnlyList<(string Name, Tensor Value)> OptimizerState, IReadOnlyList<EpochMetrics> History)
 {
     private const string Format = "scrawl-checkpoint";
     private const int Version = 1;
@@ -34,7 +35,7 @@ public sealed record Checkpoint(Model Model, TrainerState Trainer, IReadOnlyList
 
         var header = new Header(Format, Version, Trainer.EpochsDone, [.. Trainer.ShuffleState.Select(v => v.ToString("x16", System.Globalization.CultureInfo.InvariantCulture))],
             [.. OptimizerState.Select(o => o.Name)], [.. History]);
-        Entry(zip, "checkpoint.json", s => JsonSerializer.Serialize(s, header, JsonOptions));
+        Entry(zip, "checkpoint.json", s => JsonSerializer.Serialize(s, header, HeaderJson.Default.Header));
     });
 
     /// <summary>Reads a checkpoint; a damaged or foreign file throws <see cref="InvalidDataException"/> naming it.</summary>
@@ -43,7 +44,7 @@ public sealed record Checkpoint(Model Model, TrainerState Trainer, IReadOnlyList
         try
         {
             using var zip = ZipFile.OpenRead(path);
-            var header = Read(zip, "checkpoint.json", s => JsonSerializer.Deserialize<Header>(s, JsonOptions), path)
+            var header = Read(zip, "checkpoint.json", s => JsonSerializer.Deserialize(s, HeaderJson.Default.Header), path)
                 ?? throw new InvalidDataException($"{path}: empty checkpoint header.");
             if (header.Format != Format || header.Version != Version)
             {
@@ -64,7 +65,10 @@ public sealed record Checkpoint(Model Model, TrainerState Trainer, IReadOnlyList
         }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    /// <summary>The header's JSON, generated at compile time (no reflection; NaN and infinities allowed in the history).</summary>
+    [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    [JsonSerializable(typeof(Header))]
+    private sealed partial class HeaderJson : JsonSerializerContext;
 
     private static void Entry(ZipArchive zip, string name, Action<Stream> write)
     {

@@ -31,7 +31,7 @@ public sealed record ClassifierMetadata(IReadOnlyList<string> Classes, CropConve
     {
         var metadata = new Dictionary<string, string>
         {
-            [ClassesKey] = JsonSerializer.Serialize(Classes),
+            [ClassesKey] = JsonSerializer.Serialize(Classes, OcrJson.Default.IReadOnlyListString),
             [InputKey] = InputName(Input),
         };
         if (Temperature is { } t)

@@ -24,7 +24,7 @@ public sealed record CharModelManifest(
     IReadOnlyList<string> DataMixture, string HeldOut, CharModelRecipe Recipe, string Command,
     IReadOnlyDictionary<string, double> HeldOutAccuracy, double FinalValidAccuracy, double TrainSeconds, string Machine)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly OcrJson Json = new(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>The manifest of a finished run: held-out accuracy per source (in [0, 1]) and overall, the history so far, wall seconds.</summary>
     public static CharModelManifest Create(CharModelRecipe r, Sequential network, IEnumerable<(string Source, double Accuracy)> sources, double overall, IReadOnlyList<EpochMetrics> history, double seconds)
@@ -52,5 +52,5 @@ public sealed record CharModelManifest(
 
     /// <summary>Writes the manifest atomically as indented JSON.</summary>
     public static void Save(CharModelManifest manifest, string path) =>
-        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(manifest, Json.CharModelManifest));
 }

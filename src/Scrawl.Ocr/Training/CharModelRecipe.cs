@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scrawl.NeuralNet.Training;
 
 namespace Scrawl.Ocr.Training;
@@ -20,11 +21,31 @@ public sealed record CharModelRecipe(
     int Epochs, int PerClass, int SynthPerClass, double SyntheticFraction, float LearningRate, string Schedule,
     int Batch, int Width, long Seed, bool SyntheticOnly, bool Augment)
 {
+    /// <summary>
+    /// The constructor reading JSON uses: a recipe stored before <paramref name="ExtraReal"/>, <paramref name="Classes"/>, <paramref name="Draw"/> or
+    /// <paramref name="Calibrate"/> existed reads with their defaults (the compile-time generated serializer sets an init-only property
+    /// missing from the JSON to null or 0, not to its initial value; one bound to a constructor parameter gets the parameter's default).
+    /// </summary>
+    [JsonConstructor]
+    public CharModelRecipe(
+        int Epochs, int PerClass, int SynthPerClass, double SyntheticFraction, float LearningRate, string Schedule, int Batch, int Width, long Seed,
+        bool SyntheticOnly, bool Augment, IReadOnlyList<string>? ExtraReal, int Classes = DefaultClasses, EpochDraw? Draw = null, bool Calibrate = false)
+        : this(Epochs, PerClass, SynthPerClass, SyntheticFraction, LearningRate, Schedule, Batch, Width, Seed, SyntheticOnly, Augment)
+    {
+        this.ExtraReal = ExtraReal ?? [];
+        this.Classes = Classes;
+        this.Draw = Draw ?? EpochDraw.Default;
+        this.Calibrate = Calibrate;
+    }
+
+    /// <summary>The output classes unless a recipe says otherwise: 36.</summary>
+    public const int DefaultClasses = 36;
+
     /// <summary>More real data sets (catalog names, e.g. <c>emnist-more36</c>) whose training splits join the real sources; empty by default.</summary>
     public IReadOnlyList<string> ExtraReal { get; init; } = [];
 
     /// <summary>Output classes: 36 (A–Z, 0–9; the default) or 62 (A–Z, 0–9, a–z with EMNIST byclass-test, see <see cref="MixedCaseData"/>).</summary>
-    public int Classes { get; init; } = 36;
+    public int Classes { get; init; } = DefaultClasses;
 
     /// <summary>How each epoch is drawn: class prior, pooled real images, label smoothing (<see cref="EpochDraw.Default"/>: the original class-balanced draw).</summary>
     public EpochDraw Draw { get; init; } = EpochDraw.Default;
