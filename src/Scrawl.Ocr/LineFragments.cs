@@ -40,7 +40,7 @@ public static class LineFragments
         var regions = Regions.Measure(labels);
         byte[]? pixels = null;
         var source = ink.Pixels;
-        var pens = PenOutlines.Pairs(ink, lines, strokeWidth, characterHeight);
+        var pens = PenOutlines.Pairs(ink, lines, strokeWidth, characterHeight).Select(p => (Edges: p, Width: PenOutlines.Width(p))).ToList();
         foreach (var r in regions)
         {
             var points = Points(source, labels, r);
@@ -49,7 +49,7 @@ public static class LineFragments
                 continue;
             }
 
-            if (pens.Count > 0 && points.Count(p => pens.Any(pen => PenOutlines.Inside(pen, p.Y, p.X, strokeWidth))) >= MinShareOnLine * points.Count)
+            if (pens.Count > 0 && points.Count(p => pens.Any(pen => PenOutlines.InsideOfWidth(pen.Edges, pen.Width, p.Y, p.X, strokeWidth))) >= MinShareOnLine * points.Count)
             {
                 // On the pen, between its edges or at its ends (its tip): the pen's own.
                 pixels ??= source.ToArray();

@@ -113,7 +113,13 @@ public static class PenOutlines
     }
 
     /// <summary>True when the pixel (<paramref name="y"/>, <paramref name="x"/>) lies on the pen outlined by <paramref name="pair"/>: between its edges or within <paramref name="strokeWidth"/> of one, from <see cref="TipLength"/> pen widths before the edges' start to as far beyond their end.</summary>
-    public static bool Inside((StraightLine A, StraightLine B) pair, int y, int x, double strokeWidth)
+    public static bool Inside((StraightLine A, StraightLine B) pair, int y, int x, double strokeWidth) => InsideOfWidth(pair, Width(pair), y, x, strokeWidth);
+
+    /// <summary>The pen's width: how far apart the two edges of <paramref name="pair"/> are.</summary>
+    internal static double Width((StraightLine A, StraightLine B) pair) => Offset(pair.A, pair.B);
+
+    /// <summary>As <see cref="Inside"/>, with the pen's <paramref name="width"/> (<see cref="Width"/>) worked out once by the caller.</summary>
+    internal static bool InsideOfWidth((StraightLine A, StraightLine B) pair, double width, int y, int x, double strokeWidth)
     {
         var (a, b) = pair;
         double da = a.Distance(y, x), db = b.Distance(y, x);
@@ -122,7 +128,7 @@ public static class PenOutlines
             return false;
         }
 
-        double width = Offset(a, b), t = a.Along(y, x);
+        double t = a.Along(y, x);
         return t >= Math.Min(a.From, b.From) - (TipLength * width) && t <= Math.Max(a.To, b.To) + (TipLength * width);
     }
 
