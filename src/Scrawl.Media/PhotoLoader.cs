@@ -6,7 +6,7 @@ namespace Scrawl.Media;
 
 /// <summary>
 /// Loads photos for OCR at a bounded working size: the header gives the upright size, and a photo whose longer
-/// side exceeds the requested maximum is decoded downscaled (JPEG at a reduced DCT scale, ½, ¼ or ⅛, then Skia's
+/// side exceeds the requested maximum is decoded downscaled (JPEG at a reduced DCT scale, k/8, then Skia's
 /// resampling), never rejected for being large. Empty, undecodable and absurdly large files (more than
 /// <see cref="MaxDecodedPixels"/> pixels even at the smallest scale the codec offers) raise
 /// <see cref="InvalidDataException"/> naming the file. Thread-safe.
@@ -21,7 +21,7 @@ public static class PhotoLoader
     /// its longer side at most <paramref name="maxSide"/> (≥ 1; aspect ratio kept), with the photo's full upright size.
     /// With <paramref name="slack"/> &gt; 0 (at most 0.5), a JPEG with a reduced DCT scale whose longer side lies within
     /// maxSide·(1 ± slack) is returned at the smallest such scale without a resampling pass (much faster; the caller copes
-    /// with the slightly different size). <paramref name="pixels"/>, when given, supplies the array a JPEG read as grey is decoded into:
+    /// with the slightly different size). <paramref name="pixels"/>, when given, supplies the array a photo read as grey is decoded into:
     /// called with the number of values H·W, it returns an array of exactly that length whose contents may be anything finite (say the
     /// previous photo's, kept by a reader that decodes photo after photo, so no fresh memory is touched); other decodes allocate.
     /// </summary>
@@ -46,173 +46,52 @@ public static class PhotoLoader
             throw new ArgumentOutOfRangeException(nameof(slack), slack, "The slack must be in [0, 0.5].");
         }
 
-        var (height, width) = UprightSize(encoded, name);
+        using var codec = Open(encoded, name);
+        var (height, width) = UprightSize(codec, name);
         double scale = Math.Min(1.0, (double)maxSide / Math.Max(height, width));
-        var request = scale >= 1.0
-            ? new DecodeRequest(color)
-            : new DecodeRequest(color, Math.Max(1, (int)Math.Round(height * scale)), Math.Max(1, (int)Math.Round(width * scale)));
-        if (slack > 0 && DctSizeWithin(encoded, maxSide * (1 - slack), maxSide * (1 + slack)) is { } dct)
+        var (targetHeight, targetWidth) = scale >= 1.0
+            ? (height, width)
+            : (Math.Max(1, (int)Math.Round(height * scale)), Math.Max(1, (int)Math.Round(width * scale)));
+        if (slack > 0 && DctSizeWithin(codec, maxSide * (1 - slack), maxSide * (1 + slack)) is { } dct)
         {
             // Exactly the scale's own size (libjpeg rounds each side up), so no resampling pass follows the decode.
-            request = new DecodeRequest(color, dct.Height, dct.Width);
+            (targetHeight, targetWidth) = dct;
         }
 
-        if (color == ColorMode.Grey && FastGreyJpeg(encoded, name, request, pixels) is { } fast)
+        if (color == ColorMode.Grey && GreyPhotoDecoder.Decode(codec, name, targetHeight, targetWidth, MaxFramePixels, pixels) is { } grey)
         {
-            return (fast, height, width);
+            return (grey, height, width);
         }
 
-        return (new SkiaImageDecoder { TransparentAsOpaqueMedian = true }.Decode(encoded, request, name), height, width);
+        var request = (targetHeight, targetWidth) == (height, width) ? new DecodeRequest(color) : new DecodeRequest(color, targetHeight, targetWidth);
+        return (new SkiaImageDecoder { TransparentAsOpaqueMedian = true, MaxFramePixels = MaxFramePixels }.Decode(encoded, request, name), height, width);
     }
 
-    /// <summary>
-    /// The fast path for upright JPEGs read as grey: libjpeg decodes the luma channel straight to 8-bit grey at the
-    /// smallest DCT scale (k/8) that still covers the target, then Skia resamples (linear with mipmaps) to it. The luma
-    /// of a JPEG is the same 0.299 R + 0.587 G + 0.114 B as the general decoder's. A colour JPEG (libjpeg gives no grey for
-    /// it) takes the path only when that scale is the target itself (<see cref="ColourLuma"/>). Null when the path does not apply.
-    /// </summary>
-    internal static FloatImage? FastGreyJpeg(byte[] encoded, string name, DecodeRequest request, Func<int, float[]>? pixels = null)
-    {
-        using var data = SKData.CreateCopy(encoded);
-        using var codec = SKCodec.Create(data);
-        if (codec is null || codec.EncodedFormat != SKEncodedImageFormat.Jpeg || codec.EncodedOrigin != SKEncodedOrigin.TopLeft)
-        {
-            return null;
-        }
-
-        int targetHeight = request.IsNative ? codec.Info.Height : request.Height, targetWidth = request.IsNative ? codec.Info.Width : request.Width;
-        var size = new SKSizeI(codec.Info.Width, codec.Info.Height);
-        for (int eighths = 1; eighths < 8; eighths++)
-        {
-            var reduced = codec.GetScaledDimensions(eighths / 8f);
-            if (reduced.Width >= targetWidth && reduced.Height >= targetHeight && reduced.Width < size.Width)
-            {
-                size = reduced;
-                break;
-            }
-        }
-
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Gray8, SKAlphaType.Opaque);
-        using var decoded = new SKBitmap(info);
-        var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result == SKCodecResult.InvalidConversion)
-        {
-            // A colour JPEG: libjpeg will not hand out grey. At exactly the target size the general decoder would copy the
-            // RGBA frame pixel for pixel and take its luma, so do just that here, without its canvas and copies.
-            return size.Width == targetWidth && size.Height == targetHeight ? ColourLuma(codec, size, name, pixels) : null;
-        }
-
-        if (result != SKCodecResult.Success)
-        {
-            throw new InvalidDataException($"{name}: {(result == SKCodecResult.IncompleteInput ? "truncated or corrupt image data" : $"decoding failed ({result})")}.");
-        }
-
-        var scaled = decoded;
-        if (size.Width != targetWidth || size.Height != targetHeight)
-        {
-            scaled = new SKBitmap(new SKImageInfo(targetWidth, targetHeight, SKColorType.Gray8, SKAlphaType.Opaque));
-            decoded.ScalePixels(scaled, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        }
-
-        try
-        {
-            var image = Grey(targetHeight, targetWidth, pixels);
-            var bytes = scaled.GetPixelSpan();
-            for (int y = 0; y < targetHeight; y++)
-            {
-                var row = bytes.Slice(y * scaled.RowBytes, targetWidth);
-                var destination = image.Pixels.AsSpan(y * targetWidth, targetWidth);
-                for (int x = 0; x < row.Length; x++)
-                {
-                    destination[x] = row[x] * (1f / 255f);
-                }
-            }
-
-            return image;
-        }
-        finally
-        {
-            if (!ReferenceEquals(scaled, decoded))
-            {
-                scaled.Dispose();
-            }
-        }
-    }
-
-    /// <summary>
-    /// The grey image of a colour JPEG decoded at <paramref name="size"/> (one of its DCT scales): RGBA as the general decoder decodes it,
-    /// then the same luma, 0.299 R + 0.587 G + 0.114 B, clipped to 1 — the general decoder's result at that size, without its canvas.
-    /// </summary>
-    private static FloatImage ColourLuma(SKCodec codec, SKSizeI size, string name, Func<int, float[]>? pixels)
-    {
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var decoded = new SKBitmap(info);
-        var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result != SKCodecResult.Success)
-        {
-            throw new InvalidDataException($"{name}: {(result == SKCodecResult.IncompleteInput ? "truncated or corrupt image data" : $"decoding failed ({result})")}.");
-        }
-
-        var image = Grey(size.Height, size.Width, pixels);
-        var bytes = decoded.GetPixelSpan();
-        const float Inv = 1f / 255f;
-        for (int y = 0; y < size.Height; y++)
-        {
-            var row = bytes.Slice(y * decoded.RowBytes, 4 * size.Width);
-            var destination = image.Pixels.AsSpan(y * size.Width, size.Width);
-            for (int x = 0; x < destination.Length; x++)
-            {
-                float luma = (0.299f * row[4 * x]) + (0.587f * row[(4 * x) + 1]) + (0.114f * row[(4 * x) + 2]);
-                destination[x] = Math.Min(1f, luma * Inv);
-            }
-        }
-
-        return image;
-    }
-
-    /// <summary>A grey image to decode into, every value of which the caller overwrites: over the array <paramref name="pixels"/> supplies, or new.</summary>
-    private static FloatImage Grey(int height, int width, Func<int, float[]>? pixels)
-    {
-        if (pixels is null)
-        {
-            return new FloatImage(height, width);
-        }
-
-        var values = pixels(height * width);
-        if (values.Length != height * width)
-        {
-            throw new InvalidOperationException($"The pixel supplier returned {values.Length} values for a {height}×{width} photo.");
-        }
-
-        return new FloatImage(values, height, width);
-    }
+    /// <summary>The most pixels of one decoded frame (64 megapixels); a larger frame is averaged row by row by the general decoder.</summary>
+    private const long MaxFramePixels = 1L << 26;
 
     /// <summary>The upright size of the first reduced DCT scale (k/8, k &lt; 8) of a JPEG whose longer side lies in [<paramref name="low"/>, <paramref name="high"/>], or null.</summary>
-    private static (int Height, int Width)? DctSizeWithin(byte[] encoded, double low, double high)
+    private static (int Height, int Width)? DctSizeWithin(NativeCodec codec, double low, double high)
     {
-        using var data = SKData.CreateCopy(encoded);
-        using var codec = SKCodec.Create(data);
-        if (codec is null || codec.EncodedFormat != SKEncodedImageFormat.Jpeg)
+        if (codec.Format != SKEncodedImageFormat.Jpeg)
         {
             return null;
         }
 
-        bool swapsAxes = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         for (int eighths = 1; eighths < 8; eighths++)
         {
-            var size = codec.GetScaledDimensions(eighths / 8f);
-            int longer = Math.Max(size.Width, size.Height);
+            var (w, h) = codec.ScaledDimensions(eighths / 8f);
+            int longer = Math.Max(w, h);
             if (longer >= low && longer <= high)
             {
-                return swapsAxes ? (size.Width, size.Height) : (size.Height, size.Width);
+                return codec.SwapsAxes ? (w, h) : (h, w);
             }
         }
 
         return null;
     }
 
-    /// <summary>The upright (EXIF orientation applied) height and width from the file's header, after checking it is decodable and not absurdly large.</summary>
-    public static (int Height, int Width) UprightSize(byte[] encoded, string name)
+    private static NativeCodec Open(byte[] encoded, string name)
     {
         ArgumentNullException.ThrowIfNull(encoded);
         if (encoded.Length == 0)
@@ -220,22 +99,30 @@ public static class PhotoLoader
             throw new InvalidDataException($"{name}: empty file (0 bytes), not an image.");
         }
 
-        using var data = SKData.CreateCopy(encoded);
-        using var codec = SKCodec.Create(data)
+        return NativeCodec.Open(encoded)
             ?? throw new InvalidDataException($"{name}: not a decodable image (unknown format or corrupt header, {encoded.Length:N0} bytes).");
-        var info = codec.Info;
-        if (info.Width < 1 || info.Height < 1)
+    }
+
+    /// <summary>The upright (EXIF orientation applied) height and width from the file's header, after checking it is decodable and not absurdly large.</summary>
+    public static (int Height, int Width) UprightSize(byte[] encoded, string name)
+    {
+        using var codec = Open(encoded, name);
+        return UprightSize(codec, name);
+    }
+
+    private static (int Height, int Width) UprightSize(NativeCodec codec, string name)
+    {
+        if (codec.Width < 1 || codec.Height < 1)
         {
-            throw new InvalidDataException($"{name}: the image has no pixels ({info.Width}×{info.Height}).");
+            throw new InvalidDataException($"{name}: the image has no pixels ({codec.Width}×{codec.Height}).");
         }
 
-        var smallest = codec.GetScaledDimensions(1f / 8f);
-        if ((long)smallest.Width * smallest.Height > MaxDecodedPixels)
+        var (smallestWidth, smallestHeight) = codec.ScaledDimensions(1f / 8f);
+        if ((long)smallestWidth * smallestHeight > MaxDecodedPixels)
         {
-            throw new InvalidDataException($"{name}: too large to decode ({info.Width:N0}×{info.Height:N0} pixels; at most {MaxDecodedPixels:N0} pixels can be decoded).");
+            throw new InvalidDataException($"{name}: too large to decode ({codec.Width:N0}×{codec.Height:N0} pixels; at most {MaxDecodedPixels:N0} pixels can be decoded).");
         }
 
-        bool swaps = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        return swaps ? (info.Width, info.Height) : (info.Height, info.Width);
+        return codec.SwapsAxes ? (codec.Width, codec.Height) : (codec.Height, codec.Width);
     }
 }
