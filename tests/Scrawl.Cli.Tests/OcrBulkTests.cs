@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Scrawl.Cli.Ocr;
+using Scrawl.Reading.Bulk;
 
 namespace Scrawl.Cli.Tests;
 
@@ -69,11 +69,11 @@ public sealed class OcrBulkTests : IDisposable
     public void The_shard_rule_is_index_mod_n_over_non_comment_lines()
     {
         var entries = Enumerable.Range(0, 10).Select(i => new BulkEntry(i, $"{i}.jpg", $"/x/{i}.jpg", $"n{i}")).ToList();
-        var shards = Enumerable.Range(0, 4).Select(i => OcrBulkList.Shard(entries, i, 4)).ToList();
+        var shards = Enumerable.Range(0, 4).Select(i => BulkList.Shard(entries, i, 4)).ToList();
         Assert.Equal(entries, shards.SelectMany(s => s).OrderBy(e => e.Index));
         Assert.All(shards[1], e => Assert.Equal(1, e.Index % 4));
-        Assert.NotEqual(OcrBulkList.ResultName("a/page.jpg"), OcrBulkList.ResultName("a_page.jpg"));
-        Assert.Equal(OcrBulkList.ResultName("a/page.jpg"), OcrBulkList.ResultName("a\\page.jpg"));
+        Assert.NotEqual(BulkList.ResultName("a/page.jpg"), BulkList.ResultName("a_page.jpg"));
+        Assert.Equal(BulkList.ResultName("a/page.jpg"), BulkList.ResultName("a\\page.jpg"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class OcrBulkTests : IDisposable
         Assert.Contains("4 images in this shard: 2 done, 0 skipped (already done), 2 failed", output, StringComparison.Ordinal);
         Assert.Equal(2, Results(".json").Length);
         Assert.Equal(2, Results(".txt").Length);
-        string[] notes = Directory.GetFiles(Path.Combine(Out, OcrBulk.FailuresFolder));
+        string[] notes = Directory.GetFiles(Path.Combine(Out, BulkReader.FailuresFolder));
         Assert.Equal(2, notes.Length);
         Assert.Contains(notes, n => File.ReadAllText(n).StartsWith("notes.jpg\n", StringComparison.Ordinal));
     }
@@ -115,8 +115,8 @@ public sealed class OcrBulkTests : IDisposable
     public void A_result_that_cannot_be_written_leaves_no_partial_files_and_is_done_on_the_next_run()
     {
         string list = List(["a", "b"]);
-        var entries = OcrBulkList.Read(list);
-        string blocked = OcrBulk.JsonPath(Out, entries[1]);
+        var entries = BulkList.Read(list);
+        string blocked = BulkReader.JsonPath(Out, entries[1]);
         Directory.CreateDirectory(blocked); // the JSON cannot be renamed over a folder
 
         var (code, _, err) = CliRunner.Run("ocr", "--list", list, "--out", Out);
@@ -124,13 +124,13 @@ public sealed class OcrBulkTests : IDisposable
         Assert.Contains(entries[1].Listed, err, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Out, entries[1].ResultName + ".txt")));
         Assert.Empty(Directory.GetFiles(Out, "*.tmp-*", SearchOption.AllDirectories));
-        Assert.True(File.Exists(OcrBulk.JsonPath(Out, entries[0])));
-        Assert.True(File.Exists(OcrBulk.FailurePath(Out, entries[1])));
+        Assert.True(File.Exists(BulkReader.JsonPath(Out, entries[0])));
+        Assert.True(File.Exists(BulkReader.FailurePath(Out, entries[1])));
 
         Directory.Delete(blocked);
         Assert.Equal(0, CliRunner.Run("ocr", "--list", list, "--out", Out).Code);
-        Assert.True(File.Exists(OcrBulk.JsonPath(Out, entries[1])));
-        Assert.False(File.Exists(OcrBulk.FailurePath(Out, entries[1])));
+        Assert.True(File.Exists(BulkReader.JsonPath(Out, entries[1])));
+        Assert.False(File.Exists(BulkReader.FailurePath(Out, entries[1])));
     }
 
     [Theory]

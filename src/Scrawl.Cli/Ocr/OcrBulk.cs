@@ -1,31 +1,19 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text;
-using Scrawl.Numerics;
+using System.Globalization;
 using Scrawl.Reading;
+using Scrawl.Reading.Bulk;
 using Scrawl.Reading.Characters;
 using Scrawl.Reading.Formats;
 
 namespace Scrawl.Cli.Ocr;
 
 /// <summary>
-/// <c>scrawl ocr --list FILES.txt --shard I/N --out DIR [--workers K] [--format F]</c>: reads this shard's share of a list of photos and writes
-/// <c>DIR/NAME.EXT</c> (the --format, default txt) and <c>DIR/NAME.json</c> (the full hierarchy) for each, atomically, the JSON last. An image whose
-/// files both exist already is skipped, so a killed or failed run is simply started again. A photo that cannot be read gets one line on
-/// stderr and <c>DIR/failures/NAME.txt</c>, and the others are still read; the exit code is then 2 (3 if the failure was a bug).
+/// <c>scrawl ocr --list FILES.txt --shard I/N --out DIR [--workers K] [--format F]</c>: parses the bulk options, runs
+/// <see cref="BulkReader.Run"/> (which reads this shard's share of the list and writes <c>DIR/NAME.EXT</c> and <c>DIR/NAME.json</c> per image),
+/// prints one line on stderr per failed photo and the summary on stdout; the exit code is then 2 when a photo failed (3 if the failure was a bug).
 /// </summary>
 internal static class OcrBulk
 {
-    /// <summary>The folder below DIR that holds one file per failed image.</summary>
-    public const string FailuresFolder = "failures";
-
-    /// <summary>
-    /// The default of --workers, images read at the same time (each worker with its own copy of the classifier): one per core, at
-    /// most 16. Decoding and segmenting use one thread per image; the engine's GEMM pool is shared and lends its threads to whichever
-    /// worker classifies first (the others classify on their own thread), so the cores stay busy without oversubscribing them.
-    /// </summary>
-    public static int DefaultWorkers => Math.Clamp(Environment.ProcessorCount, 1, 16);
-
     /// <summary>Runs bulk mode when --list was given (null otherwise); images on the command line or --annotate with --list are usage errors.</summary>
     public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, OutputFormat format, CharacterOptions characters, string? annotate, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool words = false)
     {
@@ -58,124 +46,38 @@ internal static class OcrBulk
             throw new CliException($"--workers {workers}: must be at least 1.");
         }
 
-        var (shard, shards) = OcrBulkList.ParseShard(shardText);
-        var share = OcrBulkList.Shard(OcrBulkList.Read(listPath), shard, shards);
-        Directory.CreateDirectory(outDir);
-        var todo = share.Where(e => !File.Exists(JsonPath(outDir, e)) || !File.Exists(ResultPath(outDir, e, format))).ToList();
-        int skipped = share.Count - todo.Count;
-
-        workers = Math.Min(workers, Math.Max(1, todo.Count));
+        var (shard, shards) = ParseShard(shardText);
         characters ??= new CharacterOptions();
-        var readers = new PhotoReader[workers];
-        readers[0] = OcrReadOptions.Open(modelName, characters, letterCase, recognition, words);
-        for (int w = 1; w < workers; w++)
+        var options = new BulkOptions(listPath, outDir) { ShardIndex = shard, ShardCount = shards, Workers = workers, Format = format };
+        var result = BulkReader.Run(options, model => OcrReadOptions.Open(model ?? modelName, characters, letterCase, recognition, words), failure =>
         {
-            readers[w] = OcrReadOptions.Open(readers[0].ModelName, characters, letterCase, recognition, words);
-        }
-
-        var watch = Stopwatch.StartNew();
-        var tally = new Tally();
-        int next = -1;
-        var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
-        {
-            for (int i = Interlocked.Increment(ref next); i < todo.Count; i = Interlocked.Increment(ref next))
+            io.Error.WriteLine($"scrawl: failed: {failure.Message}");
+            if (failure.NoteError is not null)
             {
-                Process(io, todo[i], outDir, readers[w], format, tally);
+                io.Error.WriteLine($"scrawl: {BulkReader.FailurePath(outDir, failure.Entry)}: cannot write the failure note ({failure.NoteError})");
             }
-        })
-        { IsBackground = true, Name = $"ocr-bulk-{w}" }).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        Array.ForEach(readers, r => r.Dispose());
+        });
 
-        double seconds = watch.Elapsed.TotalSeconds;
-        double rate = seconds > 0 ? tally.Done / seconds : 0;
-        io.Out.WriteLine($"ocr --list {listPath} --shard {shard}/{shards}: {share.Count} images in this shard: {tally.Done} done, {skipped} skipped (already done), "
-            + $"{tally.Failed} failed; {seconds:F1} s, {rate:F2} images/s ({workers} worker{(workers == 1 ? "" : "s")})");
-        return tally.Bugs > 0 ? ExitCodes.InternalError : tally.Failed > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+        double seconds = result.Elapsed.TotalSeconds;
+        double rate = seconds > 0 ? result.Done / seconds : 0;
+        io.Out.WriteLine($"ocr --list {listPath} --shard {shard}/{shards}: {result.InShard} images in this shard: {result.Done} done, {result.Skipped} skipped (already done), "
+            + $"{result.Failed} failed; {seconds:F1} s, {rate:F2} images/s ({result.Workers} worker{(result.Workers == 1 ? "" : "s")})");
+        return result.HasBugs ? ExitCodes.InternalError : result.Failed > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 
-    /// <summary>The result JSON of <paramref name="entry"/>, written last: with the --format's file it means the image is done.</summary>
-    internal static string JsonPath(string outDir, BulkEntry entry) => Path.Combine(outDir, entry.ResultName + ".json");
-
-    /// <summary>The result file of <paramref name="entry"/> in <paramref name="format"/> (the JSON itself for json).</summary>
-    internal static string ResultPath(string outDir, BulkEntry entry, OutputFormat format) => Path.Combine(outDir, $"{entry.ResultName}.{OutputFormats.Extension(format)}");
-
-    /// <summary>The failure note of <paramref name="entry"/>.</summary>
-    internal static string FailurePath(string outDir, BulkEntry entry) => Path.Combine(outDir, FailuresFolder, entry.ResultName + ".txt");
-
-    private static void Process(CliOutput io, BulkEntry entry, string outDir, PhotoReader reader, OutputFormat format, Tally tally)
+    /// <summary>Parses <c>I/N</c> (0 ≤ I &lt; N, N ≥ 1); anything else is a usage error (exit 2).</summary>
+    public static (int Index, int Count) ParseShard(string text)
     {
-        try
+        string[] parts = text.Split('/');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+            && count >= 1 && index < count)
         {
-            var reading = reader.Read(entry.FullPath);
-            if (format != OutputFormat.Json)
-            {
-                OutputFormats.Save(format, reading, reader.ModelName, ResultPath(outDir, entry, format));
-            }
-
-            OutputFormats.Save(OutputFormat.Json, reading, reader.ModelName, JsonPath(outDir, entry));
-            if (File.Exists(FailurePath(outDir, entry)))
-            {
-                File.Delete(FailurePath(outDir, entry));
-            }
-
-            Interlocked.Increment(ref tally.Done);
+            return (index, count);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // No half result: without its JSON the format's file would look like a result of an image that was never finished.
-            if (format != OutputFormat.Json)
-            {
-                TryDelete(ResultPath(outDir, entry, format));
-            }
 
-            bool fileProblem = CliHost.IsFileProblem(e);
-            string message = e.Message.StartsWith(entry.FullPath, StringComparison.Ordinal) || e.Message.StartsWith(entry.Listed, StringComparison.Ordinal)
-                ? e.Message
-                : $"{entry.Listed}: {(fileProblem ? "" : $"internal error ({e.GetType().Name}): ")}{e.Message}";
-            lock (io)
-            {
-                io.Error.WriteLine($"scrawl: failed: {message}");
-            }
-
-            try
-            {
-                AtomicFile.WriteAllBytes(FailurePath(outDir, entry), Encoding.UTF8.GetBytes($"{entry.Listed}\n{message}\n"));
-            }
-            catch (Exception note) when (CliHost.IsFileProblem(note))
-            {
-                lock (io)
-                {
-                    io.Error.WriteLine($"scrawl: {FailurePath(outDir, entry)}: cannot write the failure note ({note.Message})");
-                }
-            }
-
-            Interlocked.Increment(ref tally.Failed);
-            if (!fileProblem)
-            {
-                Interlocked.Increment(ref tally.Bugs);
-            }
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (CliHost.IsFileProblem(e))
-        {
-            // The failure being reported matters more.
-        }
-    }
-
-    private sealed class Tally
-    {
-        public int Done;
-        public int Failed;
-        public int Bugs;
+        throw new CliException($"--shard '{text}': expected I/N with N ≥ 1 and 0 ≤ I < N (e.g. 0/4 … 3/4).");
     }
 }
 
@@ -201,5 +103,5 @@ internal sealed class OcrBulkOptions
     public Option<string?> Out { get; } = new("--out") { Description = "Write one NAME.EXT per image (NAME: the photo's file name without extension; EXT: the --format's) into this folder instead of printing, atomically; with --list NAME.EXT and NAME.json per image (existing ones are skipped) and failures/NAME.txt", HelpName = "DIR" };
 
     /// <summary>Images read at the same time.</summary>
-    public Option<int> Workers { get; } = new("--workers") { Description = "With --list: images read at the same time, each worker with its own classifier (default: one per core, at most 16)", DefaultValueFactory = _ => OcrBulk.DefaultWorkers };
+    public Option<int> Workers { get; } = new("--workers") { Description = "With --list: images read at the same time, each worker with its own classifier (default: one per core, at most 16)", DefaultValueFactory = _ => BulkOptions.DefaultWorkers };
 }
