@@ -10,6 +10,8 @@ namespace Scrawl.Ocr;
 /// columns, where letters' own strokes lie); pieces whose axes are collinear (angles within <see cref="AngleTolerance"/> degrees,
 /// each centroid within <see cref="OffsetTolerance"/> character heights of the other's axis) join one line, and a line whose pieces
 /// add up to <see cref="MinLineLength"/> character heights is no writing. Parallel strokes of slanted writing are never collinear.
+/// A piece that long on its own, at any angle, also takes every shorter elongated piece lying on its axis (<see cref="OnAxis"/>): a
+/// pen lying within <see cref="MinObliqueDegrees"/> of the columns leaves its edge, and where the frame cuts it, a sliver of it.
 /// </summary>
 public static class StraightLines
 {
@@ -37,7 +39,8 @@ public static class StraightLines
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(characterHeight);
-        var pieces = Pieces(labels, regions, characterHeight);
+        var all = Pieces(labels, regions, characterHeight);
+        var pieces = all.Where(p => !p.NearAxis).ToList();
         var result = new HashSet<int>();
         var parent = Enumerable.Range(0, pieces.Count).ToArray();
         int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
@@ -60,7 +63,23 @@ public static class StraightLines
             }
         }
 
+        // A line long enough on its own to be no writing (a pen's edge, also one within the axes' margin, where letters' strokes lie)
+        // takes the shorter pieces on its axis: the sliver of the edge that the frame or a gap cuts off.
+        foreach (var anchor in all.Where(p => p.Length >= MinLineLength * characterHeight))
+        {
+            result.UnionWith(all.Where(p => p.Length < MinLineLength * characterHeight && OnAxis(anchor, p, characterHeight)).Select(p => p.Label));
+        }
+
         return result;
+    }
+
+    /// <summary>True when <paramref name="piece"/> lies along <paramref name="axis"/>: its angle within <see cref="AngleTolerance"/> and its centroid within <see cref="OffsetTolerance"/> character heights of the axis (the long axis's direction is the better measured).</summary>
+    private static bool OnAxis(Piece axis, Piece piece, double height)
+    {
+        double angle = Math.Abs(axis.Angle - piece.Angle);
+        angle = Math.Min(angle, Math.PI - angle);
+        return angle <= AngleTolerance * Math.PI / 180
+            && Math.Abs((-(piece.Y - axis.Y) * Math.Cos(axis.Angle)) + ((piece.X - axis.X) * Math.Sin(axis.Angle))) <= OffsetTolerance * height;
     }
 
     private static bool Collinear(Piece a, Piece b, double height)
@@ -77,7 +96,7 @@ public static class StraightLines
         return Offset(a, b) <= OffsetTolerance * height && Offset(b, a) <= OffsetTolerance * height;
     }
 
-    /// <summary>The elongated oblique components with their centroid, axis angle (radians in [0, π), from the rows) and major axis length.</summary>
+    /// <summary>The elongated components with their centroid, axis angle (radians in [0, π), from the rows), major axis length and whether they lie within <see cref="MinObliqueDegrees"/> of the axes.</summary>
     private static List<Piece> Pieces(LabelImage labels, IReadOnlyList<RegionProperties> regions, double height)
     {
         var candidates = regions.Where(r => Math.Max(r.BoxHeight, r.BoxWidth) >= MinPieceLength * height * 0.7).ToList();
@@ -126,14 +145,14 @@ public static class StraightLines
             double angle = 0.5 * Math.Atan2(2 * b, a - c); // from the rows towards increasing y, in (−π/2, π/2]
             angle = angle < 0 ? angle + Math.PI : angle;
             double fromAxes = Math.Min(Math.Min(angle, Math.PI - angle), Math.Abs(angle - (Math.PI / 2)));
-            if (major >= MinPieceLength * height && minor <= MaxWidthRatio * major && fromAxes > oblique)
+            if (major >= MinPieceLength * height && minor <= MaxWidthRatio * major)
             {
-                pieces.Add(new Piece(r.Label, r.CentroidRow, r.CentroidColumn, angle, major));
+                pieces.Add(new Piece(r.Label, r.CentroidRow, r.CentroidColumn, angle, major, fromAxes <= oblique));
             }
         }
 
         return pieces;
     }
 
-    private sealed record Piece(int Label, double Y, double X, double Angle, double Length);
+    private sealed record Piece(int Label, double Y, double X, double Angle, double Length, bool NearAxis);
 }

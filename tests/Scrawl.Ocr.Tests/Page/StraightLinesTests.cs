@@ -60,4 +60,36 @@ public class StraightLinesTests
         Segment(pixels, W, 10, 100, 40, 130);     // one short diagonal
         Assert.Empty(Find(pixels, H, W, 40));
     }
+
+    [Fact]
+    public void The_sliver_the_frame_cuts_off_an_upright_pen_edge_goes_with_the_edge()
+    {
+        const int H = 400, W = 200;
+        var pixels = new byte[H * W];
+        // A pen edge 5 degrees off the columns, 300 px long (7.5 character heights of 40), broken 10 px before the frame, where the
+        // last 30 px of it lie on their own (the sliver): only the sliver is a piece to drop; the edge itself is left to the size filters.
+        double slope = Math.Tan(5 * Math.PI / 180);
+        Segment(pixels, W, 20, 60, 320, 60 + (300 * slope));
+        Segment(pixels, W, 330, 60 + (310 * slope), 360, 60 + (340 * slope));
+        var (labels, _) = Labeling.Label(new BinaryImage(H, W, pixels), connectivity: 8);
+        var regions = Regions.Measure(labels);
+        var sliver = regions.Single(r => r.Top >= 325).Label;
+
+        Assert.Equal([sliver], StraightLines.Find(labels, regions, 40));
+    }
+
+    [Fact]
+    public void Upright_strokes_beside_a_long_upright_line_or_stacked_on_each_other_stay()
+    {
+        const int H = 400, W = 300;
+        var pixels = new byte[H * W];
+        Segment(pixels, W, 20, 60, 320, 60);      // a long upright line (a page's edge): 7.5 character heights
+        Segment(pixels, W, 100, 80, 140, 80);     // a "1" written half a character height beside it
+        for (int k = 0; k < 5; k++)
+        {
+            Segment(pixels, W, 20 + (k * 60), 200, 60 + (k * 60), 200); // list numbers "1" down a margin: collinear, none long
+        }
+
+        Assert.Empty(Find(pixels, H, W, 40));
+    }
 }
