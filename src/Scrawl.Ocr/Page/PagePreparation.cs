@@ -85,17 +85,18 @@ public static class PagePreparation
         float paper = CharacterFinder.HistogramMedian(thumb.AsSpan(0, n));
         using var inkScratch = new PooledArray<byte>(n);
         var ink = MeasurementInk(thumb, th, tw, inkScratch.Array);
-        var direction = options.Straighten ? TextSkew.Measure(ink, options.MaxSkewDegrees) : new TextDirection(0, false, 0);
+        double? thumbHeight = WorkingResolution.EstimateCharacterHeight(thumb.AsSpan(0, n), th, tw);
+        var direction = options.Straighten ? CharacterSizedInk.Measure(ink, thumbHeight, options.MaxSkewDegrees) : new TextDirection(0, false, 0);
         if (vertical is { } forced && forced != direction.Vertical)
         {
-            direction = forced ? direction with { Vertical = true } : TextSkew.Measure(ink, options.MaxSkewDegrees, acrossOnly: true);
+            direction = forced ? direction with { Vertical = true } : CharacterSizedInk.Measure(ink, thumbHeight, options.MaxSkewDegrees, acrossOnly: true);
         }
 
-        double? height = WorkingResolution.EstimateCharacterHeight(thumb.AsSpan(0, n), th, tw) / thumbScale;
+        double? height = thumbHeight / thumbScale;
         var (inkAcross, inkDown) = InkExtents(ink);
         if (direction.Vertical && vertical is null && height is { } one && OneLineAcross(inkAcross, inkDown, one * thumbScale))
         {
-            direction = TextSkew.Measure(ink, options.MaxSkewDegrees, acrossOnly: true);
+            direction = CharacterSizedInk.Measure(ink, thumbHeight, options.MaxSkewDegrees, acrossOnly: true);
         }
 
         if (direction.Vertical)
@@ -104,7 +105,7 @@ public static class PagePreparation
             // letters biases the transposed measurement, the row profile of the turned page does not.
             var turned = Render(photo, Build(toPhoto, pw, ph, page, 1, 0, thumbScale, height, paper));
             using var turnedInk = new PooledArray<byte>(turned.Height * turned.Width);
-            direction = TextSkew.Measure(MeasurementInk(turned.Pixels, turned.Height, turned.Width, turnedInk.Array), options.MaxSkewDegrees) with { Vertical = true };
+            direction = CharacterSizedInk.Measure(MeasurementInk(turned.Pixels, turned.Height, turned.Width, turnedInk.Array), thumbHeight, options.MaxSkewDegrees) with { Vertical = true };
         }
 
         // The drift that matters is along the written lines, not the frame: a close-up of one short word is not straightened

@@ -57,6 +57,27 @@ public static class TextSkew
             : new TextDirection(across.Degrees, false, Math.Max(0, sharpAcross - 1));
     }
 
+    /// <summary>
+    /// How much sharper (≥ 0, as <see cref="TextDirection.Sharpness"/>) the profile of <paramref name="ink"/> is across lines of the direction
+    /// <paramref name="degrees"/> and <paramref name="vertical"/> (as <see cref="Measure"/> reports them) than with no structure; 0 without ink.
+    /// </summary>
+    public static double Sharpness(BinaryImage ink, double degrees, bool vertical)
+    {
+        ArgumentNullException.ThrowIfNull(ink);
+        int count = ink.Count();
+        if (count < 16)
+        {
+            return 0;
+        }
+
+        using var xScratch = new PooledArray<float>(count);
+        using var yScratch = new PooledArray<float>(count);
+        InkPoints(ink, xScratch.Span, yScratch.Span);
+        ReadOnlySpan<float> xs = xScratch.Array.AsSpan(0, count), ys = yScratch.Array.AsSpan(0, count);
+        double score = vertical ? Score(ys, xs, -degrees) : Score(xs, ys, degrees);
+        return Math.Max(0, (score / Uniform(count, vertical ? ink.Width : ink.Height)) - 1);
+    }
+
     /// <summary>The profile score (sum of squared one-pixel bin counts) of the points (equal, non-empty spans) at tilt <paramref name="degrees"/>.</summary>
     public static double Score(ReadOnlySpan<float> xs, ReadOnlySpan<float> ys, double degrees)
     {
