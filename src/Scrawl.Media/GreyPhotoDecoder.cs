@@ -154,33 +154,26 @@ internal static class GreyPhotoDecoder
     /// <summary>Premultiplied RGBA → luma in [0, 1]: the colour over the background luma <paramref name="background"/> (0–255; −1 for an opaque frame).</summary>
     private static void Luma(ReadOnlySpan<byte> rgba, float background, Span<float> destination)
     {
-        const float Inv = 1f / 255f;
         for (int i = 0; i < destination.Length; i++)
         {
-            float luma = (0.299f * rgba[4 * i]) + (0.587f * rgba[(4 * i) + 1]) + (0.114f * rgba[(4 * i) + 2]);
-            if (background >= 0f)
-            {
-                luma += (255 - rgba[(4 * i) + 3]) * Inv * background;
-            }
-
-            destination[i] = Math.Min(1f, luma * Inv);
+            destination[i] = Math.Min(1f, LumaAt(rgba, i, background) * (1f / 255f));
         }
     }
 
     /// <summary>As <see cref="Luma"/>, rounded to 8-bit grey for resampling.</summary>
     private static void LumaBytes(ReadOnlySpan<byte> rgba, float background, Span<byte> destination)
     {
-        const float Inv = 1f / 255f;
         for (int i = 0; i < destination.Length; i++)
         {
-            float luma = (0.299f * rgba[4 * i]) + (0.587f * rgba[(4 * i) + 1]) + (0.114f * rgba[(4 * i) + 2]);
-            if (background >= 0f)
-            {
-                luma += (255 - rgba[(4 * i) + 3]) * Inv * background;
-            }
-
-            destination[i] = (byte)Math.Min(255f, MathF.Round(luma));
+            destination[i] = (byte)Math.Min(255f, MathF.Round(LumaAt(rgba, i, background)));
         }
+    }
+
+    /// <summary>The luma (0–255) of premultiplied pixel <paramref name="i"/> over the background luma (−1: none shows through).</summary>
+    private static float LumaAt(ReadOnlySpan<byte> rgba, int i, float background)
+    {
+        float luma = (0.299f * rgba[4 * i]) + (0.587f * rgba[(4 * i) + 1]) + (0.114f * rgba[(4 * i) + 2]);
+        return background >= 0f ? luma + ((255 - rgba[(4 * i) + 3]) * (1f / 255f) * background) : luma;
     }
 
     /// <summary>A grey image to decode into, every value of which the caller overwrites: over the array <paramref name="pixels"/> supplies, or new.</summary>
