@@ -120,11 +120,15 @@ public static class PageReader
             if (orientation.QuarterTurns % 2 == 1 && options.Preparation is { } prep)
             {
                 // The lines run the other way: plan again in that frame (its own tilt), then only a half turn is left to decide.
+                // The first check already chose between the two quarter turns; the new plan turns one fixed way, so the half turn
+                // that choice implies is where the page stands unless the second check reads upright at least as well.
+                int chosen = (geometry.QuarterTurns + orientation.QuarterTurns) % 4;
                 geometry = PagePreparation.Plan(photo, prep, vertical: geometry.QuarterTurns % 2 == 0);
                 working = PagePreparation.Render(photo, geometry);
                 page = PageSegmenter.Segment(working, SegmentationFor(working, options));
                 var again = OrientationCheck.Check(page, judge, options.Crops);
-                orientation = again with { QuarterTurns = again.QuarterTurns == 2 ? 2 : 0 };
+                bool implied = (chosen - geometry.QuarterTurns + 4) % 4 == 2 && again.MeanConfidence[2] > again.MeanConfidence[0];
+                orientation = again with { QuarterTurns = again.QuarterTurns == 2 || implied ? 2 : 0 };
             }
 
             if (orientation.QuarterTurns != 0)
