@@ -8,7 +8,7 @@ namespace Scrawl.Ocr;
 /// A page whose characters are smaller or larger — measured quickly by <see cref="EstimateCharacterHeight(FloatImage)"/> — gets
 /// those settings scaled by (its character height / the nearer bound), so it segments as if it were in the band.
 /// </summary>
-public static class WorkingResolution
+public static partial class WorkingResolution
 {
     /// <summary>Smallest typical character height (working pixels) the default settings are validated for.</summary>
     public const double MinCharacterHeight = 45;
@@ -109,15 +109,9 @@ public static class WorkingResolution
     /// </summary>
     private static double? TypicalComponentHeight(ReadOnlySpan<float> smooth, int h, int w, int limit, int tallLimit, byte[] mask, int[] labels, bool closeUp)
     {
-        float threshold = Thresholds.Otsu(smooth);
-        for (int i = 0; i < smooth.Length; i++)
-        {
-            mask[i] = smooth[i] > threshold ? (byte)0 : (byte)1; // FloatImage.AtOrBelow: ink at or below the threshold
-        }
-
-        var (labelImage, _) = Labeling.Label(BinaryImage.Wrap(h, w, mask), labels, connectivity: 8);
+        var regions = WritingComponents(smooth, h, w, mask, labels);
         int side = Math.Max(h, w);
-        var regions = Regions.Measure(labelImage).Where(r => r.BoxHeight >= 3).ToList();
+        regions = [.. regions.Where(r => r.BoxHeight >= 3)];
         var heights = regions.Where(r => r.BoxHeight <= limit && r.BoxWidth <= limit).Select(r => (double)r.BoxHeight).ToList();
         var tall = regions.Where(r => r.BoxHeight > limit && r.BoxHeight <= tallLimit && r.BoxWidth <= tallLimit).Select(r => (double)r.BoxHeight).ToList();
         var large = regions.Where(r => (r.BoxHeight > limit || r.BoxWidth > limit) && r.BoxHeight <= tallLimit && r.BoxWidth <= 3 * side / 4 && 2 * r.BoxWidth >= r.BoxHeight).ToList();
