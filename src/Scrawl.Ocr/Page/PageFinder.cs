@@ -24,7 +24,7 @@ public sealed record PageQuad(IReadOnlyList<(double X, double Y)> Corners, doubl
 /// until handwriting fades, Otsu's threshold splits bright from dark; the largest bright region with its holes filled (the
 /// writing, a pen across it) is the sheet candidate. It is accepted only when it is clearly a quadrilateral seen in the frame:
 /// the four-corner fit covers it (area ratio within <see cref="PageFinderOptions.MinQuadFit"/>), at least two corners lie inside the
-/// frame (a lighting gradient splits a frame-filling page along the border, never with corners inside), and the rest of the photo
+/// frame or the desk is seen all round it (a lighting gradient splits a frame-filling page along the border, never with corners inside), and the rest of the photo
 /// is a real part of it. Otherwise there is no page to find and the whole photo is read. Pure.
 /// </summary>
 public static class PageFinder
@@ -81,7 +81,7 @@ public static class PageFinder
         double fit = PolygonArea(quad) / area;
         double margin = options.BorderFraction * Math.Max(h, w);
         int inside = quad.Count(p => p.X > margin && p.Y > margin && p.X < w - margin && p.Y < h - margin);
-        if (fit < options.MinQuadFit || fit > 2 - options.MinQuadFit || inside < 2)
+        if (fit < options.MinQuadFit || fit > 2 - options.MinQuadFit || (inside < 2 && BorderShare(sheet.Span, h, w) > options.MaxBorderShare))
         {
             return null;
         }
@@ -139,6 +139,23 @@ public static class PageFinder
         }
 
         return area;
+    }
+
+    /// <summary>The part of the frame's border pixels that lie on <paramref name="sheet"/> (<paramref name="h"/>×<paramref name="w"/>).</summary>
+    private static double BorderShare(ReadOnlySpan<bool> sheet, int h, int w)
+    {
+        int on = 0;
+        for (int x = 0; x < w; x++)
+        {
+            on += (sheet[x] ? 1 : 0) + (sheet[((h - 1) * w) + x] ? 1 : 0);
+        }
+
+        for (int y = 1; y < h - 1; y++)
+        {
+            on += (sheet[y * w] ? 1 : 0) + (sheet[(y * w) + w - 1] ? 1 : 0);
+        }
+
+        return on / (double)Math.Max(1, (2 * w) + (2 * (h - 2)));
     }
 
     /// <summary>True when the mean grey outside the sheet is at most <paramref name="ratio"/> of the mean inside it: a desk, not a light gradient or a grid.</summary>
@@ -236,4 +253,10 @@ public sealed record PageFinderOptions
 
     /// <summary>A corner closer than this fraction of the longer side to the frame's border counts as on the border.</summary>
     public double BorderFraction { get; init; } = 0.02;
+
+    /// <summary>
+    /// A sheet with fewer than two corners clear of the border still counts when it touches at most this part (in [0, 1]) of the frame's
+    /// border: the desk is seen all round it, only close to the frame (a paper lit unevenly and split by the threshold runs along the border).
+    /// </summary>
+    public double MaxBorderShare { get; init; } = 0.05;
 }

@@ -53,6 +53,23 @@ public class PagePreparationTests
     }
 
     [Fact]
+    public void A_sheet_close_to_two_sides_of_the_frame_is_found_when_the_desk_shows_all_round()
+    {
+        // The sheet 6 px from the top and left of the frame: three corners in the border band, one clear of it.
+        var (photo, corners) = PageScenes.OnDesk(Page, 900, 1200, 0.7, 0, seed: 2);
+        int top = (int)Math.Round(corners.Min(c => c.Y)) - 6, left = (int)Math.Round(corners.Min(c => c.X)) - 6;
+        var near = photo.Crop(top, left, photo.Height - top, photo.Width - left);
+        var quad = PageFinder.Find(near);
+        Assert.NotNull(quad);
+        double tolerance = 0.015 * 1200;
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.InRange(quad.Corners[i].X, corners[i].X - left - tolerance, corners[i].X - left + tolerance);
+            Assert.InRange(quad.Corners[i].Y, corners[i].Y - top - tolerance, corners[i].Y - top + tolerance);
+        }
+    }
+
+    [Fact]
     public void Paper_filling_the_frame_or_a_light_gradient_is_no_sheet()
     {
         Assert.Null(PageFinder.Find(Page));
