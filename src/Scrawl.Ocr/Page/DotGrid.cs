@@ -92,7 +92,8 @@ public static class DotGrid
 
     /// <summary>
     /// The lattice along one axis: the spacing is the median gap from each dot to the nearest dot after it within
-    /// <paramref name="band"/> across; phase and spacing are then refined by least squares on the dots' lattice indices. Null when too few gaps.
+    /// <paramref name="band"/> across, the phase starts at the dot most others agree with; phase and spacing are then refined by least squares
+    /// on the dots' lattice indices. Null when too few gaps.
     /// </summary>
     private static Lattice? Axis(double[] along, double[] across, double band)
     {
@@ -120,7 +121,7 @@ public static class DotGrid
             return null;
         }
 
-        double spacing = Median(gaps), phase = along[0];
+        double spacing = Median(gaps), phase = MostAgreedPhase(along, spacing);
         for (int pass = 0; pass < 3; pass++)
         {
             // Fit along = phase + k·spacing over the dots near their lattice point.
@@ -156,6 +157,32 @@ public static class DotGrid
         }
 
         return new Lattice(phase, spacing);
+    }
+
+    /// <summary>
+    /// The position among <paramref name="along"/> that the most others agree with as a lattice phase (within a quarter of
+    /// <paramref name="spacing"/> of a lattice point): a dot of the grid, not a round letter piece that happened to be a candidate.
+    /// </summary>
+    private static double MostAgreedPhase(double[] along, double spacing)
+    {
+        double best = along[0];
+        int most = -1;
+        foreach (double candidate in along)
+        {
+            int agree = 0;
+            foreach (double a in along)
+            {
+                double offset = (a - candidate) / spacing;
+                agree += Math.Abs(offset - Math.Round(offset)) * spacing <= spacing / 4 ? 1 : 0;
+            }
+
+            if (agree > most)
+            {
+                (best, most) = (candidate, agree);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Halfway between the dots' and the letters' median grey when the dots are clearly lighter, else −∞ (every dot pixel goes).</summary>

@@ -4,17 +4,17 @@ namespace Scrawl.Ocr.Tests;
 
 public class DotGridTests
 {
-    /// <summary>A 240 × 400 mask: 3 × 3 dots every 20.5 px (a lattice not on whole pixels) and eight 40-px letters (rings), one touching a dot.</summary>
-    private static (byte[] Pixels, PixelBox[] Letters) Page(bool dots)
+    /// <summary>A 240 × 400 mask: 3 × 3 dots every <paramref name="spacing"/> px (by default a lattice not on whole pixels) and eight 40-px letters (rings), one touching a dot.</summary>
+    private static (byte[] Pixels, PixelBox[] Letters) Page(bool dots, double spacing = 20.5)
     {
         const int H = 240, W = 400;
         var letters = Enumerable.Range(0, 8).Select(i => new PixelBox(60, 20 + (i * 45), 100, 48 + (i * 45))).ToArray();
         var pixels = Ink.Page(H, W, [.. letters.SelectMany(b => Ink.Ring(b))]).Pixels.ToArray();
         if (dots)
         {
-            for (double cy = 5.25; cy < H; cy += 20.5)
+            for (double cy = 5.25; cy < H; cy += spacing)
             {
-                for (double cx = 3.5; cx < W; cx += 20.5)
+                for (double cx = 3.5; cx < W; cx += spacing)
                 {
                     for (int y = (int)cy - 1; y <= (int)cy + 2; y++)
                     {
@@ -50,6 +50,28 @@ public class DotGridTests
         Assert.Equal(0, dotsLeft);
         Assert.InRange(letterLost, 0, letterPixels / 10); // only where a ring runs over a dot
         Assert.True(cleaned[letters[0].Top + 20, letters[0].Left + 1]);
+    }
+
+    [Fact]
+    public void A_round_speck_off_the_lattice_found_first_does_not_set_the_lattice_phase()
+    {
+        // A solid 4 × 4 speck in the top rows, half a spacing off the columns of a lattice on whole pixels (every 20 px): the first
+        // dot candidate in reading order, and no lattice point within a quarter spacing of any phase it would start.
+        var (pixels, _) = Page(dots: true, spacing: 20);
+        var (plain, _) = Page(dots: false);
+        for (int y = 0; y < 4; y++)
+        {
+            for (int x = 13; x < 17; x++)
+            {
+                pixels[(y * 400) + x] = 1;
+                plain[(y * 400) + x] = 1;
+            }
+        }
+
+        var cleaned = DotGrid.Remove(new BinaryImage(240, 400, pixels));
+        int dotsLeft = Enumerable.Range(0, plain.Length).Count(i => plain[i] == 0 && cleaned.Pixels[i] != 0);
+        Assert.Equal(0, dotsLeft);
+        Assert.True(cleaned[1, 14]); // the speck is not on the lattice: it stays
     }
 
     [Fact]
