@@ -115,6 +115,13 @@ public static partial class CharacterFinder
         var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => PieceMerger.SideBySide(a, b, typical, typicalWidth, options))
             .Select(g => new Piece(PixelBox.Enclosing(g.Select(i => stackedBoxes[i])), [.. g.SelectMany(i => stacked[i].Members).Select(i => kept[i].Label)]))
             .ToList();
+        if (options.RemoveStraightLines)
+        {
+            // Text lines of a printed page too small to read, stacked: no character.
+            var byLabel = kept.ToDictionary(r => r.Label);
+            pieces = [.. pieces.Where(p => !BarStacks.IsStack([.. p.Labels.Select(l => byLabel[l])]))];
+        }
+
         var result = new List<InkCharacter>(pieces.Count);
         foreach (var piece in pieces)
         {

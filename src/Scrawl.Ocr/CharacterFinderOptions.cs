@@ -47,7 +47,7 @@ public sealed record CharacterFinderOptions
     /// <summary>Once long straight oblique lines are erased, also erase the shorter pieces along them (a broken pencil edge; <see cref="LineFragments"/>).</summary>
     public bool EraseLineFragments { get; init; } = true;
 
-    /// <summary>Drop the pieces of long straight oblique lines (a pen's or pencil's outline across the page; <see cref="StraightLines"/>).</summary>
+    /// <summary>Drop the pieces of long straight oblique lines (a pen's or pencil's outline across the page; <see cref="StraightLines"/>) and stacks of bars (a printed page's text lines; <see cref="BarStacks"/>).</summary>
     public bool RemoveStraightLines { get; init; } = true;
 
     /// <summary>
