@@ -74,6 +74,27 @@ public static class ModelLocator
         return new Ocr.Words.WordReadingOptions { Reader = reader, Check = OpenSegmentCheck(null) };
     }
 
+    /// <summary>
+    /// The reading settings a capitals reader gets when none are given: every word read again whole (<see cref="WordReading"/>) when the
+    /// shipped word reader is found and reads exactly <paramref name="classifier"/>'s classes (in any order); otherwise null, the
+    /// <see cref="PageReadingOptions"/> defaults (the finder's characters). Each call opens its own word reader and segment check: they
+    /// are not safe for concurrent use.
+    /// </summary>
+    public static PageReadingOptions? DefaultReading(ICharacterClassifier classifier)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        if (FindShippedModel(Ocr.Words.WordReader.FileName) is not { } file)
+        {
+            return null;
+        }
+
+        var reader = Ocr.Words.WordReader.Open(file);
+        var names = classifier.ClassNames;
+        return reader.ClassNames.Count == names.Count && reader.ClassNames.ToHashSet().SetEquals(names)
+            ? new PageReadingOptions { Words = new Ocr.Words.WordReadingOptions { Reader = reader, Check = OpenSegmentCheck(null) } }
+            : null;
+    }
+
     /// <summary>The segment-check name that asks for none: recognition by the character classifier alone.</summary>
     public const string NoSegmentCheck = "none";
 

@@ -70,6 +70,8 @@ public sealed class PhotoReader : IDisposable
     /// <summary>
     /// A reader with the model <paramref name="model"/>: null for the shipped model (<see cref="ModelLocator.ShippedModelPath()"/>), a
     /// <c>.scrawl</c> model file or NIST36 <c>.npz</c>, or <c>deep:FILE</c> (a TorchSharp model run by the scrawl-deep program).
+    /// <paramref name="options"/> null reads with <see cref="ModelLocator.DefaultReading"/> (every word read again whole when the shipped word
+    /// reader fits the model); <c>new PageReadingOptions()</c> reads the finder's characters only.
     /// Raises <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the model when it cannot be used, and
     /// <see cref="ArgumentException"/> when <paramref name="characters"/> does not fit it.
     /// </summary>
@@ -79,7 +81,7 @@ public sealed class PhotoReader : IDisposable
         var classifier = ModelLocator.OpenClassifier(name);
         try
         {
-            return new PhotoReader(classifier, name, options, characters);
+            return new PhotoReader(classifier, name, options ?? ModelLocator.DefaultReading(classifier), characters);
         }
         catch
         {
@@ -131,7 +133,7 @@ public sealed class PhotoReader : IDisposable
 
     /// <summary>
     /// A reader in <paramref name="letterCase"/> over classifiers it then owns: <see cref="LetterCase.Upper"/> reads with
-    /// <paramref name="classifier"/> as the constructor does; <see cref="LetterCase.Mixed"/> and <see cref="LetterCase.Auto"/> need a
+    /// <paramref name="classifier"/> as the constructor does (with <see cref="ModelLocator.DefaultReading"/> when <paramref name="options"/> is null); <see cref="LetterCase.Mixed"/> and <see cref="LetterCase.Auto"/> need a
     /// <paramref name="classifier"/> with lower-case classes (else <see cref="InvalidDataException"/> naming <paramref name="modelName"/>)
     /// and read with the line's geometry and word case. The capitals classifier <paramref name="capitalsClassifier"/> (named
     /// <paramref name="capitalsName"/>) decides which way up each page is (<see cref="OrientationClassifier"/>); mixed reads without it
@@ -144,7 +146,7 @@ public sealed class PhotoReader : IDisposable
         ArgumentNullException.ThrowIfNull(classifier);
         if (letterCase == LetterCase.Upper)
         {
-            return new PhotoReader(classifier, modelName, options, characters);
+            return new PhotoReader(classifier, modelName, options ?? ModelLocator.DefaultReading(classifier), characters);
         }
 
         if (!Ocr.Case.HeightKinds.HasLowerCase(classifier.ClassNames))

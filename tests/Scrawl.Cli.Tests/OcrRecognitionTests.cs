@@ -24,15 +24,18 @@ public sealed class OcrRecognitionTests : IDisposable
     }
 
     [Fact]
-    public void Recognition_reads_the_touching_word_that_the_finder_reads_as_blobs()
+    public void Recognition_and_the_default_whole_words_read_the_touching_word_that_the_finder_reads_as_blobs()
     {
         string word = Word();
-        var (code, plain, err) = CliRunner.Run("ocr", word);
+        var (code, plain, err) = CliRunner.Run("ocr", word, "--whole-words", "false");
         Assert.True(code == 0, err);
         Assert.NotEqual("ECMWAD", plain.Trim());
         (code, var read, err) = CliRunner.Run("ocr", word, "--recognition");
         Assert.True(code == 0, err);
         Assert.Equal("ECMWAD", read.Trim());
+        (code, var whole, err) = CliRunner.Run("ocr", word);
+        Assert.True(code == 0, err);
+        Assert.Equal("ECMWAD", whole.Trim());
     }
 
     [Fact]

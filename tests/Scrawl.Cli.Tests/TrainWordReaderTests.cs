@@ -46,9 +46,9 @@ public class TrainWordReaderTests : IDisposable
         (code, _, stderr) = CliRunner.Run(["ocr", "--whole-words", "--case", "mixed", Sample]);
         Assert.Equal(2, code);
         Assert.Contains("--whole-words", stderr);
-        (code, _, stderr) = CliRunner.Run(["ocr-touching", "--words", "1", "--word-reader", "x.scrawl"]);
+        (code, _, stderr) = CliRunner.Run(["ocr-touching", "--words", "1", "--whole-words", "false", "--word-reader", "x.scrawl"]);
         Assert.Equal(2, code);
-        Assert.Contains("add --whole-words", stderr);
+        Assert.Contains("--whole-words false", stderr);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Scrawl.Cli.Ocr;
 internal static class OcrBulk
 {
     /// <summary>Runs bulk mode when --list was given (null otherwise); images on the command line or --annotate with --list are usage errors.</summary>
-    public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, OutputFormat format, CharacterOptions characters, string? annotate, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool words = false)
+    public static int? TryRun(CliOutput io, ParseResult r, OcrBulkOptions bulk, string[] images, string? modelName, OutputFormat format, CharacterOptions characters, string? annotate, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool? words = null)
     {
         string? list = r.GetValue(bulk.List);
         if (list is null)
@@ -34,7 +34,7 @@ internal static class OcrBulk
     }
 
     /// <summary>Runs one shard, writing NAME.EXT of <paramref name="format"/> and NAME.json per image; returns the exit code.</summary>
-    public static int Run(CliOutput io, string listPath, string shardText, string? outDir, string? modelName, int workers, OutputFormat format = OutputFormat.Text, CharacterOptions? characters = null, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool words = false)
+    public static int Run(CliOutput io, string listPath, string shardText, string? outDir, string? modelName, int workers, OutputFormat format = OutputFormat.Text, CharacterOptions? characters = null, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool? words = null)
     {
         if (string.IsNullOrEmpty(outDir))
         {

@@ -44,7 +44,8 @@ internal static class OcrCommand
             var characters = read.Characters(r);
             string[] arguments = r.GetValue(images)!;
             var letterCase = OcrReadOptions.ParseCase(r.GetValue(read.Case));
-            bool recognition = r.GetValue(read.Recognition), words = r.GetValue(read.Words);
+            bool recognition = r.GetValue(read.Recognition);
+            bool? words = OcrReadOptions.Given(r, read.Words);
             return OcrBulk.TryRun(io, r, bulk, arguments, r.GetValue(model), format, characters, r.GetValue(annotate), letterCase, recognition, words)
                 ?? Run(io, arguments, new OcrRun(r.GetValue(model), format, r.GetValue(bulk.Out), r.GetValue(annotate), characters) { Case = letterCase, Recognition = recognition, Words = words });
         });
@@ -167,5 +168,5 @@ internal sealed record OcrRun(string? Model, OutputFormat Format, string? OutDir
     public bool Recognition { get; init; }
 
     /// <summary>--words (default off).</summary>
-    public bool Words { get; init; }
+    public bool? Words { get; init; }
 }

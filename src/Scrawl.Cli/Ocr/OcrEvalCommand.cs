@@ -31,7 +31,7 @@ internal static class OcrEvalCommand
         var recognition = OcrReadOptions.RecognitionOption();
         var words = OcrReadOptions.WordsOption();
         var command = new Command("ocr-eval", "Character/word error rates and lines right of 'ocr' on photos with ground truth; ends with 'overall: CER … WER … lines …'.") { dir, model, letterCase, scoring, recognition, words };
-        command.SetAction(r => Run(io, r.GetValue(dir)!, r.GetValue(model), OcrReadOptions.ParseCase(r.GetValue(letterCase)), ParseScoring(r.GetValue(scoring)), r.GetValue(recognition), r.GetValue(words)));
+        command.SetAction(r => Run(io, r.GetValue(dir)!, r.GetValue(model), OcrReadOptions.ParseCase(r.GetValue(letterCase)), ParseScoring(r.GetValue(scoring)), r.GetValue(recognition), OcrReadOptions.Given(r, words)));
         return command;
     }
 
@@ -42,7 +42,7 @@ internal static class OcrEvalCommand
         _ => throw new CliException($"--score: '{name}' is not a scoring: use folded or sensitive."),
     };
 
-    private static int Run(CliOutput io, DirectoryInfo dir, string? modelName, LetterCase letterCase, CaseScoring scoring, bool recognition, bool words)
+    private static int Run(CliOutput io, DirectoryInfo dir, string? modelName, LetterCase letterCase, CaseScoring scoring, bool recognition, bool? words)
     {
         if (!dir.Exists)
         {
@@ -62,7 +62,7 @@ internal static class OcrEvalCommand
 
         using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition, words);
         io.Out.WriteLine($"model: {reader.ModelName} (--case {letterCase.ToString().ToLowerInvariant()}, case {scoring.ToString().ToLowerInvariant()})"
-            + (recognition ? " (segmentation by recognition)" : "") + (words ? " (whole words)" : ""));
+            + (recognition ? " (segmentation by recognition)" : "") + (reader.Options.Words is not null ? " (whole words)" : ""));
         TextScore? total = null;
         var reliability = new CharacterReliability();
         bool failed = false;

@@ -28,11 +28,14 @@ internal sealed class OcrReadOptions
         Description = "Segment by recognition: cut blobs of touching letters and join broken ones where the classifier and the shipped segment check read better (opt-in; see the README's Touching letters)",
     };
 
-    /// <summary>The --whole-words option every reading command takes (fresh for each command): every word read again whole by the shipped word reader (opt-in).</summary>
+    /// <summary>The --whole-words option every reading command takes (fresh for each command): every word read again whole by the shipped word reader (on by default for capitals).</summary>
     public static Option<bool> WordsOption() => new("--whole-words")
     {
-        Description = "Read every word again whole with the shipped word reader (a CTC network, models/wordreader.scrawl): it counts touching letters, cuts blobs the segment check doubts, and votes on each character with the classifier (opt-in; see the README's Touching letters)",
+        Description = "Read every word again whole with the shipped word reader (a CTC network, models/wordreader.scrawl): it counts touching letters and cuts blobs the segment check doubts. On by default with --case upper when the word reader fits the model; --whole-words false reads the finder's characters only (see the README's Touching letters)",
     };
+
+    /// <summary>The value of the bool option <paramref name="option"/> when it was given on the command line, else null (the default applies).</summary>
+    public static bool? Given(ParseResult r, Option<bool> option) => r.GetResult(option) is { Implicit: false } ? r.GetValue(option) : null;
 
     /// <summary>--whole-words.</summary>
     public Option<bool> Words { get; } = WordsOption();
@@ -130,17 +133,21 @@ internal sealed class OcrReadOptions
     }
 
     /// <summary>Opens the reader for <paramref name="model"/>; a character set the model cannot write is a usage error naming --chars.</summary>
-    public static PhotoReader Open(string? model, CharacterOptions characters, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool words = false)
+    public static PhotoReader Open(string? model, CharacterOptions characters, LetterCase letterCase = LetterCase.Upper, bool recognition = false, bool? words = null)
     {
-        if (words && letterCase != LetterCase.Upper)
+        if (words == true && letterCase != LetterCase.Upper)
         {
             throw new CliException("--whole-words reads capitals and digits: it cannot be used with --case mixed or auto.");
         }
 
         var options = recognition ? ModelLocator.RecognitionReading() : null;
-        if (words)
+        if (words == true)
         {
             options = (options ?? new Scrawl.Ocr.PageReadingOptions()) with { Words = ModelLocator.WordReading() };
+        }
+        else if (words == false)
+        {
+            options ??= new Scrawl.Ocr.PageReadingOptions(); // the finder's characters only
         }
 
         try

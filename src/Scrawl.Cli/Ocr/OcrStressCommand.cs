@@ -27,11 +27,11 @@ internal static class OcrStressCommand
             from, seed, output, quick, categories, model, letterCase, recognition, words,
         };
         command.SetAction(r => Run(io, r.GetValue(from), r.GetValue(seed), r.GetValue(output)!, r.GetValue(quick), r.GetValue(categories), r.GetValue(model),
-            OcrReadOptions.ParseCase(r.GetValue(letterCase)), r.GetValue(recognition), r.GetValue(words)));
+            OcrReadOptions.ParseCase(r.GetValue(letterCase)), r.GetValue(recognition), OcrReadOptions.Given(r, words)));
         return command;
     }
 
-    private static int Run(CliOutput io, string? from, long seed, string outDir, bool quick, string? categories, string? modelName, LetterCase letterCase, bool recognition, bool words)
+    private static int Run(CliOutput io, string? from, long seed, string outDir, bool quick, string? categories, string? modelName, LetterCase letterCase, bool recognition, bool? words)
     {
         StressPlan plan;
         try
@@ -46,7 +46,7 @@ internal static class OcrStressCommand
         }
 
         using var reader = OcrReadOptions.Open(modelName, new Reading.Characters.CharacterOptions(), letterCase, recognition, words);
-        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})") + (recognition ? " (segmentation by recognition)" : "") + (words ? " (whole words)" : ""));
+        io.Out.WriteLine($"model: {reader.ModelName}" + (letterCase == LetterCase.Upper ? "" : $" (case {letterCase.ToString().ToLowerInvariant()})") + (recognition ? " (segmentation by recognition)" : "") + (reader.Options.Words is not null ? " (whole words)" : ""));
         io.Error.WriteLine($"ocr-stress: {plan.Pages.Count} pages ({string.Join(", ", plan.Pages.Select(p => p.Name))}), {plan.Categories.Count} categories × {plan.PerCategory}, seed {seed}, into {outDir}");
         var lines = StressBenchmark.Run(plan, path => reader.Read(path).Text, new LineProgress(io.Error.WriteLine));
         foreach (string line in lines)

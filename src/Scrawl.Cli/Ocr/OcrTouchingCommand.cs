@@ -25,17 +25,17 @@ internal static class OcrTouchingCommand
         var output = new Option<string?>("--out") { Description = "Also write every word image as OUT/BUCKET/NNN-TEXT.png" };
         var segmentCheck = new Option<string?>("--segment-check") { Description = "With --recognition: the segment check (one character or not) as a model file, or 'none'; default the shipped models/segcheck.scrawl when present" };
         var wholeWords = OcrReadOptions.WordsOption();
-        var wordReader = new Option<string?>("--word-reader") { Description = "With --whole-words: this word reader (a model of train-wordreader) instead of the shipped models/wordreader.scrawl" };
+        var wordReader = new Option<string?>("--word-reader") { Description = "The word reader of --whole-words (a model of train-wordreader) instead of the shipped models/wordreader.scrawl" };
         var model = OcrCommand.ModelOption();
         var command = new Command("ocr-touching", "Touching-letters benchmark: seeded words of glyphs apart, overlapping by 0–30 % or broken into strokes, read by the OCR; word accuracy per bucket.")
         {
             seed, words, quick, data, misses, output, recognition, segmentCheck, wholeWords, wordReader, model,
         };
-        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model), r.GetValue(segmentCheck), r.GetValue(wholeWords), r.GetValue(wordReader)));
+        command.SetAction(r => Run(io, r.GetValue(seed), r.GetValue(words), r.GetValue(quick), r.GetValue(data), r.GetValue(misses), r.GetValue(output), r.GetValue(recognition), r.GetValue(model), r.GetValue(segmentCheck), OcrReadOptions.Given(r, wholeWords), r.GetValue(wordReader)));
         return command;
     }
 
-    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName, string? checkName, bool useWords, string? wordReaderPath)
+    private static int Run(CliOutput io, long seed, int? wordCount, bool quick, string? data, bool showMisses, string? outDir, bool useRecognition, string? modelName, string? checkName, bool? useWords, string? wordReaderPath)
     {
         int perBucket = wordCount ?? (quick ? TouchingBenchmark.QuickWordsPerBucket : TouchingBenchmark.FullWordsPerBucket);
         if (perBucket < 1)
@@ -60,13 +60,18 @@ internal static class OcrTouchingCommand
         }
 
         using var reader = PhotoReader.Open(modelName);
-        var options = useRecognition ? reader.Options with { Recognition = ModelLocator.RecognitionReading(checkName).Recognition } : reader.Options;
-        if (wordReaderPath is not null && !useWords)
+        // The default reading (whole words when the shipped word reader fits the model); --recognition instead of it unless --whole-words is given too.
+        var options = useRecognition ? reader.Options with { Recognition = ModelLocator.RecognitionReading(checkName).Recognition, Words = null } : reader.Options;
+        if (wordReaderPath is not null && useWords == false)
         {
-            throw new CliException("--word-reader chooses the word reader of --whole-words: add --whole-words.");
+            throw new CliException("--word-reader chooses the word reader of --whole-words: it cannot be used with --whole-words false.");
         }
 
-        if (useWords)
+        if (useWords == false)
+        {
+            options = options with { Words = null };
+        }
+        else if (useWords == true || wordReaderPath is not null)
         {
             options = options with { Words = ModelLocator.WordReading(wordReaderPath) };
         }

@@ -48,8 +48,9 @@ public sealed class CharacterControl
     {
         if (allowed is not null)
         {
-            // The masked vectors give disallowed classes probability 0, so the context decoder cannot choose them; this keeps that promise whatever decodes.
-            word = word with { Characters = [.. word.Characters.Select(c => allowed.Contains(c.Label) ? c : InSet(c))] };
+            // The masked vectors give disallowed classes probability 0, so the context decoder cannot choose them; this keeps that promise whatever
+            // decodes, and for the pieces the word reader names (its own probabilities, not the masked classifier's).
+            word = word with { Characters = [.. word.Characters.Select(c => InSet(c))] };
         }
 
         word = userWords?.Snap(word) ?? word;
@@ -58,16 +59,23 @@ public sealed class CharacterControl
             : word;
     }
 
+    /// <summary><paramref name="c"/> with its label, top label and alternatives in the set (the most probable allowed class where one was not; unsure when none is).</summary>
     private ReadCharacter InSet(ReadCharacter c)
     {
-        foreach (var guess in c.Probabilities)
+        if (allowed!.Contains(c.Label) && allowed.Contains(c.TopLabel) && c.Probabilities.All(g => allowed.Contains(g.Label)))
         {
-            if (allowed!.Contains(guess.Label))
-            {
-                return c with { Label = guess.Label, Confidence = guess.Probability };
-            }
+            return c;
         }
 
-        return c with { Label = CharacterOptions.Unsure, Confidence = 0 };
+        var kept = c.Probabilities.Where(g => allowed.Contains(g.Label)).ToList();
+        if (kept.Count == 0)
+        {
+            return c with { Label = CharacterOptions.Unsure, Confidence = 0, TopLabel = CharacterOptions.Unsure, TopConfidence = 0, Probabilities = [] };
+        }
+
+        var best = kept[0];
+        var inSet = c with { Probabilities = kept };
+        inSet = allowed.Contains(c.TopLabel) ? inSet : inSet with { TopLabel = best.Label, TopConfidence = best.Probability };
+        return allowed.Contains(c.Label) ? inSet : inSet with { Label = best.Label, Confidence = best.Probability };
     }
 }
