@@ -167,6 +167,6 @@ internal sealed record OcrRun(string? Model, OutputFormat Format, string? OutDir
     /// <summary>--recognition (default off).</summary>
     public bool Recognition { get; init; }
 
-    /// <summary>--words (default off).</summary>
+    /// <summary>--whole-words as given (null when not given: on for capitals when the word reader fits the model).</summary>
     public bool? Words { get; init; }
 }
