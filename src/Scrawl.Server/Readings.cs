@@ -36,9 +36,27 @@ internal static class Readings
     {
         var classifier = new BorrowedClassifier(classifiers[request.Model.Name]);
         var capitals = request.Capitals is { } c ? new BorrowedClassifier(classifiers[c.Name]) : null;
-        using var reader = PhotoReader.ForCase(request.Case, classifier, request.Model.Name, capitals, request.Capitals?.Name, characters: request.Characters);
+        var options = request.Case == LetterCase.Upper ? DefaultReading(request.Model.Name, classifiers[request.Model.Name]) : null;
+        using var reader = PhotoReader.ForCase(request.Case, classifier, request.Model.Name, capitals, request.Capitals?.Name, options, request.Characters);
         var reading = reader.Read(image, name);
         return OutputFormats.Write(request.Format, [reading], request.Model.Name);
+    }
+
+    /// <summary>Each model's default reading (<see cref="ModelLocator.DefaultReading"/>: whole words), opened once per worker thread, which reads one request at a time (the word reader is not safe for concurrent calls).</summary>
+    [ThreadStatic]
+    private static Dictionary<string, PageReadingOptions?>? defaultReadings;
+
+    /// <summary>The default reading of <paramref name="model"/> for this thread, opened on its first request.</summary>
+    private static PageReadingOptions? DefaultReading(string model, ICharacterClassifier classifier)
+    {
+        defaultReadings ??= new Dictionary<string, PageReadingOptions?>(StringComparer.OrdinalIgnoreCase);
+        if (!defaultReadings.TryGetValue(model, out var options))
+        {
+            options = ModelLocator.DefaultReading(classifier);
+            defaultReadings[model] = options;
+        }
+
+        return options;
     }
 
     /// <summary>The classes of one character image, as <c>classify</c> frames it: polarity detected, ink made 1, framed, classified; the best first.</summary>
