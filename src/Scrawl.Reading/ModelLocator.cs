@@ -70,12 +70,14 @@ public static class ModelLocator
     /// </summary>
     public static Ocr.Words.WordReadingOptions WordReading(string? path = null)
     {
-        var reader = OpenWordReader(path ?? ShippedModelPath(Ocr.Words.WordReader.FileName))!;
-        return new Ocr.Words.WordReadingOptions { Reader = reader, Check = OpenSegmentCheck(null) };
+        return WordReading(OpenWordReader(path ?? ShippedModelPath(Ocr.Words.WordReader.FileName))!);
     }
 
+    /// <summary>Word reading with <paramref name="reader"/>, gated by the shipped segment check (when present).</summary>
+    private static Ocr.Words.WordReadingOptions WordReading(Ocr.Words.WordReader reader) => new() { Reader = reader, Check = OpenSegmentCheck(null) };
+
     /// <summary>
-    /// The reading settings a capitals reader gets when none are given: every word read again whole (<see cref="WordReading"/>) when the
+    /// The reading settings a capitals reader gets when none are given: every word read again whole (<see cref="WordReading(string?)"/>) when the
     /// shipped word reader is found and reads exactly <paramref name="classifier"/>'s classes (in any order); otherwise null, the
     /// <see cref="PageReadingOptions"/> defaults (the finder's characters). Each call opens its own word reader and segment check: they
     /// are not safe for concurrent use.
@@ -89,10 +91,7 @@ public static class ModelLocator
         }
 
         var reader = Ocr.Words.WordReader.Open(file);
-        var names = classifier.ClassNames;
-        return reader.ClassNames.Count == names.Count && reader.ClassNames.ToHashSet().SetEquals(names)
-            ? new PageReadingOptions { Words = new Ocr.Words.WordReadingOptions { Reader = reader, Check = OpenSegmentCheck(null) } }
-            : null;
+        return Ocr.Words.WordRecognizer.SameClasses(reader.ClassNames, classifier.ClassNames) ? new PageReadingOptions { Words = WordReading(reader) } : null;
     }
 
     /// <summary>The segment-check name that asks for none: recognition by the character classifier alone.</summary>

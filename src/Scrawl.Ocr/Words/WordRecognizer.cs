@@ -225,12 +225,20 @@ public static class WordRecognizer
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(classifier);
         var map = classifier.Select(n => reader.ToList().IndexOf(n)).ToArray();
-        if (reader.Count != classifier.Count || map.Any(i => i < 0))
+        if (!SameClasses(reader, classifier))
         {
             throw new ArgumentException($"The word reader reads {reader.Count} classes ({string.Join("", reader.Take(40))}) and the character model {classifier.Count} ({string.Join("", classifier.Take(40))}): they must be the same classes.");
         }
 
         return map;
+    }
+
+    /// <summary>True when a word reader of the classes <paramref name="reader"/> can vote with a classifier of <paramref name="classifier"/>: the same classes, in any order (what <see cref="ClassMap"/> requires).</summary>
+    public static bool SameClasses(IReadOnlyList<string> reader, IReadOnlyList<string> classifier)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(classifier);
+        return reader.Count == classifier.Count && classifier.All(reader.Contains);
     }
 
     /// <summary>The normalised product p_classifier^a · p_reader^b (classifier order).</summary>
