@@ -90,6 +90,13 @@ public static partial class CharacterFinder
             regions = [.. regions.Where(r => !intruders.Contains(r.Label))];
         }
 
+        if (options.RemoveStraightLines && regions.Count > 0)
+        {
+            // A printed page in view: its text lines are fields of stacked bars, with slivers of its columns among them.
+            var printed = BarFields.Find(labels, regions);
+            regions = printed.Count > 0 ? [.. regions.Where(r => !printed.Contains(r.Label))] : regions;
+        }
+
         if (regions.Count == 0)
         {
             return [];
