@@ -11,11 +11,9 @@ public static class ImageTensors
     {
         ArgumentNullException.ThrowIfNull(set);
         var data = set.Images.Span.ToArray();
-        var t = tensor(data, [set.Count, set.Height, set.Width, set.Channels]);
-        using (t)
-        {
-            return t.permute(0, 3, 1, 2).contiguous();
-        }
+        using var t = tensor(data, [set.Count, set.Height, set.Width, set.Channels]);
+        using var channelsFirst = t.permute(0, 3, 1, 2); // disposed here, not left to the finalizer (TorchRuntime's remarks)
+        return channelsFirst.contiguous();
     }
 
     /// <summary>The labels of <paramref name="set"/> as int64 [N].</summary>
@@ -36,7 +34,9 @@ public static class ImageTensors
     public static Numerics.Tensor To(Tensor value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        using var cpu = value.detach().cpu().contiguous();
+        using var detached = value.detach();
+        using var onCpu = detached.cpu();
+        using var cpu = onCpu.contiguous();
         return Numerics.Tensor.FromArray(cpu.data<float>().ToArray(), [.. cpu.shape.Select(d => (int)d)]);
     }
 }

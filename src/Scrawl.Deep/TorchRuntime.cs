@@ -4,6 +4,14 @@ using static TorchSharp.torch;
 namespace Scrawl.Deep;
 
 /// <summary>Loading libtorch and choosing the device: the first torch call goes through here so failures read well.</summary>
+/// <remarks>
+/// No tensor may be left to the finalizer while libtorch may still use it. A TorchSharp tensor holds a raw pointer to its native
+/// tensor and frees it in its finalizer, and TorchSharp's methods do not keep the managed object alive during the native call: in
+/// <c>a.permute(0, 3, 1, 2).contiguous()</c> the permuted temporary is unreachable once <c>contiguous</c> has read its handle, so a
+/// garbage collection started by any other thread meanwhile can free it on the finalizer thread while libtorch is copying it (a
+/// segmentation fault in <c>intrusive_ptr&lt;TensorImpl&gt;::retain_</c>, or a corrupted heap). Every tensor is therefore disposed
+/// (<c>using</c>), or made while a <see cref="DisposeScope"/> of the same thread is open, which holds it until the scope ends.
+/// </remarks>
 public static class TorchRuntime
 {
     /// <summary>

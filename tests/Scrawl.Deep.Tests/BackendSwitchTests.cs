@@ -24,6 +24,7 @@ public sealed class BackendSwitchTests : IDisposable
     [Fact]
     public void A_small_convolution_gives_the_same_finite_input_gradient_every_time()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         // With oneDNN on, about one pass in ten gave NaN here (the shapes of a tiny 'deep train --hidden 8' CNN's second block).
         TorchRuntime.Seed(7);
         using var conv = nn.Conv2d(4, 8, 3, padding: 1, bias: false);

@@ -10,7 +10,12 @@ public sealed class BatchAugmentationTests
     private const int Count = 48, Side = 9;
 
     /// <summary>Random images [Count × 1 × Side × Side] without zeros, so a shifted-in border is recognisable.</summary>
-    private static Tensor Images() => rand([Count, 1, Side, Side], generator: new Generator(3)) + 0.1f;
+    private static Tensor Images()
+    {
+        using var generator = new Generator(3);
+        using var uniform = rand([Count, 1, Side, Side], generator: generator);
+        return uniform + 0.1f;
+    }
 
     /// <summary>The image shifted down by <paramref name="dy"/> and right by <paramref name="dx"/> pixels, zeros shifted in (reference, pixel by pixel).</summary>
     private static float[] Shifted(float[] image, int dy, int dx, bool mirror)
@@ -64,6 +69,7 @@ public sealed class BatchAugmentationTests
     [Fact]
     public void None_returns_the_batch_itself()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         using var images = Images();
         Assert.Same(images, BatchAugmentation.Apply(images, "none", new SeededRandom(1)));
     }
@@ -74,6 +80,7 @@ public sealed class BatchAugmentationTests
     [InlineData("shift-flip", true, true)]
     public void Every_image_is_its_input_shifted_by_at_most_two_pixels_and_mirrored_only_when_asked(string mode, bool shifts, bool mirrors)
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         using var images = Images();
         float[] before = images.data<float>().ToArray();
         using var output = BatchAugmentation.Apply(images, mode, new SeededRandom(7));
@@ -94,6 +101,7 @@ public sealed class BatchAugmentationTests
     [Fact]
     public void The_same_seed_gives_the_same_batch_and_another_seed_another()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         using var images = Images();
         using var a = BatchAugmentation.Apply(images, "shift-flip", new SeededRandom(11));
         using var b = BatchAugmentation.Apply(images, "shift-flip", new SeededRandom(11));
@@ -105,6 +113,7 @@ public sealed class BatchAugmentationTests
     [Fact]
     public void An_unknown_mode_is_named()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         using var images = Images();
         Assert.Contains("'rotate'", Assert.Throws<ArgumentException>(() => BatchAugmentation.Apply(images, "rotate", new SeededRandom(1))).Message);
     }

@@ -1,4 +1,5 @@
 using Scrawl.Deep.Cli;
+using static TorchSharp.torch;
 
 namespace Scrawl.Deep.Tests;
 
@@ -19,6 +20,7 @@ public sealed class DeepCliTests : IDisposable
     [Fact]
     public void Train_writes_the_run_and_ends_with_test_accuracy_then_resumes()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         string run = Path.Combine(_dir, "run");
         var (code, output, error) = Run("train", "--model", "mlp", "--data", TestData.Nist36Folder(), "--epochs", "2", "--lr", "0.01", "--batch", "32", "--out", run, "--device", "cuda");
         Assert.True(code == 0, error);
@@ -48,6 +50,7 @@ public sealed class DeepCliTests : IDisposable
     [InlineData("--data", "/nonexistent/data", "/nonexistent/data")]
     public void Bad_input_exits_2_names_the_problem_and_writes_nothing(string option, string value, string named)
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         string run = Path.Combine(_dir, "bad");
         var settings = new Dictionary<string, string> { ["--model"] = "mlp", ["--data"] = TestData.Nist36Folder(), ["--epochs"] = "1", ["--out"] = run };
         settings[option] = value;
@@ -60,6 +63,7 @@ public sealed class DeepCliTests : IDisposable
     [Fact]
     public void Idx_folders_train_with_the_mlp_and_are_too_small_for_the_cnn()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         string idx = Path.Combine(Path.GetDirectoryName(TestData.Nist36Folder())!, "idxfolder"); // MNIST/EMNIST layout, tiny images
         var mlp = Run("train", "--model", "mlp", "--data", idx, "--epochs", "1", "--hidden", "4", "--out", Path.Combine(_dir, "idx"));
         Assert.True(mlp.Code == 0, mlp.Error);
@@ -72,6 +76,7 @@ public sealed class DeepCliTests : IDisposable
     [Fact]
     public void Resume_without_a_checkpoint_is_bad_input()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         var (code, _, error) = Run("train", "--model", "mlp", "--data", TestData.Nist36Folder(), "--out", Path.Combine(_dir, "none"), "--resume");
         Assert.Equal(2, code);
         Assert.Contains("no checkpoint to resume from", error);

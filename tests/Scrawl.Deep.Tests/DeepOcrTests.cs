@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scrawl.Deep.Cli;
+using static TorchSharp.torch;
 
 namespace Scrawl.Deep.Tests;
 
@@ -35,6 +36,7 @@ public sealed class DeepOcrTests : IDisposable
     [Fact]
     public void A_tiny_deep_model_reads_the_sample_page_through_the_main_cli()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         string run = Path.Combine(_dir, "run");
         var trained = new StringWriter();
         var trainErrors = new StringWriter();
@@ -58,6 +60,7 @@ public sealed class DeepOcrTests : IDisposable
     [Fact]
     public void Classify_rejects_crops_of_the_wrong_shape_naming_the_file()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         string run = Path.Combine(_dir, "run");
         Assert.Equal(0, DeepCli.Run(["train", "--model", "mlp", "--data", TestData.Nist36Folder(), "--epochs", "1", "--hidden", "4", "--out", run], new StringWriter(), new StringWriter()));
         string crops = Path.Combine(_dir, "crops.npy");

@@ -52,6 +52,7 @@ public sealed class ImageAugmentationTests
     [Fact]
     public void Affine_keeps_each_image_in_place_moving_its_content_no_further_than_the_ranges_allow()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         var (images, ys, xs) = Blobs();
         using var _ = images;
@@ -77,6 +78,7 @@ public sealed class ImageAugmentationTests
     [Fact]
     public void Affine_with_zero_ranges_is_the_identity_and_draws_are_seeded()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         var (images, _, _) = Blobs();
         using var _ = images;
@@ -93,6 +95,7 @@ public sealed class ImageAugmentationTests
     [Fact]
     public void Random_resized_crops_stay_inside_their_own_image_and_mirror_only_when_asked()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         // Image i: a left-to-right ramp 0…1 plus 2·i, so every output pixel tells which image and which way it came from.
         using var ramp = linspace(0, 1, 40).reshape(1, 1, 1, 40).expand(Count, 3, 32, 40);
@@ -124,8 +127,10 @@ public sealed class ImageAugmentationTests
     [Fact]
     public void Colour_jitter_is_seeded_stays_in_range_and_keeps_grey_grey()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
-        using var colour = rand([Count, 3, 8, 8], generator: new Generator(4));
+        using var colourGenerator = new Generator(4);
+        using var colour = rand([Count, 3, 8, 8], generator: colourGenerator);
         using var a = ImageAugmentation.ColourJitter(colour, new SeededRandom(2), 0.4);
         using var b = ImageAugmentation.ColourJitter(colour, new SeededRandom(2), 0.4);
         Assert.Equal([(long)Count, 3, 8, 8], a.shape);
@@ -135,7 +140,8 @@ public sealed class ImageAugmentationTests
         Assert.InRange(a.max().item<float>(), 0f, 1f);
         using var none = ImageAugmentation.ColourJitter(colour, new SeededRandom(2), 0);
         Assert.True(none.allclose(colour, rtol: 0, atol: 1e-6));
-        using var grey = rand([Count, 1, 8, 8], generator: new Generator(5)).expand(Count, 3, 8, 8).contiguous();
+        using var greyGenerator = new Generator(5);
+        using var grey = rand([Count, 1, 8, 8], generator: greyGenerator).expand(Count, 3, 8, 8).contiguous();
         using var greyOut = ImageAugmentation.ColourJitter(grey, new SeededRandom(6), 0.4);
         Assert.True(greyOut[.., 0].allclose(greyOut[.., 2], rtol: 0, atol: 1e-5), "a grey image stays grey");
     }

@@ -25,6 +25,7 @@ public class OnnxImporterTests(ITestOutputHelper log)
     [Fact]
     public void Imported_resnet18_matches_onnxruntime_on_the_same_input()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         var random = new Numerics.SeededRandom(11);
         var input = new float[2 * 3 * 224 * 224];
@@ -60,6 +61,7 @@ public class OnnxImporterTests(ITestOutputHelper log)
     [Fact]
     public void Runs_at_a_smaller_resolution_and_its_last_block_alone()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var module = new OnnxGraphModule(TestData.ResNet18.Value);
         module.eval();
@@ -83,6 +85,7 @@ public class OnnxImporterTests(ITestOutputHelper log)
     [Fact]
     public void Gemm_matmul_flatten_concat_and_reshape_match_onnxruntime()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         byte[] bytes = OnnxFixture.Build(seed: 4);
         var input = new float[32];

@@ -25,6 +25,7 @@ public class ParityTests(ITestOutputHelper log)
     [InlineData(Reduction.Mean)]
     public void Same_weights_in_same_loss_and_gradients_out(Reduction reduction)
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         var train = TestData.Nist36().Train;
         var x = Rows(train.Features(), 64);
@@ -59,6 +60,7 @@ public class ParityTests(ITestOutputHelper log)
     [Fact]
     public void Twenty_sgd_steps_end_at_the_same_weights()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         var train = TestData.Nist36().Train;
         var engine = Sequential.Mlp(train.FeatureCount, Hidden, 36, seed: 3);

@@ -23,6 +23,7 @@ public sealed class TrainerTests : IDisposable
     private static (float[] Weights, IReadOnlyList<DeepEpoch> History) Train(string model, int epochs, string? resumeFrom = null, string? saveTo = null, int stopAfter = int.MaxValue, double rate = 3e-3,
         string? augment = null)
     {
+        using var scope = NewDisposeScope(); // every tensor made here is held until the run's weights are read (TorchRuntime's remarks)
         var splits = TestData.Nist36();
         using var train = LabelledTensors.From(splits.Train)!;
         using var valid = LabelledTensors.From(splits.Valid);
@@ -90,6 +91,7 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void A_checkpoint_of_other_settings_or_a_foreign_file_is_refused_by_name()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         string checkpoint = Path.Combine(_dir, "a.ckpt");
         Train("mlp", 1, saveTo: checkpoint);
         TorchRuntime.Seed(5);

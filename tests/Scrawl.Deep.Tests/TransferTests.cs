@@ -40,6 +40,7 @@ public class TransferTests
     [Fact]
     public void Input_is_bgr_0_255_minus_the_imagenet_mean()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         var set = Colours(1, 1);
         using var x = ImageNetInput.From(set);
@@ -52,6 +53,7 @@ public class TransferTests
     [Fact]
     public void Pretrained_fine_tuning_learns_an_easy_task_in_both_phases()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 8, TuneEpochs: 2, HeadRate: 1e-2, TuneRate: 1e-4, Batch: 8, Seed: 3));
@@ -68,6 +70,7 @@ public class TransferTests
     [Fact]
     public void Crop_views_are_stacked_view_major_with_their_labels_and_seeded()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
@@ -89,6 +92,7 @@ public class TransferTests
     [Fact]
     public void Test_time_views_average_their_softmax_and_the_rate_warms_up_then_decays()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var options = new FineTuneOptions(HeadEpochs: 3, TuneEpochs: 2, HeadRate: 1e-2, Batch: 8, Seed: 3, LabelSmoothing: 0.1, WarmupEpochs: 1, EvalViews: 2);
@@ -112,6 +116,7 @@ public class TransferTests
     [Fact]
     public void Fine_tuning_changes_only_the_last_block()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var before = backbone.parameters().Select(p => p.detach().clone()).ToList();
@@ -130,6 +135,7 @@ public class TransferTests
     [Fact]
     public void Scratch_network_is_reinitialised_and_augments_only_in_training()
     {
+        using var testScope = NewDisposeScope(); // every tensor made here is held until the test ends (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         manual_seed(1);
         using var pretrained = new OnnxGraphModule(TestData.ResNet18.Value);

@@ -63,6 +63,8 @@ public static class BatchAugmentation
             flips[i] = flip && random.NextInt(2) == 1;
         }
 
+        // The intermediate tensors go with the scope, none is left to the finalizer (TorchRuntime's remarks).
+        using var scope = NewDisposeScope();
         var padded = nn.functional.pad(images, [MaxShift, MaxShift, MaxShift, MaxShift]);
         var result = zeros_like(images);
         for (int g = 0; g < groups.Length; g++)
@@ -80,10 +82,10 @@ public static class BatchAugmentation
 
         if (!flips.Contains(true))
         {
-            return result;
+            return result.MoveToOuterDisposeScope();
         }
 
         var mask = tensor(flips, device: images.device).view(count, 1, 1, 1);
-        return where(mask, result.flip(3), result);
+        return where(mask, result.flip(3), result).MoveToOuterDisposeScope();
     }
 }

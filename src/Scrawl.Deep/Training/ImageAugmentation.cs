@@ -23,7 +23,8 @@ public static class ImageAugmentation
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(theta);
-        using var grid = functional.affine_grid(theta.to(images.dtype), [images.shape[0], images.shape[1], height, width], align_corners: false);
+        using var typed = theta.to(images.dtype);
+        using var grid = functional.affine_grid(typed, [images.shape[0], images.shape[1], height, width], align_corners: false);
         return functional.grid_sample(images, grid, GridSampleMode.Bilinear, border ? GridSamplePaddingMode.Border : GridSamplePaddingMode.Zeros, align_corners: false);
     }
 
