@@ -23,8 +23,9 @@ public static class ImageAugmentation
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(theta);
-        using var typed = theta.to(images.dtype);
-        using var grid = functional.affine_grid(typed, [images.shape[0], images.shape[1], height, width], align_corners: false);
+        // A converted copy is ours to dispose; the caller's own tensor is not (whatever `to` returns for the same type).
+        using var converted = theta.dtype == images.dtype ? null : theta.to(images.dtype);
+        using var grid = functional.affine_grid(converted ?? theta, [images.shape[0], images.shape[1], height, width], align_corners: false);
         return functional.grid_sample(images, grid, GridSampleMode.Bilinear, border ? GridSamplePaddingMode.Border : GridSamplePaddingMode.Zeros, align_corners: false);
     }
 
