@@ -12,13 +12,13 @@ namespace Scrawl.Ocr;
 /// centres between <see cref="MinPitch"/> and <see cref="MaxPitch"/> thicknesses apart), and every component with at least
 /// <see cref="MinShareInside"/> of its pixels in the field's cells (squares two bar pitches wide, grown by one cell) is printed matter, not
 /// writing. Handwriting has no such chains: an E's or a Z's bars are joined by a stroke (one component, not a bar), ruled lines lie a
-/// character height or more apart, and nobody writes six dashes a stroke apart. The bars' own thickness and pitch set every length, so no
+/// character height or more apart, and nobody writes eight dashes a stroke apart. The bars' own thickness and pitch set every length, so no
 /// character height is needed. Pure.
 /// </summary>
 public static class BarFields
 {
     /// <summary>Fewest chained bars that make a printed field.</summary>
-    public const int MinBars = 6;
+    public const int MinBars = 8;
 
     /// <summary>Least width of a bar, in its mean thicknesses.</summary>
     public const double MinAspect = 3;
@@ -27,7 +27,7 @@ public static class BarFields
     public const double MinPitch = 1.5;
 
     /// <summary>Largest distance between the centres of two chained bars, in thicknesses of the thicker one.</summary>
-    public const double MaxPitch = 6;
+    public const double MaxPitch = 10;
 
     /// <summary>Least horizontal overlap of two chained bars, as a fraction of the narrower one's width.</summary>
     public const double MinOverlap = 0.25;
@@ -68,6 +68,31 @@ public static class BarFields
         }
 
         return result;
+    }
+
+    /// <summary><paramref name="ink"/> without the components of its printed fields (<see cref="Find"/>), or <paramref name="ink"/> itself when it has none.</summary>
+    public static BinaryImage Remove(BinaryImage ink)
+    {
+        ArgumentNullException.ThrowIfNull(ink);
+        using var scratch = new PooledArray<int>(ink.Height * ink.Width);
+        var (labels, _) = Labeling.Label(ink, scratch.Array, connectivity: 8);
+        var printed = Find(labels, Regions.Measure(labels));
+        if (printed.Count == 0)
+        {
+            return ink;
+        }
+
+        var pixels = ink.Pixels.ToArray();
+        var all = labels.Labels;
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            if (pixels[i] != 0 && printed.Contains(all[i]))
+            {
+                pixels[i] = 0;
+            }
+        }
+
+        return new BinaryImage(ink.Height, ink.Width, pixels);
     }
 
     /// <summary>True when <paramref name="region"/> is a thin, nearly horizontal bar: its mean column thickness (area / width) at most 1/<see cref="MinAspect"/> of its width, its box no taller than twice that plus a fifth of its width.</summary>

@@ -258,7 +258,8 @@ public static class PagePreparation
         var options = new CharacterFinderOptions { BlurSigma = 1f, SauvolaWindow = window, ClosingSize = 1, AdaptSauvolaK = false };
         options.Validate();
         CharacterFinder.Binarize(thumb, h, w, options, buffer.AsSpan(0, h * w));
-        // Without solid blobs: a pen across the page is one long straight line the projection profiles would align to.
-        return ThickBlobs.Remove(BinaryImage.Wrap(h, w, buffer));
+        // Without solid blobs: a pen across the page is one long straight line the projection profiles would align to; without a
+        // printed page's fields of bars, whose many lines would set the tilt of the page they lie on, not the sheet's.
+        return BarFields.Remove(ThickBlobs.Remove(BinaryImage.Wrap(h, w, buffer)));
     }
 }
