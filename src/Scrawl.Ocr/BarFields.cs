@@ -9,7 +9,8 @@ namespace Scrawl.Ocr;
 /// of bars and slivers that read as D, Q, 3 or Z. A bar here is a thin, nearly horizontal component (<see cref="IsThinBar"/>: at least
 /// <see cref="MinAspect"/> times as wide as its mean thickness, turned less than about 11°). A field is at least <see cref="MinBars"/> bars
 /// chained one above the other (<see cref="Chained"/>: overlapping across at least <see cref="MinOverlap"/> of the narrower one, their
-/// centres between <see cref="MinPitch"/> and <see cref="MaxPitch"/> thicknesses apart), and every component with at least
+/// centres between <see cref="MinPitch"/> and <see cref="MaxPitch"/> thicknesses apart, only paper between them; each bar as thick in
+/// nearly every column as on average, which a ruled line with letters hanging on it is not), and every component with at least
 /// <see cref="MinShareInside"/> of its pixels in the field's cells (squares two bar pitches wide, grown by one cell) is printed matter, not
 /// writing. Handwriting has no such chains: an E's or a Z's bars are joined by a stroke (one component, not a bar), ruled lines lie a
 /// character height or more apart, and nobody writes eight dashes a stroke apart. The bars' own thickness and pitch set every length, so no
@@ -40,14 +41,14 @@ public static class BarFields
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(regions);
-        var bars = regions.Where(IsThinBar).OrderBy(r => r.CentroidRow).ToList();
+        var bars = regions.Where(r => IsThinBar(r) && Level(labels, r)).OrderBy(r => r.CentroidRow).ToList();
         var result = new HashSet<int>();
         if (bars.Count < MinBars)
         {
             return result;
         }
 
-        foreach (var field in Chains(bars).Where(f => f.Count >= MinBars))
+        foreach (var field in Chains(labels, bars).Where(f => f.Count >= MinBars))
         {
             var cells = Cells(field, labels.Height, labels.Width);
             var inside = new Dictionary<int, int>();
@@ -116,8 +117,60 @@ public static class BarFields
 
     private static double Thickness(RegionProperties region) => (double)region.Area / region.BoxWidth;
 
+    /// <summary>
+    /// True when the bar is as thick in (nearly) every column as its mean: at most a tenth of its columns reach further down than twice its
+    /// thickness plus 2 px. A ruled line with letters hanging on it is as thin on average, but not under the letters.
+    /// </summary>
+    private static bool Level(LabelImage labels, RegionProperties bar)
+    {
+        double limit = (2 * Thickness(bar)) + 2;
+        int tall = 0;
+        for (int x = bar.Left; x < bar.Right; x++)
+        {
+            int first = -1, last = -1;
+            for (int y = bar.Top; y < bar.Bottom; y++)
+            {
+                if (labels.Labels[(y * labels.Width) + x] == bar.Label)
+                {
+                    first = first < 0 ? y : first;
+                    last = y;
+                }
+            }
+
+            tall += first >= 0 && last - first + 1 > limit ? 1 : 0;
+        }
+
+        return tall <= 0.1 * bar.BoxWidth;
+    }
+
+    /// <summary>
+    /// True when the band between two chained bars (their common columns, from one centre row plus its thickness to the other's minus its
+    /// own) holds almost no other ink — at most 2 % of it: between printed lines there is paper, between ruled lines there is writing.
+    /// </summary>
+    private static bool NothingBetween(LabelImage labels, RegionProperties upper, RegionProperties lower)
+    {
+        int left = Math.Max(upper.Left, lower.Left), right = Math.Min(upper.Right, lower.Right);
+        int top = (int)Math.Ceiling(upper.CentroidRow + Thickness(upper)), bottom = (int)Math.Floor(lower.CentroidRow - Thickness(lower));
+        if (bottom <= top || right <= left)
+        {
+            return true;
+        }
+
+        int other = 0;
+        for (int y = top; y < bottom; y++)
+        {
+            for (int x = left; x < right; x++)
+            {
+                int label = labels.Labels[(y * labels.Width) + x];
+                other += label != 0 && label != upper.Label && label != lower.Label ? 1 : 0;
+            }
+        }
+
+        return other <= 0.02 * (bottom - top) * (right - left);
+    }
+
     /// <summary>The bars (sorted by centre row) grouped into chains of <see cref="Chained"/> pairs.</summary>
-    private static List<List<RegionProperties>> Chains(List<RegionProperties> bars)
+    private static List<List<RegionProperties>> Chains(LabelImage labels, List<RegionProperties> bars)
     {
         var parent = Enumerable.Range(0, bars.Count).ToArray();
         int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
@@ -127,7 +180,7 @@ public static class BarFields
             // Sorted by centre row: a bar further down than any pitch allows ends the search.
             for (int j = i + 1; j < bars.Count && bars[j].CentroidRow - bars[i].CentroidRow <= reach; j++)
             {
-                if (Chained(bars[i], bars[j]))
+                if (Chained(bars[i], bars[j]) && NothingBetween(labels, bars[i], bars[j]))
                 {
                     parent[Root(j)] = Root(i);
                 }

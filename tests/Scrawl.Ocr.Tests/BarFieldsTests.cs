@@ -45,13 +45,19 @@ public class BarFieldsTests
         Assert.Equal(BarFields.MinBars, Find(Ink.Page(200, 320, [.. TurnedBars(90, 150, BarFields.MinBars)]), out _).Count);
     }
 
-    [Fact]
-    public void Ruled_lines_a_character_height_apart_with_writing_between_are_not_a_field()
+    [Theory]
+    [InlineData(2, 40, false)]
+    [InlineData(4, 36, false)]
+    [InlineData(4, 36, true)]
+    public void Ruled_lines_with_writing_between_are_not_a_field(int thickness, int spacing, bool touching)
     {
-        // Eight ruled lines 2 px thick, 40 px apart, and a row of ring letters 30 px tall on each.
-        var lines = Enumerable.Range(0, 8).Select(i => new PixelBox(45 + (i * 40), 5, 47 + (i * 40), 315));
-        var letters = Enumerable.Range(0, 8).SelectMany(i => Ink.Row(12 + (i * 40), 20, 6, 12));
-        Assert.Empty(Find(Ink.Page(360, 320, [.. lines, .. letters]), out _));
+        // Eight ruled lines (at 36 px apart and 4 px thick, within a printed pitch of their thickness) with a row of ring letters 30 px
+        // tall on each, standing on the line or just above it.
+        var lines = Enumerable.Range(0, 8).Select(i => new PixelBox(45 + (i * spacing), 5, 45 + (i * spacing) + thickness, 315));
+        var letters = Enumerable.Range(0, 8).SelectMany(i => Ink.Row(45 + (i * spacing) - 30 - (touching ? 0 : 3), 20, 6, 12));
+        var ink = Ink.Page(400, 320, [.. lines, .. letters]);
+        Assert.Empty(Find(ink, out _));
+        Assert.Same(ink, BarFields.Remove(ink));
     }
 
     [Fact]
