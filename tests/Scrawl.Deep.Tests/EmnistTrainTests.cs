@@ -94,6 +94,27 @@ public sealed class EmnistTrainTests : IDisposable
         Assert.Contains("--coarse-data emnist-more36 --fit-bias --seed 3", json.RootElement.GetProperty("Command").GetString());
         Assert.True(File.Exists(Path.Combine(run, "confusion-heldout.png")));
         Assert.Contains(json.RootElement.GetProperty("Ambiguous").EnumerateArray(), p => p.GetProperty("A").GetString() == "o" && p.GetProperty("B").GetString() == "O");
+
+        // deep score: the saved model alone gives the training run's held-out line; twice (an ensemble of equals) the same accuracy.
+        string heldOutLine = output.Split('\n').Single(l => l.StartsWith("held-out (", StringComparison.Ordinal)).TrimEnd();
+        string model = Path.Combine(run, "model.pt");
+        foreach (string[] models in new[] { new[] { "--model", model }, new[] { "--model", model, "--model", model } })
+        {
+            var scored = new StringWriter();
+            int scoreCode = DeepCli.Run(["score", .. models, "--data", DeepCli.MixedCaseName, "--out", Path.Combine(_dir, "score")], scored, stderr);
+            Assert.True(scoreCode == 0, stderr.ToString());
+            Assert.Contains(heldOutLine, scored.ToString());
+            Assert.Equal(models.Length > 2, scored.ToString().Contains("the mean softmax of 2 models", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Score_rejects_a_missing_model_naming_it()
+    {
+        var stderr = new StringWriter();
+        int code = DeepCli.Run(["score", "--model", Path.Combine(_dir, "none", "model.pt"), "--out", Path.Combine(_dir, "s")], new StringWriter(), stderr);
+        Assert.Equal(2, code);
+        Assert.Contains(Path.Combine(_dir, "none", "model.pt"), stderr.ToString());
     }
 
     [Fact]

@@ -29,27 +29,38 @@ internal static class HeldOutReport
             $"fit-bias (on the validation split): valid {before:P2} → {Accuracy(adjusted, valid.Labels):P2}{testPart}; bias range {bias.Min():F2} … {bias.Max():F2}"));
     }
 
+    /// <summary>True when <paramref name="splits"/> has a test split of 36 or 62 character classes (0–9, A–Z, a–z) that the held-out score can use.</summary>
+    public static bool Scorable(DatasetSplits splits) =>
+        splits.Test is { } test && test.ClassNames.Count is 36 or 62 && test.ClassNames.All(n => n.Length == 1 && char.IsAsciiLetterOrDigit(n[0]));
+
+    /// <summary>The test split's predicted classes of <paramref name="model"/> (eval mode).</summary>
+    public static int[] Guesses(nn.Module<Tensor, Tensor> model, Device device, ImageSet test)
+    {
+        using var images = ImageTensors.Images(test);
+        var (_, predictions) = DeepTrainer.Predict(model, device, images, null);
+        using (predictions)
+        {
+            return [.. predictions.data<long>().ToArray().Select(p => (int)p)];
+        }
+    }
+
     /// <summary>
-    /// When <paramref name="splits"/> has a test split of 36 or 62 character classes (0–9, A–Z, a–z), scores <paramref name="model"/> there and writes
-    /// <c>heldout.json</c> and <c>confusion-heldout.png</c> into <paramref name="folder"/>; prints the case-merged accuracies and the ambiguous pairs.
+    /// When <paramref name="splits"/> is <see cref="Scorable"/>, scores <paramref name="model"/> on its test split and writes <c>heldout.json</c> and
+    /// <c>confusion-heldout.png</c> into <paramref name="folder"/>; prints the case-merged accuracies and the ambiguous pairs.
     /// </summary>
     public static void Write(CliOutput io, nn.Module<Tensor, Tensor> model, Device device, DatasetSplits splits, string modelPath, string command, string folder, double seconds)
     {
-        var test = splits.Test;
-        if (test is null || test.ClassNames.Count is not (36 or 62) || !test.ClassNames.All(n => n.Length == 1 && char.IsAsciiLetterOrDigit(n[0])))
+        if (Scorable(splits))
         {
-            return;
+            Write(io, splits, Guesses(model, device, splits.Test!), Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), command, folder, seconds);
         }
+    }
 
-        using var images = ImageTensors.Images(test);
-        var (_, predictions) = DeepTrainer.Predict(model, device, images, null);
-        int[] guess;
-        using (predictions)
-        {
-            guess = [.. predictions.data<long>().ToArray().Select(p => (int)p)];
-        }
-
-        var (score, summary) = CharModelHeldOut.Summarize(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), command, [(test.Renamed($"{splits.Name} test"), guess)]);
+    /// <summary>Writes and prints the held-out score of <paramref name="guess"/> (a class per test image of a <see cref="Scorable"/> split) as <see cref="Write(CliOutput, nn.Module{Tensor, Tensor}, Device, DatasetSplits, string, string, string, double)"/> does.</summary>
+    public static void Write(CliOutput io, DatasetSplits splits, int[] guess, string model, string sha256, string command, string folder, double seconds)
+    {
+        var test = splits.Test ?? throw new ArgumentException($"{splits.Name}: no test split to score.", nameof(splits));
+        var (score, summary) = CharModelHeldOut.Summarize(model, sha256, command, [(test.Renamed($"{splits.Name} test"), guess)]);
         string json = CharModelHeldOut.Write(score, summary, folder);
         var all = summary.Sources[^1];
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
