@@ -109,6 +109,16 @@ public sealed class EmnistTrainTests : IDisposable
     }
 
     [Fact]
+    public void Summed_probabilities_pick_the_merged_class_with_the_most_mass()
+    {
+        // An "o" read 0 by its top class (0.45) but O + o hold 0.55: right when merged by sums, wrong by the top class's merge.
+        var test = new Data.ImageSet(new Numerics.Tensor(2, 1, 1), [2, 0], ["0", "O", "o"], "tiny");
+        float[] probabilities = [0.45f, 0.30f, 0.25f, 0.9f, 0.05f, 0.05f];
+        Assert.Equal(1.0, Cli.Commands.ScoreCommand.SummedAccuracy(test, probabilities, 36));
+        Assert.Equal(0.5, Cli.Commands.ScoreCommand.SummedAccuracy(test, [0.45f, 0.30f, 0.25f, 0.1f, 0.85f, 0.05f], 36));
+    }
+
+    [Fact]
     public void Score_rejects_a_missing_model_naming_it()
     {
         var stderr = new StringWriter();

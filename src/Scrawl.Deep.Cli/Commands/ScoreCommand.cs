@@ -14,6 +14,8 @@ namespace Scrawl.Deep.Cli.Commands;
 /// </summary>
 internal static class ScoreCommand
 {
+    private static readonly int[] MergeTargets = [47, 36];
+
     public static Command Create(CliOutput io)
     {
         var models = new Option<FileInfo[]>("--model") { Description = "A model saved by 'deep train' (model.pt with model.json beside it); repeat for an ensemble (mean of the softmax)", Required = true, AllowMultipleArgumentsPerToken = false };
@@ -72,10 +74,12 @@ internal static class ScoreCommand
         }
 
         int[] guess;
+        float[] meanProbabilities;
         using (sum)
         {
             using var top = sum!.argmax(1);
             guess = [.. top.data<long>().ToArray().Select(p => (int)p)];
+            meanProbabilities = sum.data<float>().ToArray();
         }
 
         string name = string.Join(" + ", modelPaths.Select(p => Path.GetFileName(Path.GetDirectoryName(p)) + "/" + Path.GetFileName(p)));
@@ -84,7 +88,38 @@ internal static class ScoreCommand
         string command = $"./scrawl deep score {string.Join(' ', modelPaths.Select(p => "--model " + Path.GetRelativePath(Environment.CurrentDirectory, p)))} --data {data}";
         io.Out.WriteLine($"scoring {(modelPaths.Count == 1 ? "" : $"the mean softmax of {modelPaths.Count} models: ")}{name} on {splits.Name}'s test split");
         HeldOutReport.Write(io, splits, guess, name, sha, command, outDir, clock.Elapsed.TotalSeconds);
+        foreach (int target in MergeTargets.Where(t => t < test.ClassNames.Count))
+        {
+            io.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{target} classes with summed probabilities (each merged class's probability is the sum of its members'): {SummedAccuracy(test, meanProbabilities, target):P2}"));
+        }
+
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Accuracy at <paramref name="target"/> merged classes when the prediction is the merged class of highest total probability
+    /// (<paramref name="probabilities"/>: N × classes, row-major) rather than the merge of the top class.
+    /// </summary>
+    internal static double SummedAccuracy(Data.ImageSet test, float[] probabilities, int target)
+    {
+        int classes = test.ClassNames.Count;
+        string[] merged = [.. test.ClassNames.Select(n => Data.CaseMerge.Target(n, target))];
+        int right = 0;
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < test.Count; i++)
+        {
+            totals.Clear();
+            for (int c = 0; c < classes; c++)
+            {
+                totals[merged[c]] = totals.GetValueOrDefault(merged[c]) + probabilities[(i * classes) + c];
+            }
+
+            string best = totals.MaxBy(kv => kv.Value).Key;
+            right += best == merged[test.Labels[i]] ? 1 : 0;
+        }
+
+        return (double)right / Math.Max(1, test.Count);
     }
 
     private static (ModelDescription Description, nn.Module<Tensor, Tensor> Module) Load(string path)
