@@ -21,6 +21,7 @@ internal static class DeepCli
             BenchCommand.Create(io),
             FinetuneCommand.Create(io),
             ClassifyCommand.Create(io),
+            ScoreCommand.Create(io),
         };
         return CliHost.Run("scrawl deep", root, args, io, Classify);
     }
@@ -33,9 +34,21 @@ internal static class DeepCli
         _ => null,
     };
 
-    /// <summary>Resolves a catalog name or path with the environment's data roots and the SkiaSharp decoder.</summary>
+    /// <summary>
+    /// The name of EMNIST byclass-test split as the OCR's mixed-case model is (<see cref="Scrawl.Ocr.Training.MixedCaseData"/>: 80/10/10
+    /// per class with its fixed split seed, whatever <c>--seed</c> says), so its test part is the held-out 10 % that <c>score-charmodel</c> scores.
+    /// </summary>
+    internal const string MixedCaseName = "emnist-mixedcase";
+
+    /// <summary>Resolves a catalog name or path (or <see cref="MixedCaseName"/>) with the environment's data roots and the SkiaSharp decoder.</summary>
     internal static DatasetSplits Load(string data, long seed, int imageSize = 64)
     {
+        if (data == MixedCaseName)
+        {
+            var split = Scrawl.Ocr.Training.MixedCaseData.Split((name, splitSeed) => Load(name, splitSeed, imageSize));
+            return new DatasetSplits(MixedCaseName, split.Train, split.Valid, split.Test);
+        }
+
         try
         {
             return DataResolver.Resolve(data, new DataContext(DataLocator.FromEnvironment(), new SkiaImageDecoder(), seed, ImageSize: imageSize));

@@ -28,18 +28,22 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (same settings; --epochs may grow)" };
         var device = new Option<string>("--device") { Description = "cpu, or cuda (falls back to the CPU without a CUDA libtorch)", DefaultValueFactory = _ => "cpu" };
         var augment = new Option<string>("--augment") { Description = "Training batches: none, shift (±2 px), flip (mirrored half the time; not for characters), shift-flip or affine (±10° turn, ±10 % scale, ±0.15 shear, ±2 px shift)", DefaultValueFactory = _ => "none" };
+        var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing ε of the loss, in [0, 1)", DefaultValueFactory = _ => 0 };
+        var coarse = new Option<string>("--coarse-data") { Description = "Also train on data labelled with letter case merged (e.g. emnist-more36, all of it) with a partial-label loss: −log Σ p over the classes a label covers; images identical to a valid/test image are left out" };
+        var fitBias = new Option<bool>("--fit-bias") { Description = "After training, fit one bias per class on the validation split (a class-prior correction) and fold it into the output layer" };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (≥ 1; 1 is faster on a busy shared machine)", DefaultValueFactory = _ => 2 };
         var command = new Command("train", "Train an MLP or CNN in TorchSharp; per-epoch train/valid/test loss and accuracy, a checkpoint every epoch.")
         {
-            model, data, epochs, optimizer, schedule, rate, batch, hidden, augment, seed, output, resume, device, threads,
+            model, data, epochs, optimizer, schedule, rate, batch, hidden, augment, smoothing, coarse, fitBias, seed, output, resume, device, threads,
         };
         command.SetAction(r => Run(io,
-            new DeepTrainOptions(r.GetValue(model)!, r.GetValue(data)!, r.GetValue(epochs), r.GetValue(optimizer)!, r.GetValue(schedule)!, r.GetValue(rate), r.GetValue(batch), r.GetValue(seed), r.GetValue(hidden), r.GetValue(augment)!),
-            r.GetValue(output)!, r.GetValue(resume), r.GetValue(device)!, r.GetValue(threads)));
+            new DeepTrainOptions(r.GetValue(model)!, r.GetValue(data)!, r.GetValue(epochs), r.GetValue(optimizer)!, r.GetValue(schedule)!, r.GetValue(rate), r.GetValue(batch), r.GetValue(seed), r.GetValue(hidden), r.GetValue(augment)!,
+                r.GetValue(smoothing), r.GetValue(coarse) ?? ""),
+            r.GetValue(output)!, r.GetValue(resume), r.GetValue(device)!, r.GetValue(threads), r.GetValue(fitBias)));
         return command;
     }
 
-    internal static int Run(CliOutput io, DeepTrainOptions options, DirectoryInfo outDir, bool resume, string deviceName, int threads = 2)
+    internal static int Run(CliOutput io, DeepTrainOptions options, DirectoryInfo outDir, bool resume, string deviceName, int threads = 2, bool fitBias = false)
     {
         options.Validate();
         if (threads < 1)
@@ -60,9 +64,10 @@ internal static class TrainCommand
             io.Error.WriteLine($"scrawl deep: {note}");
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var splits = DeepCli.Load(options.Data, options.Seed);
         var train = splits.Train;
-        using var trainSet = LabelledTensors.From(train)!;
+        using var trainSet = CoarseTraining(io, options, splits);
         using var validSet = LabelledTensors.From(splits.Valid);
         using var testSet = LabelledTensors.From(splits.Test);
         TorchRuntime.Seed(options.Seed);
@@ -91,8 +96,14 @@ internal static class TrainCommand
             },
             (done, total) => progress.Report(trainer.EpochsDone + 1, done, total));
 
+        if (fitBias)
+        {
+            HeldOutReport.FitBias(io, module, device, validSet ?? throw new CliException($"{splits.Name}: --fit-bias needs a validation split."), testSet);
+        }
+
         string modelPath = Path.Combine(outDir.FullName, "model.pt");
         description.Save(module, modelPath);
+        HeldOutReport.Write(io, module, device, splits, modelPath, CommandLine(options, threads, fitBias), outDir.FullName, clock.Elapsed.TotalSeconds);
         RunReport.WriteHistory(outDir.FullName, trainer.History);
         RunReport.WriteSettings(outDir.FullName, "settings.json", options);
         var figures = RunReport.WriteCurves(outDir.FullName, [("", trainer.History)], $"{options.Model} on {splits.Name}");
@@ -108,6 +119,27 @@ internal static class TrainCommand
 
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test-accuracy: {accuracy:F4}"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The command that repeats the run's settings (recorded in <c>heldout.json</c>).</summary>
+    internal static string CommandLine(DeepTrainOptions o, int threads, bool fitBias) => string.Create(CultureInfo.InvariantCulture,
+        $"./scrawl deep train --model {o.Model} --data {o.Data} --epochs {o.Epochs} --optimizer {o.Optimizer} --schedule {o.Schedule} --lr {o.LearningRate} --batch {o.Batch} --hidden {o.Hidden} --augment {o.Augment}")
+        + (o.LabelSmoothing > 0 ? string.Create(CultureInfo.InvariantCulture, $" --label-smoothing {o.LabelSmoothing}") : "")
+        + (o.CoarseData.Length > 0 ? $" --coarse-data {o.CoarseData}" : "") + (fitBias ? " --fit-bias" : "") + $" --seed {o.Seed} --threads {threads}";
+
+    /// <summary>The training part as tensors: the data's own labels, or with <c>--coarse-data</c> also that data's images under partial labels.</summary>
+    private static LabelledTensors CoarseTraining(CliOutput io, DeepTrainOptions options, DatasetSplits splits)
+    {
+        if (options.CoarseData.Length == 0)
+        {
+            return LabelledTensors.From(splits.Train)!;
+        }
+
+        var coarse = DeepCli.Load(options.CoarseData, options.Seed);
+        var all = ImageSet.Concat(coarse.Name, [.. new[] { coarse.Train, coarse.Valid, coarse.Test }.OfType<ImageSet>()]);
+        var (set, excluded) = PartialLabelData.Combine(splits.Train, all, new[] { splits.Valid, splits.Test }.OfType<ImageSet>());
+        io.Out.WriteLine($"coarse data: {coarse.Name}, {all.Count - excluded:N0} images with {all.ClassNames.Count} case-merged classes (partial labels); {excluded:N0} identical to a valid/test image left out");
+        return set;
     }
 }
 

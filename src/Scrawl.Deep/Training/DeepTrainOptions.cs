@@ -11,7 +11,10 @@ namespace Scrawl.Deep.Training;
 /// <param name="Seed">Seed of the weights, shuffling and dropout (any value).</param>
 /// <param name="Hidden">MLP hidden units, or twice the CNN's base width; ≥ 2.</param>
 /// <param name="Augment">Training-batch augmentation: one of <see cref="BatchAugmentation.Names"/>.</param>
-public sealed record DeepTrainOptions(string Model, string Data, int Epochs, string Optimizer, string Schedule, double LearningRate, int Batch, long Seed, int Hidden = 64, string Augment = "none")
+/// <param name="LabelSmoothing">Label smoothing ε of the loss, in [0, 1).</param>
+/// <param name="CoarseData">Data labelled with letter case merged (e.g. <c>emnist-more36</c>) trained alongside with partial labels, or "".</param>
+public sealed record DeepTrainOptions(string Model, string Data, int Epochs, string Optimizer, string Schedule, double LearningRate, int Batch, long Seed, int Hidden = 64, string Augment = "none",
+    double LabelSmoothing = 0, string CoarseData = "")
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range (the model name only when <paramref name="checkModel"/>).</summary>
     public void Validate(bool checkModel = true)
@@ -19,6 +22,11 @@ public sealed record DeepTrainOptions(string Model, string Data, int Epochs, str
         if (Epochs < 1 || Batch < 1 || Hidden < 2 || !(LearningRate > 0) || double.IsInfinity(LearningRate))
         {
             throw new ArgumentException("--epochs and --batch must be ≥ 1, --hidden ≥ 2 and --lr a finite number > 0.");
+        }
+
+        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1))
+        {
+            throw new ArgumentException($"--label-smoothing must lie in [0, 1), got {LabelSmoothing}.");
         }
 
         if (Optimizer is not ("sgd" or "adam"))

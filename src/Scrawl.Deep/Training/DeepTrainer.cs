@@ -7,7 +7,8 @@ using static TorchSharp.torch.nn;
 namespace Scrawl.Deep.Training;
 
 /// <summary>
-/// Trains a TorchSharp classifier with softmax cross-entropy (mean over the batch): a seeded shuffle per epoch, one
+/// Trains a TorchSharp classifier with softmax cross-entropy (mean over the batch; label smoothing and partial labels,
+/// <see cref="PartialLabelLoss"/>, when the options and data ask for them): a seeded shuffle per epoch, one
 /// dispose scope per batch, the epoch's learning rate from the schedule, evaluation of valid/test after each epoch.
 /// </summary>
 public sealed class DeepTrainer : IDisposable
@@ -90,7 +91,9 @@ public sealed class DeepTrainer : IDisposable
                 var y = train.Labels.index_select(0, index).to(Device);
                 _optimizer.zero_grad();
                 var logits = Model.forward(x);
-                var loss = functional.cross_entropy(logits, y);
+                var loss = train.GroupMasks is not null ? PartialLabelLoss.Compute(logits, y, train.GroupMasks, Options.LabelSmoothing)
+                    : Options.LabelSmoothing > 0 ? functional.cross_entropy(logits, y, label_smoothing: Options.LabelSmoothing)
+                    : functional.cross_entropy(logits, y);
                 loss.backward();
                 _optimizer.step();
                 double value = loss.item<float>();
@@ -100,7 +103,7 @@ public sealed class DeepTrainer : IDisposable
                 }
 
                 lossSum += value * count;
-                correct += logits.argmax(1).eq(y).sum().item<long>();
+                correct += train.GroupMasks is null ? logits.argmax(1).eq(y).sum().item<long>() : PartialLabelLoss.Hits(logits, y, train.GroupMasks);
                 onBatch?.Invoke(b + 1, batches);
             }
 

@@ -3,11 +3,19 @@ using static TorchSharp.torch;
 
 namespace Scrawl.Deep.Training;
 
-/// <summary>One split as libtorch tensors on the CPU: images [N × C × H × W] and int64 labels [N]; owns both.</summary>
+/// <summary>
+/// One split as libtorch tensors on the CPU: images [N × C × H × W] and int64 labels [N]; owns both. With group masks [G × C]
+/// (bool) the labels are groups of classes (partial labels, <see cref="PartialLabelData"/>), trained with <see cref="PartialLabelLoss"/>.
+/// </summary>
 public sealed class LabelledTensors : IDisposable
 {
     /// <summary>Wraps <paramref name="images"/> and <paramref name="labels"/> (same N ≥ 0) and takes ownership of them.</summary>
-    public LabelledTensors(Tensor images, Tensor labels)
+    public LabelledTensors(Tensor images, Tensor labels) : this(images, labels, null)
+    {
+    }
+
+    /// <summary>Wraps images, labels and, when not null, the <paramref name="groupMasks"/> [G × C] the labels index; takes ownership of all.</summary>
+    public LabelledTensors(Tensor images, Tensor labels, Tensor? groupMasks)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
@@ -18,7 +26,11 @@ public sealed class LabelledTensors : IDisposable
 
         Images = images;
         Labels = labels;
+        GroupMasks = groupMasks;
     }
+
+    /// <summary>The classes each label allows [G × C] (bool), or null when the labels are classes.</summary>
+    public Tensor? GroupMasks { get; }
 
     /// <summary>The images [N × C × H × W].</summary>
     public Tensor Images { get; }
@@ -38,5 +50,6 @@ public sealed class LabelledTensors : IDisposable
     {
         Images.Dispose();
         Labels.Dispose();
+        GroupMasks?.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Scrawl.Data;
+using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
 using Scrawl.Ocr.Training;
@@ -85,11 +86,23 @@ public static class CharModelHeldOut
         }
 
         var heldOut = CharModelData.Load(1, 1, syntheticOnly: true, load, _ => { }, [], classes).HeldOut;
-        var score = CharModelScore.Evaluate(model.Network, heldOut);
-        var rows = heldOut.Select(set => Row(set.Name, CharModelScore.Evaluate(model.Network, [set]))).Append(Row("all", score)).ToArray();
+        model.Network.SetTraining(false);
         string command = model.Metadata.TryGetValue("recipe", out string? recipe) && JsonSerializer.Deserialize(recipe, ExperimentsJson.Default.CharModelRecipe) is { } r ? r.CommandLine() : "";
+        return Summarize(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), command, [.. heldOut.Select(set => (set, model.Network.PredictClasses(set.Features())))]);
+    }
+
+    /// <summary>
+    /// The score and summary of any classifier's predictions (<c>Guess</c>: a class index per image) on held-out sets of 36 or 62 classes:
+    /// per source and "all", the most confused pairs and the ambiguous pairs (<see cref="HeldOutSummary.MixedPairs"/> too for 62 classes).
+    /// </summary>
+    public static (CharModelScore Score, HeldOutSummary Summary) Summarize(string model, string sha256, string command, IReadOnlyList<(ImageSet Set, int[] Guess)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var score = CharModelScore.FromPredictions(scored);
+        var rows = scored.Select(s => Row(s.Set.Name, CharModelScore.FromPredictions([s]))).Append(Row("all", score)).ToArray();
+        int classes = score.Confusion.ClassNames.Count;
         var pairs = classes == 62 ? [.. CharModelScore.AmbiguousPairs, .. HeldOutSummary.MixedPairs] : CharModelScore.AmbiguousPairs;
-        var summary = new HeldOutSummary(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), classes, command, rows,
+        var summary = new HeldOutSummary(model, sha256, classes, command, rows,
             [.. score.Confusion.MostConfusedPairs(10).Select(p => Pair(score, p.A, p.B))],
             [.. pairs.Select(p => Pair(score, p.A, p.B))]);
         return (score, summary);

@@ -30,12 +30,23 @@ public sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, doubl
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(sets);
         network.SetTraining(false);
+        return FromPredictions([.. sets.Select(set => (set, network.PredictClasses(set.Features())))]);
+    }
+
+    /// <summary>Tallies each set's predicted classes (<c>Guess</c>: one class index per image, in the set's class order; all sets share their classes).</summary>
+    public static CharModelScore FromPredictions(IReadOnlyList<(ImageSet Set, int[] Guess)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
         var sources = new List<SourceAccuracy>();
         var truth = new List<int>();
         var predicted = new List<int>();
-        foreach (var set in sets)
+        foreach (var (set, guess) in scored)
         {
-            int[] guess = network.PredictClasses(set.Features());
+            if (guess.Length != set.Count)
+            {
+                throw new ArgumentException($"{set.Name}: {set.Count} images but {guess.Length} predictions.", nameof(scored));
+            }
+
             var to47 = set.ClassNames.Select(n => CaseMerge.Target(n, 47)).ToArray();
             var to36 = set.ClassNames.Select(n => CaseMerge.Target(n, 36)).ToArray();
             int right = 0, right47 = 0, right36 = 0;
@@ -52,7 +63,7 @@ public sealed record CharModelScore(IReadOnlyList<SourceAccuracy> Sources, doubl
             predicted.AddRange(guess);
         }
 
-        var matrix = ConfusionMatrix.Compute(truth.ToArray(), predicted.ToArray(), sets[0].ClassNames);
+        var matrix = ConfusionMatrix.Compute(truth.ToArray(), predicted.ToArray(), scored[0].Set.ClassNames);
         return new CharModelScore(sources, matrix.Accuracy, matrix);
     }
 
