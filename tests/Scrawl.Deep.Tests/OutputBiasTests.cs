@@ -9,6 +9,7 @@ public sealed class OutputBiasTests
     [Fact]
     public void Fit_undoes_a_constant_shift_of_the_logits()
     {
+        using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         // Logits that are right up to a per-class shift (class 0 pushed up by 2, class 2 down by 1): the fitted bias takes the shift back.
         var random = new Numerics.SeededRandom(3);
         int n = 600, c = 3;
@@ -38,6 +39,7 @@ public sealed class OutputBiasTests
     [Fact]
     public void AddToOutput_moves_the_logits_by_the_bias()
     {
+        using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.Seed(1);
         using var model = Models.ModelFactory.Create("mlp", 1, 4, 4, 3, 8);
         using var x = randn(5, 1, 4, 4);
