@@ -21,6 +21,7 @@ internal static class DeepCli
             BenchCommand.Create(io),
             FinetuneCommand.Create(io),
             ClassifyCommand.Create(io),
+            EnsembleCommand.Create(io),
         };
         return CliHost.Run("scrawl deep", root, args, io, Classify);
     }
