@@ -22,6 +22,7 @@ internal static class DeepCli
             FinetuneCommand.Create(io),
             ClassifyCommand.Create(io),
             ScoreCommand.Create(io),
+            EnsembleCommand.Create(io),
         };
         return CliHost.Run("scrawl deep", root, args, io, Classify);
     }

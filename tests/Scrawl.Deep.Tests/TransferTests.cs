@@ -12,7 +12,7 @@ public class TransferTests
     private static string ResNet18 => Path.Combine(AppContext.BaseDirectory, "models", "ResNet18.onnx");
 
     /// <summary>Two classes: reddish vs bluish images with noise.</summary>
-    private static ImageSet Colours(int perClass, long seed, int side = 32)
+    internal static ImageSet Colours(int perClass, long seed, int side = 32)
     {
         var random = new Numerics.SeededRandom(seed);
         var images = new Numerics.Tensor(2 * perClass, side, side, 3);

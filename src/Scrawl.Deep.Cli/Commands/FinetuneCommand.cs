@@ -40,14 +40,15 @@ internal static class FinetuneCommand
         var tta = new Option<string>("--tta") { Description = "Test-time views of valid/test: none or flip (image and mirror, softmax averaged)", DefaultValueFactory = _ => "none" };
         var tuneBlocks = new Option<int>("--tune-blocks") { Description = "Residual blocks fine-tuned in phase 2, from the end (ResNet18.onnx: 2 = its last two, 3 = its last stage; 1–8)", DefaultValueFactory = _ => 2 };
         var trainOn = new Option<string>("--train-on") { Description = "train, or train+val for a final model once the recipe is fixed on val (valid then not reported)", DefaultValueFactory = _ => "train" };
+        var cacheDir = new Option<DirectoryInfo?>("--feature-cache") { Description = "Folder keeping the frozen features between pretrained runs with --augment flip (keyed by the SHA-256 of network, cut, images and mirroring)" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-finetune") };
         var command = new Command("finetune", "Transfer learning from an ONNX network (pretrained) vs the same network from scratch; ends with test-accuracy.")
         {
-            data, pretrained, scratch, size, headEpochs, epochs, batch, augment, views, cropArea, jitter, smoothing, warmup, tta, tuneBlocks, trainOn, seed, threads, output,
+            data, pretrained, scratch, size, headEpochs, epochs, batch, augment, views, cropArea, jitter, smoothing, warmup, tta, tuneBlocks, trainOn, seed, threads, cacheDir, output,
         };
         command.SetAction(r => Run(io, r.GetValue(data)!, r.GetValue(pretrained), r.GetValue(scratch), r.GetValue(size), r.GetValue(headEpochs), r.GetValue(epochs),
             r.GetValue(batch), new Recipe(new ViewOptions(r.GetValue(augment)!, r.GetValue(views), r.GetValue(cropArea), r.GetValue(jitter), r.GetValue(seed)),
-                r.GetValue(smoothing), r.GetValue(warmup), r.GetValue(tta)!, r.GetValue(tuneBlocks), r.GetValue(trainOn)!),
+                r.GetValue(smoothing), r.GetValue(warmup), r.GetValue(tta)!, r.GetValue(tuneBlocks), r.GetValue(trainOn)!, r.GetValue(cacheDir)?.FullName),
             r.GetValue(seed), r.GetValue(threads), r.GetValue(output)!));
         return command;
     }
@@ -102,7 +103,7 @@ internal static class FinetuneCommand
         using var backbone = new OnnxGraphModule(graph);
         IReadOnlyList<DeepEpoch> history = scratch
             ? Scratch(io, backbone, splits, classes, epochs, batch, seed)
-            : Pretrained(io, backbone, splits, data, size, classes, recipe, seed,
+            : Pretrained(io, backbone, splits, data, size, classes, recipe, seed, path, outDir.FullName,
                 new FineTuneOptions(headEpochs, epochs, Batch: batch, Seed: seed, TuneBlocks: recipe.TuneBlocks, LabelSmoothing: recipe.LabelSmoothing,
                     WarmupEpochs: recipe.Warmup, EvalViews: recipe.Tta == "flip" ? 2 : 1));
         string label = scratch ? "scratch" : "pretrained";
@@ -127,17 +128,18 @@ internal static class FinetuneCommand
     }
 
     private static List<DeepEpoch> Pretrained(CliOutput io, OnnxGraphModule backbone, DatasetSplits splits, string data, int size, int classes, Recipe recipe, long seed,
-        FineTuneOptions options)
+        string network, string outDir, FineTuneOptions options)
     {
         var tuner = new FineTuner(backbone, classes, options);
         var clock = Stopwatch.StartNew();
-        bool final = recipe.TrainOn == "train+val";
+        bool final = recipe.TrainOn == "train+val", flip = recipe.Views.Mode == "flip";
+        var cache = recipe.FeatureCache is null ? null : new FeatureCache(recipe.FeatureCache, FeatureCache.NetworkKey(network, tuner.Cut), io.Out.WriteLine);
         // Random crops are cut from images loaded 8/7 larger (256 for 224), as ImageNet training does.
-        var source = recipe.Views.Mode == "crops" ? DeepCli.Load(data, seed, (size * 8 + 6) / 7) : splits;
+        var source = flip ? splits : DeepCli.Load(data, seed, (size * 8 + 6) / 7);
         var trainSet = final ? ImageSet.Concat(splits.Name + " train+val", source.Train, source.Valid!) : source.Train;
-        using var train = TransferViews.Train(tuner, trainSet, size, recipe.Views);
-        using var valid = final ? null : TransferViews.Eval(tuner, splits.Valid!, recipe.Tta == "flip");
-        using var test = TransferViews.Eval(tuner, splits.Test!, recipe.Tta == "flip");
+        using var train = final && flip ? TrainAndValid(tuner, source, cache) : TransferViews.Train(tuner, trainSet, size, recipe.Views, cache);
+        using var valid = final ? null : TransferViews.Eval(tuner, splits.Valid!, recipe.Tta == "flip", cache);
+        using var test = TransferViews.Eval(tuner, splits.Test!, recipe.Tta == "flip", cache);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cached frozen features before the last {options.TuneBlocks} blocks ({tuner.Cut}, [{string.Join("x", train.Images.shape.Skip(1))}]) of {trainSet.Count} train images x {recipe.Views.Count} views ({recipe.Views.Mode}), {(final ? "no valid (trained on train+val)" : $"{splits.Valid!.Count} valid")}, {splits.Test!.Count} test (tta {recipe.Tta}) in {clock.Elapsed.TotalSeconds:F0} s"));
         tuner.Fit(train, valid, test, (phase, m) =>
@@ -146,10 +148,21 @@ internal static class FinetuneCommand
             string first = options.EvalViews > 1 ? string.Create(CultureInfo.InvariantCulture, $"  (one view: valid {va:F4} test {ta:F4})") : "";
             io.Out.WriteLine($"{phase} " + RunReport.EpochLine(m, options.HeadEpochs + options.TuneEpochs) + first);
         });
+        var probabilities = new List<SplitProbabilities> { tuner.Probabilities("test", test) };
+        probabilities.InsertRange(0, valid is null ? [] : [tuner.Probabilities("valid", valid)]);
+        new RunProbabilities(probabilities).Write(Path.Combine(outDir, "pretrained-probabilities.csv"));
         var last = tuner.History[^1];
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"errors: valid {(final ? "-" : Errors(last.ValidAccuracy, splits.Valid!.Count))}, test {Errors(last.TestAccuracy, splits.Test.Count)} of {splits.Test.Count}"));
         return tuner.History;
+    }
+
+    /// <summary>The flipped views of train+val from the cached ones of each split (the layout of computing the joined set's views).</summary>
+    private static LabelledTensors TrainAndValid(FineTuner tuner, DatasetSplits splits, FeatureCache? cache)
+    {
+        using var train = TransferViews.Eval(tuner, splits.Train, flip: true, cache);
+        using var valid = TransferViews.Eval(tuner, splits.Valid!, flip: true, cache);
+        return TransferViews.Concat(train, valid, 2);
     }
 
     private static string Errors(double accuracy, int count) => Math.Round((1 - accuracy) * count).ToString(CultureInfo.InvariantCulture);
@@ -191,4 +204,6 @@ internal sealed record FinetuneSettings(string Data, string Mode, string Network
 /// <param name="Tta">Test-time views: none or flip.</param>
 /// <param name="TuneBlocks">Residual blocks fine-tuned, from the end.</param>
 /// <param name="TrainOn">train or train+val.</param>
-internal sealed record Recipe(ViewOptions Views, double LabelSmoothing, int Warmup, string Tta, int TuneBlocks, string TrainOn);
+/// <param name="FeatureCache">Folder of the frozen-feature cache, or null (not part of the settings' meaning: a cached run ends the same).</param>
+internal sealed record Recipe(ViewOptions Views, double LabelSmoothing, int Warmup, string Tta, int TuneBlocks, string TrainOn,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? FeatureCache = null);

@@ -105,6 +105,35 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
         return History.Count == 0 ? double.NaN : History[^1].TestAccuracy;
     }
 
+    /// <summary>
+    /// The softmax of every view of <paramref name="data"/> (cached block inputs, <see cref="FineTuneOptions.EvalViews"/> views
+    /// stacked view-major) under the current model (the last blocks and the head), saved as split <paramref name="name"/>.
+    /// </summary>
+    public SplitProbabilities Probabilities(string name, LabelledTensors data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        head.eval();
+        backbone.eval();
+        using var _ = no_grad();
+        int views = options.EvalViews, n = data.Count / views;
+        if (n * views != data.Count)
+        {
+            throw new ArgumentException($"{data.Count} samples are not {views} views.", nameof(data));
+        }
+
+        var values = new List<float>(data.Count * classes);
+        for (long s = 0; s < data.Count; s += 64)
+        {
+            using var scope = NewDisposeScope();
+            var x = data.Images.narrow(0, s, Math.Min(64, data.Count - s));
+            using var pooled = backbone.Run(Cut, x, backbone.OutputName);
+            values.AddRange(functional.softmax(head.forward(pooled.flatten(1)), 1).data<float>());
+        }
+
+        int[] labels = [.. data.Labels.narrow(0, 0, n).data<long>().ToArray().Select(l => (int)l)];
+        return new SplitProbabilities(name, labels, views, classes, [.. values]);
+    }
+
     /// <summary>Phase 2's learning rate at 0-based batch <paramref name="step"/> of a run with <paramref name="batches"/> ≥ 1 batches an epoch.</summary>
     public double TuneRateAt(int step, int batches)
     {

@@ -45,7 +45,7 @@ public static class TransferViews
     /// somewhat larger than <paramref name="size"/>): "flip" uses the images as they are and mirrored; "crops" draws, per view and
     /// image, a random-resized crop to <paramref name="size"/> ≥ 1 (mirrored half the time) and colour jitter, seeded.
     /// </summary>
-    public static LabelledTensors Train(FineTuner tuner, ImageSet set, int size, ViewOptions options)
+    public static LabelledTensors Train(FineTuner tuner, ImageSet set, int size, ViewOptions options, FeatureCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(tuner);
         ArgumentNullException.ThrowIfNull(set);
@@ -53,7 +53,7 @@ public static class TransferViews
         options.Validate();
         if (options.Mode == "flip")
         {
-            return Eval(tuner, set, flip: true);
+            return Eval(tuner, set, flip: true, cache);
         }
 
         using var rgb = ImageTensors.Images(set);
@@ -78,20 +78,61 @@ public static class TransferViews
         return Stack(parts, set, options.Views);
     }
 
-    /// <summary>Frozen features of <paramref name="set"/>'s images as they are and, when <paramref name="flip"/>, mirrored (2 views).</summary>
-    public static LabelledTensors Eval(FineTuner tuner, ImageSet set, bool flip)
+    /// <summary>
+    /// Frozen features of <paramref name="set"/>'s images as they are and, when <paramref name="flip"/>, mirrored (2 views);
+    /// read from <paramref name="cache"/> when it holds them, else computed (and written there).
+    /// </summary>
+    public static LabelledTensors Eval(FineTuner tuner, ImageSet set, bool flip, FeatureCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(tuner);
         ArgumentNullException.ThrowIfNull(set);
-        using var x = ImageNetInput.From(set);
-        var parts = new List<Tensor> { tuner.Features(x) };
-        if (flip)
+        Tensor Compute()
         {
-            using var mirrored = x.flip(3);
-            parts.Add(tuner.Features(mirrored));
+            using var x = ImageNetInput.From(set);
+            var parts = new List<Tensor> { tuner.Features(x) };
+            if (flip)
+            {
+                using var mirrored = x.flip(3);
+                parts.Add(tuner.Features(mirrored));
+            }
+
+            var all = cat(parts, 0);
+            parts.ForEach(p => p.Dispose());
+            return all;
         }
 
-        return Stack(parts, set, parts.Count);
+        var features = cache is null ? Compute() : cache.GetOrCompute(set, flip, Compute);
+        using var labels = ImageTensors.Labels(set);
+        return new LabelledTensors(features, labels.repeat(flip ? 2 : 1));
+    }
+
+    /// <summary>
+    /// Two sets' cached views joined as the views of their concatenation (view v: <paramref name="first"/>'s images, then
+    /// <paramref name="second"/>'s), the same layout as computing the views of <see cref="ImageSet.Concat"/> of both.
+    /// </summary>
+    public static LabelledTensors Concat(LabelledTensors first, LabelledTensors second, int views)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        long n1 = first.Count / views, n2 = second.Count / views;
+        if (views < 1 || n1 * views != first.Count || n2 * views != second.Count)
+        {
+            throw new ArgumentException($"{first.Count} and {second.Count} samples are not {views} views each.", nameof(views));
+        }
+
+        var images = new List<Tensor>();
+        var labels = new List<Tensor>();
+        for (int v = 0; v < views; v++)
+        {
+            images.Add(first.Images.narrow(0, v * n1, n1));
+            images.Add(second.Images.narrow(0, v * n2, n2));
+            labels.Add(first.Labels.narrow(0, v * n1, n1));
+            labels.Add(second.Labels.narrow(0, v * n2, n2));
+        }
+
+        var joined = new LabelledTensors(cat(images, 0), cat(labels, 0));
+        images.Concat(labels).ToList().ForEach(t => t.Dispose());
+        return joined;
     }
 
     private static LabelledTensors Stack(List<Tensor> parts, ImageSet set, int views)
