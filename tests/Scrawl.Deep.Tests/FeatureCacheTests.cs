@@ -1,6 +1,7 @@
 using Scrawl.Deep.Onnx;
 using Scrawl.Deep.Training;
 using Scrawl.Deep.Transfer;
+using static TorchSharp.torch;
 
 namespace Scrawl.Deep.Tests;
 
@@ -16,6 +17,7 @@ public sealed class FeatureCacheTests : IDisposable
     [Fact]
     public void A_second_run_reads_what_the_first_computed_and_any_changed_input_misses()
     {
+        using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
@@ -45,6 +47,7 @@ public sealed class FeatureCacheTests : IDisposable
     [Fact]
     public void A_corrupt_cache_file_is_reported_by_name_and_recomputed()
     {
+        using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
@@ -69,6 +72,7 @@ public sealed class FeatureCacheTests : IDisposable
     [Fact]
     public void Joined_cached_views_are_laid_out_as_the_views_of_the_joined_set()
     {
+        using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
@@ -86,6 +90,7 @@ public sealed class FeatureCacheTests : IDisposable
     [Fact]
     public void Saved_probabilities_give_the_last_epochs_accuracy_per_view_and_over_views()
     {
+        using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
         var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 4, TuneEpochs: 1, HeadRate: 1e-2, Batch: 8, Seed: 3, EvalViews: 2));
