@@ -53,9 +53,12 @@ public static class BarFields
             var cells = Cells(field, labels.Height, labels.Width);
             var inside = new Dictionary<int, int>();
             var all = labels.Labels;
-            for (int y = 0; y < labels.Height; y++)
+            // Only the field's box grown by two cells can hold its cells (cells are aligned to the grid, then grown by one).
+            int top = Math.Max(0, field.Min(b => b.Top) - (2 * cells.Size)), bottom = Math.Min(labels.Height, field.Max(b => b.Bottom) + (2 * cells.Size));
+            int left = Math.Max(0, field.Min(b => b.Left) - (2 * cells.Size)), right = Math.Min(labels.Width, field.Max(b => b.Right) + (2 * cells.Size));
+            for (int y = top; y < bottom; y++)
             {
-                for (int x = 0; x < labels.Width; x++)
+                for (int x = left; x < right; x++)
                 {
                     int label = all[(y * labels.Width) + x];
                     if (label != 0 && cells.Contains(y, x))
@@ -78,22 +81,7 @@ public static class BarFields
         using var scratch = new PooledArray<int>(ink.Height * ink.Width);
         var (labels, _) = Labeling.Label(ink, scratch.Array, connectivity: 8);
         var printed = Find(labels, Regions.Measure(labels));
-        if (printed.Count == 0)
-        {
-            return ink;
-        }
-
-        var pixels = ink.Pixels.ToArray();
-        var all = labels.Labels;
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            if (pixels[i] != 0 && printed.Contains(all[i]))
-            {
-                pixels[i] = 0;
-            }
-        }
-
-        return new BinaryImage(ink.Height, ink.Width, pixels);
+        return printed.Count == 0 ? ink : LabelMasks.Without(ink, labels, printed);
     }
 
     /// <summary>True when <paramref name="region"/> is a thin, nearly horizontal bar: its mean column thickness (area / width) at most 1/<see cref="MinAspect"/> of its width, its box no taller than twice that plus a fifth of its width.</summary>
@@ -211,9 +199,12 @@ public static class BarFields
         return cells.Grown();
     }
 
-    /// <summary>A grid of square cells of <paramref name="Size"/> pixels, some marked.</summary>
-    private sealed class CellSet(int Size, int rows, int columns)
+    /// <summary>A grid of square cells of <paramref name="size"/> pixels, some marked.</summary>
+    private sealed class CellSet(int size, int rows, int columns)
     {
+        /// <summary>The side of a cell, in pixels.</summary>
+        public int Size { get; } = size;
+
         private readonly bool[] _marked = new bool[rows * columns];
 
         public void Mark(int row, int column) => _marked[(row * columns) + column] = true;

@@ -152,21 +152,6 @@ public static class ThickBlobs
         using var scratch = new PooledArray<int>(ink.Height * ink.Width);
         var (labels, _) = Labeling.Label(ink, scratch.Array, connectivity: 8);
         var thick = Find(ink, labels, Regions.Measure(labels), factor);
-        if (thick.Count == 0)
-        {
-            return ink;
-        }
-
-        var pixels = ink.Pixels.ToArray();
-        var all = labels.Labels;
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            if (all[i] != 0 && thick.Contains(all[i]))
-            {
-                pixels[i] = 0;
-            }
-        }
-
-        return new BinaryImage(ink.Height, ink.Width, pixels);
+        return thick.Count == 0 ? ink : LabelMasks.Without(ink, labels, thick);
     }
 }
