@@ -49,12 +49,14 @@ public static partial class CharacterFinder
         using var labelScratch = new PooledArray<int>(n);
         var (labels, _) = Labeling.Label(ink, labelScratch.Array, connectivity: 8);
         var regions = Regions.Measure(labels);
+        int halfStroke = 0;
         if (options.ThickBlobFactor > 0)
         {
             // Solid blobs go; a pen's body is cut out instead, keeping the letters it touches. Long straight oblique lines (a pen's edges
             // after flattening) are erased pixel by pixel for the same reason.
             using var depthScratch = new PooledArray<int>(n);
             var depth = ThickBlobs.Measure(ink, labels, regions, depthScratch.Array);
+            halfStroke = depth.TypicalStroke;
             double limit = ThickBlobs.Limit(depth, options.ThickBlobFactor);
             var pens = regions.Where(r => depth.Deepest[r.Label] > limit && ThickBlobs.IsPenLike(r, depth)).Select(r => r.Label).ToHashSet();
             // Everything of a pen deeper than two stroke half-widths is body, and the cut reaches one stroke width past it (its fringe).
@@ -93,7 +95,13 @@ public static partial class CharacterFinder
         if (options.RemoveStraightLines && regions.Count > 0)
         {
             // A printed page in view: its text lines are fields of stacked bars, with slivers of its columns among them.
+            // An upright or level pen: its edges' dashes, which the oblique lines' search leaves to the letters.
             var printed = BarFields.Find(labels, regions);
+            if (halfStroke > 0)
+            {
+                printed.UnionWith(AxisPenEdges.Find(labels, regions, TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]), 2.0 * halfStroke));
+            }
+
             regions = printed.Count > 0 ? [.. regions.Where(r => !printed.Contains(r.Label))] : regions;
         }
 
