@@ -11,7 +11,7 @@ namespace Scrawl.Experiments.Reports;
 /// </summary>
 internal sealed partial class DeepStudiesReport
 {
-    /// <summary>Stage names of the two train+val members (seed s, s + 1) and of their ensemble.</summary>
+    /// <summary>Stage names of the two train+val members (seeds s and s + 1).</summary>
     internal static readonly string[] FinalMemberStages = ["deep finetune train-val s0", "deep finetune train-val s1"];
 
     /// <summary>The stage that runs <c>deep ensemble</c> on the two train+val members.</summary>
