@@ -33,6 +33,7 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
     private Linear head = Linear(512, classes);
     private optim.Optimizer? _optimizer;
     private byte[]? _restoredOptimizer;
+    private int _resumeAfter; // epochs a restored checkpoint holds; 0: the next Fit starts afresh
 
     /// <summary>Every epoch of both phases, numbered on (restored ones included).</summary>
     public List<DeepEpoch> History { get; } = [];
@@ -57,6 +58,7 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
         FirstViewAccuracies.Clear();
         FirstViewAccuracies.AddRange(firstView);
         _restoredOptimizer = optimizerState;
+        _resumeAfter = History.Count;
     }
 
     /// <summary>Per epoch of <see cref="History"/>, the valid and test accuracy of the first view alone (no test-time views).</summary>
@@ -95,7 +97,8 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
-        int done = History.Count;
+        int done = _resumeAfter;
+        _resumeAfter = 0;
         if (done == 0)
         {
             manual_seed(options.Seed);

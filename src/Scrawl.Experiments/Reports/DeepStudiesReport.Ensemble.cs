@@ -80,7 +80,8 @@ internal sealed partial class DeepStudiesReport
         var runs = members.Select(m => Read(Path.Combine(m.Folder, "pretrained-run.json"), DeepJson.Default.FinetuneRun)).ToList();
         var section = document.AddSection("Flowers-17: the recipe of issue #20 (two train+val runs and their ensemble)",
             "The recipe chosen on valid: pretrained ResNet18, a linear head on cached frozen features, then the last two blocks fine-tuned, flip TTA, trained on train+val (1,020 images) with two seeds; "
-            + $"the ensemble is the mean of the two runs' softmax (deep ensemble). Goal ≥ 97 % test: {(ensemble.Accuracy >= 0.97 ? "met" : "not met")} ({Percent(ensemble.Accuracy)}).");
+            + $"the ensemble is the mean of the two runs' softmax (deep ensemble). Goal ≥ 97 % test: {(ensemble.Accuracy >= 0.97 ? "met" : "not met")} ({Percent(ensemble.Accuracy)}). "
+            + "Measured with these commands at 224 px, 30 + 5 epochs (README, 2026-12-07): members 96.5 % and 96.2 %, ensemble 97.4 % (9 errors of 340).");
         var rows = new List<IReadOnlyList<string>>();
         for (int m = 0; m < members.Count; m++)
         {
