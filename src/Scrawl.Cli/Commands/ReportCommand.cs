@@ -26,7 +26,7 @@ internal static class ReportCommand
         var runs = new Option<string>("--runs") { Description = "Folder of the run folders (train/, sweep/, autoencoder/, pca/) and their logs", DefaultValueFactory = _ => "runs/report" };
         var fresh = new Option<bool>("--fresh") { Description = "Rerun every study even when its run folder already holds a run with the same settings" };
         var quick = new Option<bool>("--quick") { Description = "A smoke run in seconds: 3 classifier, 2 sweep and 2 autoencoder epochs (explicit epochs win)" };
-        var deep = new Option<bool>("--deep") { Description = "Also run (or collect) the TorchSharp studies through scrawl-deep: MLP/CNN runs, flowers-17 transfer learning, PyTorch benchmark (≈ 45 min on 2 cores, most of it Fashion-MNIST; with --quick ≈ 2–5 min)" };
+        var deep = new Option<bool>("--deep") { Description = "Also run (or collect) the TorchSharp studies through scrawl-deep: MLP/CNN runs, flowers-17 transfer learning (with the two-seed train+val ensemble of issue #20), PyTorch benchmark (≈ 45 min on 2 cores, most of it Fashion-MNIST, plus ≈ 1 h on this shared machine for the two 224-px train+val runs; with --quick ≈ 3–6 min)" };
         var charModels = new Option<bool>("--charmodels") { Description = "Also score the shipped character models (models/charmodel.scrawl, charmodel-mixed.scrawl) on their held-out real data: per source, 62/47/36 classes, I/1 and O/0 merged, ambiguous pairs (≈ 30 s)" };
         var command = new Command("report", "Run (or collect) the training, learning-rate, autoencoder and PCA studies (and with --deep the TorchSharp ones) and write one self-contained HTML report.")
         {

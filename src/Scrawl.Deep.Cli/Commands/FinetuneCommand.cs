@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Scrawl.Data;
 using Scrawl.Deep.Onnx;
 using Scrawl.Deep.Training;
@@ -42,18 +43,19 @@ internal static class FinetuneCommand
         var trainOn = new Option<string>("--train-on") { Description = "train, or train+val for a final model once the recipe is fixed on val (valid then not reported)", DefaultValueFactory = _ => "train" };
         var cacheDir = new Option<DirectoryInfo?>("--feature-cache") { Description = "Folder keeping the frozen features between pretrained runs with --augment flip (keyed by the SHA-256 of network, cut, images and mirroring)" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: history.csv/json, curves-*.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-finetune") };
+        var resume = new Option<bool>("--resume") { Description = "Continue the pretrained run in --out from its checkpoint after the last finished epoch (same settings)" };
         var command = new Command("finetune", "Transfer learning from an ONNX network (pretrained) vs the same network from scratch; ends with test-accuracy.")
         {
-            data, pretrained, scratch, size, headEpochs, epochs, batch, augment, views, cropArea, jitter, smoothing, warmup, tta, tuneBlocks, trainOn, seed, threads, cacheDir, output,
+            data, pretrained, scratch, size, headEpochs, epochs, batch, augment, views, cropArea, jitter, smoothing, warmup, tta, tuneBlocks, trainOn, seed, threads, cacheDir, output, resume,
         };
         command.SetAction(r => Run(io, r.GetValue(data)!, r.GetValue(pretrained), r.GetValue(scratch), r.GetValue(size), r.GetValue(headEpochs), r.GetValue(epochs),
             r.GetValue(batch), new Recipe(new ViewOptions(r.GetValue(augment)!, r.GetValue(views), r.GetValue(cropArea), r.GetValue(jitter), r.GetValue(seed)),
                 r.GetValue(smoothing), r.GetValue(warmup), r.GetValue(tta)!, r.GetValue(tuneBlocks), r.GetValue(trainOn)!, r.GetValue(cacheDir)?.FullName),
-            r.GetValue(seed), r.GetValue(threads), r.GetValue(output)!));
+            r.GetValue(seed), r.GetValue(threads), r.GetValue(output)!, r.GetValue(resume)));
         return command;
     }
 
-    private static int Run(CliOutput io, string data, string? pretrained, bool scratch, int size, int headEpochs, int epochs, int batch, Recipe recipe, long seed, int threads, DirectoryInfo outDir)
+    private static int Run(CliOutput io, string data, string? pretrained, bool scratch, int size, int headEpochs, int epochs, int batch, Recipe recipe, long seed, int threads, DirectoryInfo outDir, bool resume = false)
     {
         size = size == 0 ? (scratch ? 64 : 128) : size;
         epochs = epochs == 0 ? (scratch ? 15 : 6) : epochs;
@@ -75,6 +77,12 @@ internal static class FinetuneCommand
             || recipe.TuneBlocks is < 1 or > 8 || recipe.TrainOn is not ("train" or "train+val"))
         {
             throw new CliException("--label-smoothing must be in [0, 1), --warmup in 0..--epochs, --tta none or flip, --tune-blocks 1..8 and --train-on train or train+val.");
+        }
+
+        string checkpoint = Path.Combine(outDir.FullName, CheckpointFile);
+        if (resume && (scratch || !File.Exists(checkpoint)))
+        {
+            throw new CliException(scratch ? "--resume continues pretrained runs only." : $"{checkpoint}: no checkpoint to resume from (start the run without --resume).");
         }
 
         string path = pretrained is null ? BundledResNet18
@@ -101,14 +109,14 @@ internal static class FinetuneCommand
         Directory.CreateDirectory(outDir.FullName);
         TorchRuntime.Seed(seed);
         using var backbone = new OnnxGraphModule(graph);
+        string label = scratch ? "scratch" : "pretrained";
+        var settings = new FinetuneSettings(data, label, Path.GetFileName(path), size, scratch ? 0 : headEpochs, epochs, batch, seed, scratch ? null : recipe);
         IReadOnlyList<DeepEpoch> history = scratch
             ? Scratch(io, backbone, splits, classes, epochs, batch, seed)
             : Pretrained(io, backbone, splits, data, size, classes, recipe, seed, path, outDir.FullName,
                 new FineTuneOptions(headEpochs, epochs, Batch: batch, Seed: seed, TuneBlocks: recipe.TuneBlocks, LabelSmoothing: recipe.LabelSmoothing,
-                    WarmupEpochs: recipe.Warmup, EvalViews: recipe.Tta == "flip" ? 2 : 1));
-        string label = scratch ? "scratch" : "pretrained";
+                    WarmupEpochs: recipe.Warmup, EvalViews: recipe.Tta == "flip" ? 2 : 1), (checkpoint, JsonSerializer.Serialize(settings), resume));
         RunReport.WriteHistory(outDir.FullName, history, label + "-");
-        var settings = new FinetuneSettings(data, label, Path.GetFileName(path), size, scratch ? 0 : headEpochs, epochs, batch, seed, scratch ? null : recipe);
         RunReport.WriteSettings(outDir.FullName, label + "-run.json", new FinetuneRun(settings, Math.Round(clock.Elapsed.TotalSeconds, 1)));
         var figures = RunReport.WriteCurves(outDir.FullName, [(label, history)], $"{splits.Name}, {label}", label + "-").ToList();
 
@@ -128,9 +136,23 @@ internal static class FinetuneCommand
     }
 
     private static List<DeepEpoch> Pretrained(CliOutput io, OnnxGraphModule backbone, DatasetSplits splits, string data, int size, int classes, Recipe recipe, long seed,
-        string network, string outDir, FineTuneOptions options)
+        string network, string outDir, FineTuneOptions options, (string Path, string Settings, bool Resume) checkpoint)
     {
         var tuner = new FineTuner(backbone, classes, options);
+        if (checkpoint.Resume)
+        {
+            try
+            {
+                FineTuneCheckpoint.Load(checkpoint.Path, tuner, checkpoint.Settings);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(e.Message);
+            }
+
+            io.Out.WriteLine($"resuming {checkpoint.Path} after epoch {tuner.History.Count}");
+        }
+
         var clock = Stopwatch.StartNew();
         bool final = recipe.TrainOn == "train+val", flip = recipe.Views.Mode == "flip";
         var cache = recipe.FeatureCache is null ? null : new FeatureCache(recipe.FeatureCache, FeatureCache.NetworkKey(network, tuner.Cut), io.Out.WriteLine);
@@ -144,6 +166,7 @@ internal static class FinetuneCommand
             $"cached frozen features before the last {options.TuneBlocks} blocks ({tuner.Cut}, [{string.Join("x", train.Images.shape.Skip(1))}]) of {trainSet.Count} train images x {recipe.Views.Count} views ({recipe.Views.Mode}), {(final ? "no valid (trained on train+val)" : $"{splits.Valid!.Count} valid")}, {splits.Test!.Count} test (tta {recipe.Tta}) in {clock.Elapsed.TotalSeconds:F0} s"));
         tuner.Fit(train, valid, test, (phase, m) =>
         {
+            FineTuneCheckpoint.Save(checkpoint.Path, tuner, checkpoint.Settings);
             var (va, ta) = tuner.FirstViewAccuracies[^1];
             string first = options.EvalViews > 1 ? string.Create(CultureInfo.InvariantCulture, $"  (one view: valid {va:F4} test {ta:F4})") : "";
             io.Out.WriteLine($"{phase} " + RunReport.EpochLine(m, options.HeadEpochs + options.TuneEpochs) + first);
@@ -164,6 +187,9 @@ internal static class FinetuneCommand
         using var valid = TransferViews.Eval(tuner, splits.Valid!, flip: true, cache);
         return TransferViews.Concat(train, valid, 2);
     }
+
+    /// <summary>The checkpoint a pretrained run writes after every epoch in its <c>--out</c> (<c>--resume</c> continues from it).</summary>
+    internal const string CheckpointFile = "pretrained-checkpoint.ckpt";
 
     private static string Errors(double accuracy, int count) => Math.Round((1 - accuracy) * count).ToString(CultureInfo.InvariantCulture);
 

@@ -31,9 +31,35 @@ public sealed record FineTuneOptions(int HeadEpochs = 30, int TuneEpochs = 6, do
 public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOptions options)
 {
     private Linear head = Linear(512, classes);
+    private optim.Optimizer? _optimizer;
+    private byte[]? _restoredOptimizer;
+    private int _resumeAfter; // epochs a restored checkpoint holds; 0: the next Fit starts afresh
 
-    /// <summary>Every epoch of both phases, numbered on.</summary>
+    /// <summary>Every epoch of both phases, numbered on (restored ones included).</summary>
     public List<DeepEpoch> History { get; } = [];
+
+    /// <summary>The run's settings.</summary>
+    public FineTuneOptions Options => options;
+
+    /// <summary>Classes of the head.</summary>
+    public int Classes => classes;
+
+    /// <summary>What training changes, in a fixed order: the head's weight and bias, then the fine-tuned blocks' parameters (checkpoints).</summary>
+    internal IEnumerable<Tensor> TrainedParameters => head.parameters().Concat(backbone.ParametersAfter(Cut));
+
+    /// <summary>The optimizer of the phase now running (null before <see cref="Fit"/>), whose state goes into checkpoints.</summary>
+    internal optim.Optimizer? Optimizer => _optimizer;
+
+    /// <summary>Replaces the history (resuming) and keeps the saved optimizer state until the phase it belongs to makes its optimizer.</summary>
+    internal void Restore(IEnumerable<DeepEpoch> history, IEnumerable<(double Valid, double Test)> firstView, byte[]? optimizerState)
+    {
+        History.Clear();
+        History.AddRange(history);
+        FirstViewAccuracies.Clear();
+        FirstViewAccuracies.AddRange(firstView);
+        _restoredOptimizer = optimizerState;
+        _resumeAfter = History.Count;
+    }
 
     /// <summary>Per epoch of <see cref="History"/>, the valid and test accuracy of the first view alone (no test-time views).</summary>
     public List<(double Valid, double Test)> FirstViewAccuracies { get; } = [];
@@ -63,23 +89,32 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
 
     /// <summary>
     /// Runs both phases on cached block inputs (train: its views stacked; valid, when given, and test: <see cref="FineTuneOptions.EvalViews"/>
-    /// views stacked view-major) and their labels; <paramref name="onEpoch"/> sees every epoch. Returns the final test accuracy.
+    /// views stacked view-major) and their labels; <paramref name="onEpoch"/> sees every epoch (save checkpoints there). After
+    /// <see cref="FineTuneCheckpoint.Load"/> it trains only the epochs left, and ends bit-identical to an uninterrupted run:
+    /// the shuffles and rates depend only on (seed, epoch). Returns the final test accuracy.
     /// </summary>
     public double Fit(LabelledTensors train, LabelledTensors? valid, LabelledTensors test, Action<string, DeepEpoch>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
-        manual_seed(options.Seed);
-        head.Dispose();
-        head = Linear(512, classes);
-        // Phase 1: the backbone's pooled output is fixed, so it is computed once.
-        using (var pooledTrain = Pooled(train.Images))
-        using (var pooledValid = valid is null ? null : Pooled(valid.Images))
-        using (var pooledTest = Pooled(test.Images))
+        int done = _resumeAfter;
+        _resumeAfter = 0;
+        if (done == 0)
         {
-            using var opt = optim.Adam(head.parameters(), options.HeadRate, weight_decay: 1e-4);
+            manual_seed(options.Seed);
+            head.Dispose();
+            head = Linear(512, classes);
+        }
+
+        // Phase 1: the backbone's pooled output is fixed, so it is computed once.
+        if (done < options.HeadEpochs)
+        {
+            using var pooledTrain = Pooled(train.Images);
+            using var pooledValid = valid is null ? null : Pooled(valid.Images);
+            using var pooledTest = Pooled(test.Images);
+            using var opt = Resumed(optim.Adam(head.parameters(), options.HeadRate, weight_decay: 1e-4), done > 0);
             var phase = new LabelledTensors(pooledTrain.alias(), train.Labels.alias());
-            for (int e = 0; e < options.HeadEpochs; e++)
+            for (int e = done; e < options.HeadEpochs; e++)
             {
                 var (loss, acc, seconds) = Epoch(x => head.forward(x.flatten(1)), phase, opt, e, trainBackbone: false, _ => options.HeadRate);
                 Record("head", onEpoch, loss, acc, seconds, x => head.forward(x.flatten(1)), pooledValid, valid?.Labels, pooledTest, test.Labels, options.HeadRate);
@@ -88,14 +123,14 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
 
         // Phase 2: the last blocks and the head, from the cached block inputs; the rate warms up, then follows a cosine, per batch.
         var parameters = backbone.ParametersAfter(Cut).Concat(head.parameters()).ToList();
-        using var tune = optim.Adam(parameters, options.TuneRate, weight_decay: 1e-4);
+        using var tune = Resumed(optim.Adam(parameters, options.TuneRate, weight_decay: 1e-4), done > options.HeadEpochs);
         Func<Tensor, Tensor> tail = x =>
         {
             using var pooled = backbone.Run(Cut, x, backbone.OutputName);
             return head.forward(pooled.flatten(1));
         };
         int batches = (train.Count + options.Batch - 1) / options.Batch;
-        for (int e = 0; e < options.TuneEpochs; e++)
+        for (int e = Math.Max(0, done - options.HeadEpochs); e < options.TuneEpochs; e++)
         {
             int first = e * batches;
             var (loss, acc, seconds) = Epoch(tail, train, tune, e, trainBackbone: true, b => TuneRateAt(first + b, batches));
@@ -132,6 +167,20 @@ public sealed class FineTuner(OnnxGraphModule backbone, int classes, FineTuneOpt
 
         int[] labels = [.. data.Labels.narrow(0, 0, n).data<long>().ToArray().Select(l => (int)l)];
         return new SplitProbabilities(name, labels, views, classes, [.. values]);
+    }
+
+    /// <summary>The running phase's optimizer, given the restored state when the run resumes inside its phase.</summary>
+    private optim.Optimizer Resumed(optim.Optimizer optimizer, bool inPhase)
+    {
+        if (inPhase && _restoredOptimizer is not null)
+        {
+            using var reader = new BinaryReader(new MemoryStream(_restoredOptimizer));
+            ((OptimizerHelper)optimizer).load_state_dict(reader);
+        }
+
+        _restoredOptimizer = null;
+        _optimizer = optimizer;
+        return optimizer;
     }
 
     /// <summary>Phase 2's learning rate at 0-based batch <paramref name="step"/> of a run with <paramref name="batches"/> ≥ 1 batches an epoch.</summary>
