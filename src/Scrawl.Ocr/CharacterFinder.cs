@@ -6,7 +6,7 @@ namespace Scrawl.Ocr;
 /// Stage 1 of the OCR pipeline: finds the characters in a photo of handwriting (grey, dark ink on
 /// lighter paper). Steps, each public so its intermediate can be inspected: downscale to a working
 /// size, binarise (<see cref="Binarize(FloatImage, CharacterFinderOptions?)"/>), then <see cref="FindInInk"/>: 8-connected components, noise
-/// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), long straight oblique lines erased (<see cref="ObliqueLines"/>), outlines reaching in from the frame dropped (<see cref="FrameIntruders"/>), pieces of one character merged, dots and specks dropped, touching characters split.
+/// dropped, solid blobs dropped (<see cref="ThickBlobs"/>), long straight oblique lines erased (<see cref="ObliqueLines"/>), outlines reaching in from the frame dropped (<see cref="FrameIntruders"/>), fields of printed bars (<see cref="BarFields"/>) and an upright or level pen's dashed edges (<see cref="AxisPenEdges"/>) dropped, pieces of one character merged, dots and specks dropped, touching characters split.
 /// </summary>
 public static partial class CharacterFinder
 {
@@ -96,13 +96,13 @@ public static partial class CharacterFinder
         {
             // A printed page in view: its text lines are fields of stacked bars, with slivers of its columns among them.
             // An upright or level pen: its edges' dashes, which the oblique lines' search leaves to the letters.
-            var printed = BarFields.Find(labels, regions);
+            var notWriting = BarFields.Find(labels, regions);
             if (halfStroke > 0)
             {
-                printed.UnionWith(AxisPenEdges.Find(labels, regions, TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]), 2.0 * halfStroke));
+                notWriting.UnionWith(AxisPenEdges.Find(labels, regions, TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]), 2.0 * halfStroke));
             }
 
-            regions = printed.Count > 0 ? [.. regions.Where(r => !printed.Contains(r.Label))] : regions;
+            regions = notWriting.Count > 0 ? [.. regions.Where(r => !notWriting.Contains(r.Label))] : regions;
         }
 
         if (regions.Count == 0)
