@@ -28,9 +28,11 @@ internal static class ReportCommand
         var quick = new Option<bool>("--quick") { Description = "A smoke run in seconds: 3 classifier, 2 sweep and 2 autoencoder epochs (explicit epochs win)" };
         var deep = new Option<bool>("--deep") { Description = "Also run (or collect) the TorchSharp studies through scrawl-deep: MLP/CNN runs, flowers-17 transfer learning (with the two-seed train+val ensemble of issue #20), PyTorch benchmark (≈ 45 min on 2 cores, most of it Fashion-MNIST, plus ≈ 1 h on this shared machine for the two 224-px train+val runs; with --quick ≈ 3–6 min)" };
         var charModels = new Option<bool>("--charmodels") { Description = "Also score the shipped character models (models/charmodel.scrawl, charmodel-mixed.scrawl) on their held-out real data: per source, 62/47/36 classes, I/1 and O/0 merged, ambiguous pairs (≈ 30 s)" };
+        var emnist = new Option<bool>("--emnist") { Description = "Also collect the finished EMNIST runs ('deep train --data emnist-mixedcase' or 'deep score' folders) under RUNS/emnist: 62/47/36-class held-out accuracy, ambiguous pairs, confusion and curves; trains nothing" };
+        var emnistRuns = new Option<string[]>("--emnist-run") { Description = "An EMNIST run folder (with heldout.json), or a folder of them, to collect as --emnist does; repeatable", AllowMultipleArgumentsPerToken = false };
         var command = new Command("report", "Run (or collect) the training, learning-rate, autoencoder and PCA studies (and with --deep the TorchSharp ones) and write one self-contained HTML report.")
         {
-            output, data, seed, epochs, sweepEpochs, aeEpochs, recipe, runs, fresh, quick, deep, charModels,
+            output, data, seed, epochs, sweepEpochs, aeEpochs, recipe, runs, fresh, quick, deep, charModels, emnist, emnistRuns,
         };
         command.SetAction(r =>
         {
@@ -41,6 +43,7 @@ internal static class ReportCommand
                 CharModelFiles = r.GetValue(charModels)
                     ? [Scrawl.Reading.ModelLocator.ShippedModelPath(), Scrawl.Reading.ModelLocator.ShippedModelPath(Scrawl.Reading.ModelLocator.ShippedMixedModelName)]
                     : [],
+                EmnistRuns = r.GetValue(emnist) || r.GetValue(emnistRuns) is { Length: > 0 } ? r.GetValue(emnistRuns) ?? [] : null,
             };
             return Run(io, s, r.GetValue(output)!);
         });

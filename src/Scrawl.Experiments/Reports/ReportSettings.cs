@@ -16,6 +16,9 @@ public sealed record ReportSettings(string Data, long Seed, int Epochs, int Swee
     /// <summary>Character model files to score on their held-out real data (<c>--charmodels</c>: the shipped models); empty by default.</summary>
     public IReadOnlyList<string> CharModelFiles { get; init; } = [];
 
+    /// <summary>EMNIST run folders to collect besides those under <see cref="Runs"/>/emnist (<c>--emnist-run</c>); null leaves the EMNIST part out (<c>--emnist</c> turns it on).</summary>
+    public IReadOnlyList<string>? EmnistRuns { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> unless every epoch count is ≥ 1.</summary>
     public void Validate()
     {
@@ -31,6 +34,7 @@ public sealed record ReportSettings(string Data, long Seed, int Epochs, int Swee
         "report", "--data", Data, "--seed", ReportFiles.Text(Seed), "--epochs", ReportFiles.Text(Epochs), "--sweep-epochs", ReportFiles.Text(SweepEpochs),
         "--ae-epochs", ReportFiles.Text(AutoencoderEpochs), "--recipe", Recipe, "--runs", Runs, .. Quick ? ["--quick"] : Array.Empty<string>(), .. Deep ? ["--deep"] : Array.Empty<string>(),
         .. CharModelFiles.Count > 0 ? ["--charmodels"] : Array.Empty<string>(),
+        .. EmnistRuns is null ? Array.Empty<string>() : EmnistRuns.Count == 0 ? ["--emnist"] : EmnistRuns.SelectMany(r => new[] { "--emnist-run", r }),
     ];
 }
 

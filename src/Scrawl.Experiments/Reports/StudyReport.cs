@@ -20,7 +20,8 @@ public sealed class StudyReport
         ArgumentNullException.ThrowIfNull(splits);
         settings.Validate();
         _context = new ReportContext(settings, splits);
-        _parts = [new SeedStudiesReport(), .. settings.Deep ? [new DeepStudiesReport()] : Array.Empty<IReportPart>(), .. settings.CharModelFiles.Count > 0 ? [new CharModelReport()] : Array.Empty<IReportPart>()];
+        _parts = [new SeedStudiesReport(), .. settings.Deep ? [new DeepStudiesReport()] : Array.Empty<IReportPart>(), .. settings.CharModelFiles.Count > 0 ? [new CharModelReport()] : Array.Empty<IReportPart>(),
+            .. settings.EmnistRuns is not null ? [new EmnistRunsReport()] : Array.Empty<IReportPart>()];
         Plans = [.. _parts.SelectMany(p => p.Plan(_context))];
     }
 
