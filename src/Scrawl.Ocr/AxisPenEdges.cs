@@ -44,7 +44,7 @@ public static class AxisPenEdges
         var dashes = new List<(int Label, StraightLine Line)>();
         foreach (var r in regions.Where(r => Math.Max(r.BoxHeight, r.BoxWidth) >= characterHeight / 2))
         {
-            if (IsDash(Points(labels, r), stroke) is { } line)
+            if (IsDash(LabelMasks.Points(labels, r), stroke) is { } line)
             {
                 dashes.Add((r.Label, line));
             }
@@ -64,7 +64,7 @@ public static class AxisPenEdges
         // The edges' shorter crumbs: small components lying wholly on an edge, within its extent.
         foreach (var r in edges.Count == 0 ? [] : regions.Where(r => Math.Max(r.BoxHeight, r.BoxWidth) < characterHeight / 2 && !found.Contains(r.Label)))
         {
-            var points = Points(labels, r);
+            var points = LabelMasks.Points(labels, r);
             if (edges.Any(e => points.All(p => Math.Abs(e.Distance(p.Y, p.X)) <= stroke && e.Along(p.Y, p.X) >= e.From - stroke && e.Along(p.Y, p.X) <= e.To + stroke)))
             {
                 found.Add(r.Label);
@@ -170,23 +170,5 @@ public static class AxisPenEdges
     {
         var (y, x) = PointAt(b, t);
         return a.Along(y, x);
-    }
-
-    private static List<(int Y, int X)> Points(LabelImage labels, RegionProperties r)
-    {
-        var points = new List<(int, int)>();
-        var all = labels.Labels;
-        for (int y = r.Top; y < r.Bottom; y++)
-        {
-            for (int x = r.Left; x < r.Right; x++)
-            {
-                if (all[(y * labels.Width) + x] == r.Label)
-                {
-                    points.Add((y, x));
-                }
-            }
-        }
-
-        return points;
     }
 }

@@ -20,4 +20,23 @@ internal static class LabelMasks
 
         return new BinaryImage(ink.Height, ink.Width, pixels);
     }
+
+    /// <summary>The (y, x) pixels labelled as <paramref name="region"/> in <paramref name="labels"/>, row by row.</summary>
+    public static List<(int Y, int X)> Points(LabelImage labels, RegionProperties region)
+    {
+        var points = new List<(int, int)>(region.Area);
+        var all = labels.Labels;
+        for (int y = region.Top; y < region.Bottom; y++)
+        {
+            for (int x = region.Left; x < region.Right; x++)
+            {
+                if (all[(y * labels.Width) + x] == region.Label)
+                {
+                    points.Add((y, x));
+                }
+            }
+        }
+
+        return points;
+    }
 }

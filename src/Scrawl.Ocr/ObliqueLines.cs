@@ -36,7 +36,7 @@ public static class ObliqueLines
         byte[]? pixels = null;
         foreach (var r in regions.Where(r => Math.Sqrt(((double)r.BoxHeight * r.BoxHeight) + ((double)r.BoxWidth * r.BoxWidth)) >= length))
         {
-            var points = Points(labels, r);
+            var points = new HashSet<(int Y, int X)>(LabelMasks.Points(labels, r));
             for (int n = 0; n < MaxLinesPerComponent && points.Count >= length; n++)
             {
                 var (theta, rho, votes) = StrongestLine(points, r);
@@ -63,24 +63,6 @@ public static class ObliqueLines
         }
 
         return pixels is null ? null : new BinaryImage(ink.Height, ink.Width, pixels);
-    }
-
-    private static HashSet<(int Y, int X)> Points(LabelImage labels, RegionProperties r)
-    {
-        var points = new HashSet<(int, int)>();
-        var all = labels.Labels;
-        for (int y = r.Top; y < r.Bottom; y++)
-        {
-            for (int x = r.Left; x < r.Right; x++)
-            {
-                if (all[(y * labels.Width) + x] == r.Label)
-                {
-                    points.Add((y, x));
-                }
-            }
-        }
-
-        return points;
     }
 
     /// <summary>The oblique line (normal angle θ in degrees, distance ρ from the box's corner) through the most points: ρ = x·cos θ + y·sin θ in one-pixel bins.</summary>
