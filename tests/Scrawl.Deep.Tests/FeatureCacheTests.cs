@@ -14,13 +14,16 @@ public sealed class FeatureCacheTests : IDisposable
 
     private static string ResNet18 => Path.Combine(AppContext.BaseDirectory, "models", "ResNet18.onnx");
 
+    /// <summary>A two-class tuner over <paramref name="backbone"/> that trains nothing: only its frozen features are used.</summary>
+    private static FineTuner FeaturesOnly(OnnxGraphModule backbone) => new(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
+
     [Fact]
     public void A_second_run_reads_what_the_first_computed_and_any_changed_input_misses()
     {
         using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
-        var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
+        var tuner = FeaturesOnly(backbone);
         var log = new List<string>();
         var cache = new FeatureCache(_dir, FeatureCache.NetworkKey(ResNet18, tuner.Cut), log.Add);
         var set = TransferTests.Colours(2, 1);
@@ -50,7 +53,7 @@ public sealed class FeatureCacheTests : IDisposable
         using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
-        var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
+        var tuner = FeaturesOnly(backbone);
         var log = new List<string>();
         var cache = new FeatureCache(_dir, FeatureCache.NetworkKey(ResNet18, tuner.Cut), log.Add);
         var set = TransferTests.Colours(2, 1);
@@ -75,7 +78,7 @@ public sealed class FeatureCacheTests : IDisposable
         using var testScope = NewDisposeScope(); // no tensor left to the finalizer (TorchRuntime's remarks)
         TorchRuntime.EnsureLoaded();
         using var backbone = new OnnxGraphModule(TestData.ResNet18.Value);
-        var tuner = new FineTuner(backbone, 2, new FineTuneOptions(HeadEpochs: 0, TuneEpochs: 0));
+        var tuner = FeaturesOnly(backbone);
         var train = TransferTests.Colours(3, 1);
         var valid = TransferTests.Colours(1, 2);
         using var a = TransferViews.Eval(tuner, train, flip: true);
