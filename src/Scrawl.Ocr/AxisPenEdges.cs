@@ -42,7 +42,10 @@ public static class AxisPenEdges
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(characterHeight);
         ArgumentOutOfRangeException.ThrowIfLessThan(stroke, 1);
         var dashes = new List<(int Label, StraightLine Line)>();
-        foreach (var r in regions.Where(r => Math.Max(r.BoxHeight, r.BoxWidth) >= characterHeight / 2))
+        // A dash's area is at most a stroke times its length, and its length at most its box's diagonal plus one: most letters fail
+        // that before their pixels are gathered.
+        foreach (var r in regions.Where(r => Math.Max(r.BoxHeight, r.BoxWidth) >= characterHeight / 2
+                                             && r.Area <= stroke * (Math.Sqrt(((double)r.BoxHeight * r.BoxHeight) + ((double)r.BoxWidth * r.BoxWidth)) + 1)))
         {
             if (IsDash(LabelMasks.Points(labels, r), stroke) is { } line)
             {
