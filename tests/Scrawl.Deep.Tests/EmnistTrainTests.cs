@@ -109,6 +109,19 @@ public sealed class EmnistTrainTests : IDisposable
             Assert.Contains(heldOutLine, scored.ToString());
             Assert.Equal(models.Length > 2, scored.ToString().Contains("the mean softmax of 2 models", StringComparison.Ordinal));
         }
+
+        // With shifted views: a held-out line of its own, the views named, the command in heldout.json; a mode it lacks is refused.
+        var shifted = new StringWriter();
+        string shiftOut = Path.Combine(_dir, "score-shift");
+        Assert.Equal(0, DeepCli.Run(["score", "--model", model, "--data", DeepCli.MixedCaseName, "--tta", "shift", "--out", shiftOut], shifted, stderr));
+        Assert.Contains("each averaged over 5 shifted views (--tta shift)", shifted.ToString());
+        Assert.Matches(@"held-out \(124 test images\): 62 classes \d+\.\d\d ?%", shifted.ToString());
+        using var shiftJson = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(shiftOut, "heldout.json")));
+        Assert.EndsWith("--tta shift", shiftJson.RootElement.GetProperty("Command").GetString());
+        var badStderr = new StringWriter();
+        Assert.Equal(2, DeepCli.Run(["score", "--model", model, "--tta", "flip", "--out", Path.Combine(_dir, "bad-tta")], new StringWriter(), badStderr));
+        Assert.Contains("--tta must be none or shift, not 'flip'", badStderr.ToString());
+        Assert.False(Directory.Exists(Path.Combine(_dir, "bad-tta")));
     }
 
     [Fact]

@@ -23,19 +23,25 @@ internal static class ScoreCommand
         var seed = new Option<long>("--seed") { Description = "Split seed of data split here (emnist-mixedcase ignores it)", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for heldout.json and confusion-heldout.png", DefaultValueFactory = _ => new DirectoryInfo("runs/deep-score") };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (≥ 1)", DefaultValueFactory = _ => 1 };
+        var tta = new Option<string>("--tta") { Description = "Test-time augmentation: none, or shift (each model's softmax averaged over the image and its four 1-pixel shifts; 5× the time)", DefaultValueFactory = _ => "none" };
         var command = new Command("score", "Score a model, or an ensemble of models, on a test split of 36 or 62 character classes: 62/47/36-class accuracy and the ambiguous pairs.")
         {
-            models, data, seed, output, threads,
+            models, data, seed, output, threads, tta,
         };
-        command.SetAction(r => Run(io, [.. r.GetValue(models)!.Select(f => f.FullName)], r.GetValue(data)!, r.GetValue(seed), r.GetValue(output)!.FullName, r.GetValue(threads)));
+        command.SetAction(r => Run(io, [.. r.GetValue(models)!.Select(f => f.FullName)], r.GetValue(data)!, r.GetValue(seed), r.GetValue(output)!.FullName, r.GetValue(threads), r.GetValue(tta)!));
         return command;
     }
 
-    internal static int Run(CliOutput io, IReadOnlyList<string> modelPaths, string data, long seed, string outDir, int threads)
+    internal static int Run(CliOutput io, IReadOnlyList<string> modelPaths, string data, long seed, string outDir, int threads, string tta = "none")
     {
         if (threads < 1 || modelPaths.Count == 0)
         {
             throw new CliException("--threads must be ≥ 1 and at least one --model is needed.");
+        }
+
+        if (!ShiftViews.Modes.Contains(tta))
+        {
+            throw new CliException($"--tta must be {string.Join(" or ", ShiftViews.Modes)}, not '{tta}'.");
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -60,8 +66,7 @@ internal static class ScoreCommand
                     throw new CliException($"{path}: the model's classes or input ({description.Classes.Count} classes, {description.Height}×{description.Width}×{description.Channels}) do not match {splits.Name}'s.");
                 }
 
-                using var logits = OutputBias.Logits(module, CPU, images);
-                using var probabilities = logits.softmax(1);
+                using var probabilities = ShiftViews.MeanSoftmax(module, CPU, images, ShiftViews.Of(tta));
                 if (sum is null)
                 {
                     sum = probabilities.clone();
@@ -85,8 +90,9 @@ internal static class ScoreCommand
         string name = string.Join(" + ", modelPaths.Select(p => Path.GetFileName(Path.GetDirectoryName(p)) + "/" + Path.GetFileName(p)));
         string sha = modelPaths.Count == 1 ? Experiments.CharModel.HeldOutSummary.HashFile(modelPaths[0])
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", modelPaths.Select(Experiments.CharModel.HeldOutSummary.HashFile)))));
-        string command = $"./scrawl deep score {string.Join(' ', modelPaths.Select(p => "--model " + Path.GetRelativePath(Environment.CurrentDirectory, p)))} --data {data}";
-        io.Out.WriteLine($"scoring {(modelPaths.Count == 1 ? "" : $"the mean softmax of {modelPaths.Count} models: ")}{name} on {splits.Name}'s test split");
+        string command = $"./scrawl deep score {string.Join(' ', modelPaths.Select(p => "--model " + Path.GetRelativePath(Environment.CurrentDirectory, p)))} --data {data}{(tta == "none" ? "" : " --tta " + tta)}";
+        string views = tta == "none" ? "" : $", each averaged over {ShiftViews.Of(tta).Count} shifted views (--tta {tta})";
+        io.Out.WriteLine($"scoring {(modelPaths.Count == 1 ? "" : $"the mean softmax of {modelPaths.Count} models: ")}{name} on {splits.Name}'s test split{views}");
         HeldOutReport.Write(io, splits, guess, name, sha, command, outDir, clock.Elapsed.TotalSeconds);
         foreach (int target in MergeTargets.Where(t => t < test.ClassNames.Count))
         {
