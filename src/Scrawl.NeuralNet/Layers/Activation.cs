@@ -27,7 +27,8 @@ public abstract class Activation : ILayer, IFloat64Forward
         ArgumentNullException.ThrowIfNull(input);
         _input = input;
         _output.Resize(input.Shape.ToArray());
-        Apply(input.Span, _output.Span);
+        var output = _output;
+        ForEachRange(input.Length, (start, length) => Apply(input.Span.Slice(start, length), output.Span.Slice(start, length)));
         return _output;
     }
 
@@ -43,8 +44,38 @@ public abstract class Activation : ILayer, IFloat64Forward
         }
 
         _inputGradient.Resize(input.Shape.ToArray());
-        Derivative(input.Span, _output.Span, outputGradient.Span, _inputGradient.Span);
+        var (output, inputGradient) = (_output, _inputGradient);
+        ForEachRange(input.Length, (start, length) => Derivative(
+            input.Span.Slice(start, length), output.Span.Slice(start, length), outputGradient.Span.Slice(start, length), inputGradient.Span.Slice(start, length)));
         return _inputGradient;
+    }
+
+    /// <summary>Elements below which a pass runs on the calling thread alone (splitting costs more than it saves).</summary>
+    private const int MinParallelLength = 1 << 16;
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(start, length) over contiguous ranges of <paramref name="count"/> elements, one per core (each a
+    /// multiple of 64 elements long but the last) when there are at least <see cref="MinParallelLength"/>; element-wise, so the result is
+    /// the same on any number of cores.
+    /// </summary>
+    private static void ForEachRange(int count, Action<int, int> body)
+    {
+        int ranges = Math.Max(1, ParallelWork.Parallelism);
+        if (ranges <= 1 || count < MinParallelLength)
+        {
+            body(0, count);
+            return;
+        }
+
+        int step = ((count / ranges) + 63) & ~63;
+        ParallelWork.For(ranges, r =>
+        {
+            int start = Math.Min(count, r * step), end = r == ranges - 1 ? count : Math.Min(count, (r + 1) * step);
+            if (end > start)
+            {
+                body(start, end - start);
+            }
+        });
     }
 
     /// <inheritdoc/>

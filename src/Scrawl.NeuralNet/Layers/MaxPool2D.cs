@@ -111,11 +111,14 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
     /// The common 2×2, stride-2 case, one output row at a time through <see cref="MaxPool2x2Kernel"/> (vectorised; the
     /// same first-maximum-wins order as the general loop, so results are identical).
     /// </summary>
-    private void Forward2x2(Tensor input, int batch, int outFeatures)
+    private void Forward2x2(Tensor input, int batch, int outFeatures) =>
+        ForEachSampleRange(batch, outFeatures, (first, end) => Forward2x2(input, first, end, outFeatures));
+
+    private void Forward2x2(Tensor input, int first, int end, int outFeatures)
     {
         var shape = _g.Input;
         int width = shape.Width, outHeight = _g.OutHeight, outWidth = _g.OutWidth;
-        for (int n = 0; n < batch; n++)
+        for (int n = first; n < end; n++)
         {
             var x = input.Row(n);
             var y = _output.Row(n);
@@ -126,7 +129,7 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
                 for (int oy = 0; oy < outHeight; oy++, o += outWidth)
                 {
                     int top = (c * shape.PlaneSize) + (2 * oy * width);
-                    MaxPool2x2Kernel.Row(x.Slice(top, width), x.Slice(top + width, width), top, width, y.Slice(o, outWidth), winners.Slice(o, outWidth));
+                    MaxPool2x2Kernel.Row(x[top..], x[(top + width)..], top, width, y.Slice(o, outWidth), winners.Slice(o, outWidth));
                 }
             }
         }
@@ -153,19 +156,42 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
         }
 
         _inputGradient.Resize(_batch, _g.Input.Features);
-        _inputGradient.Span.Clear();
-        for (int n = 0; n < _batch; n++)
+        ForEachSampleRange(_batch, _g.Input.Features, (first, end) =>
         {
-            var dy = outputGradient.Row(n);
-            var dx = _inputGradient.Row(n);
-            var winners = _argmax.AsSpan(n * outFeatures, outFeatures);
-            for (int o = 0; o < outFeatures; o++)
+            for (int n = first; n < end; n++)
             {
-                dx[winners[o]] += dy[o];
+                var dy = outputGradient.Row(n);
+                var dx = _inputGradient.Row(n);
+                dx.Clear();
+                var winners = _argmax.AsSpan(n * outFeatures, outFeatures);
+                for (int o = 0; o < outFeatures; o++)
+                {
+                    dx[winners[o]] += dy[o];
+                }
             }
-        }
+        });
 
         return _inputGradient;
+    }
+
+    /// <summary>Floats of work below which a pass runs on the calling thread alone (splitting costs more than it saves).</summary>
+    private const int MinParallelFloats = 1 << 15;
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(first, end) over contiguous ranges of the <paramref name="batch"/> samples, one range per core when the
+    /// batch holds at least <see cref="MinParallelFloats"/> of <paramref name="floatsPerSample"/>; samples are independent, so the result is
+    /// the same on any number of cores.
+    /// </summary>
+    private static void ForEachSampleRange(int batch, int floatsPerSample, Action<int, int> body)
+    {
+        int ranges = Math.Min(batch, Math.Max(1, ParallelWork.Parallelism));
+        if (ranges <= 1 || (long)batch * floatsPerSample < MinParallelFloats)
+        {
+            body(0, batch);
+            return;
+        }
+
+        ParallelWork.For(ranges, r => body((int)((long)batch * r / ranges), (int)((long)batch * (r + 1) / ranges)));
     }
 
     /// <inheritdoc/>

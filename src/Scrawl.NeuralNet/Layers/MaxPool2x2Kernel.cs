@@ -8,12 +8,13 @@ namespace Scrawl.NeuralNet.Layers;
 /// One output row of 2×2, stride-2 max pooling with the winners' indices: output j takes the largest of top[2j],
 /// top[2j+1], bottom[2j], bottom[2j+1], compared in that order with strict &gt; (the first maximum wins ties), and its
 /// winner index is <c>firstIndex</c> + 2j (+1 for the right column, + <c>width</c> for the bottom row). A scalar path and
-/// a Vector256 path (8 outputs at a time) give identical results.
+/// a Vector256 path (8 outputs at a time) give identical results; when the input spans run on past the row (the next rows of the
+/// image), the last fewer-than-8 outputs are computed by one more vector step whose extra lanes are discarded.
 /// </summary>
 internal static class MaxPool2x2Kernel
 {
     /// <summary>
-    /// Pools two input rows (each ≥ 2·<paramref name="values"/>.Length long) into <paramref name="values"/> and
+    /// Pools two input rows (each ≥ 2·<paramref name="values"/>.Length long; they may run on past the row) into <paramref name="values"/> and
     /// <paramref name="winners"/> (same length); <paramref name="width"/> is the distance from a top pixel's index to the one below.
     /// </summary>
     public static void Row(ReadOnlySpan<float> top, ReadOnlySpan<float> bottom, int firstIndex, int width, Span<float> values, Span<int> winners)
@@ -25,6 +26,17 @@ internal static class MaxPool2x2Kernel
         }
 
         int j = Vector256.IsHardwareAccelerated ? Vector256Path(top, bottom, firstIndex, width, values, winners) : 0;
+        if (j < count && Vector256.IsHardwareAccelerated && top.Length >= (2 * j) + 16 && bottom.Length >= (2 * j) + 16)
+        {
+            // Reads up to 16 values past the row's last pair, inside the spans; only the row's own outputs are kept.
+            Span<float> lastValues = stackalloc float[8];
+            Span<int> lastWinners = stackalloc int[8];
+            Vector256Path(top[(2 * j)..], bottom[(2 * j)..], firstIndex + (2 * j), width, lastValues, lastWinners);
+            lastValues[..(count - j)].CopyTo(values[j..]);
+            lastWinners[..(count - j)].CopyTo(winners[j..]);
+            return;
+        }
+
         Scalar(top, bottom, firstIndex, width, values, winners, j);
     }
 

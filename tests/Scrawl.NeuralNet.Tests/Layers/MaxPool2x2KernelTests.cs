@@ -42,6 +42,26 @@ public class MaxPool2x2KernelTests
     }
 
     [Fact]
+    public void Rows_that_run_on_give_the_scalar_paths_values_and_winners_at_every_length()
+    {
+        // The spans continue past the row (as the image's next rows do): the last outputs come from one more vector step.
+        var random = new SeededRandom(7);
+        for (int count = 1; count <= 64; count++)
+        {
+            int width = (2 * count) + random.NextInt(3);
+            float[] top = Row(random, width + 16), bottom = Row(random, width + 16 + random.NextInt(3));
+            int first = random.NextInt(1000);
+            var (expected, expectedWinners) = (new float[count], new int[count]);
+            MaxPool2x2Kernel.Scalar(top, bottom, first, width, expected, expectedWinners);
+            var (actual, actualWinners) = (new float[count + 3], new int[count + 3]);
+            MaxPool2x2Kernel.Row(top, bottom, first, width, actual.AsSpan(0, count), actualWinners.AsSpan(0, count));
+            Assert.Equal(expectedWinners, actualWinners[..count]);
+            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual[..count].Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal([0, 0, 0], actualWinners[count..]); // nothing written past the outputs
+        }
+    }
+
+    [Fact]
     public void Ties_go_to_the_first_maximum_in_reading_order()
     {
         float[] top = [1, 1, 0, 2, 3, 0, 0, 0, 5, 5, 5, 5, 0, 0, 0, 0];
