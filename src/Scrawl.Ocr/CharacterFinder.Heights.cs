@@ -28,6 +28,24 @@ public static partial class CharacterFinder
         return Math.Max(Tallest([.. heights.Order()]), TypicalHeight(heights));
     }
 
+    /// <summary>
+    /// The typical height (<see cref="TypicalHeight"/>) once the pieces of letters broken by pen lifts count as one: boxes whose columns
+    /// overlap by at least half the narrower one's width and whose rows are at most one <paramref name="stroke"/> width (&gt; 0) apart join,
+    /// as long as the joined box stays within 2.5 of the pieces' own typical height (letters of neighbouring lines stay apart). Never below
+    /// the pieces' typical height. When every letter is broken, the pieces' median is half a letter, and the stacked merge, judged
+    /// against it, would leave the halves apart.
+    /// </summary>
+    internal static double TypicalStackedHeight(IReadOnlyList<PixelBox> boxes, double stroke)
+    {
+        ArgumentNullException.ThrowIfNull(boxes);
+        ArgumentOutOfRangeException.ThrowIfZero(boxes.Count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stroke);
+        double pieces = TypicalHeight([.. boxes.Select(b => (double)b.Height)]);
+        var groups = PieceMerger.Merge(boxes, (a, b) =>
+            a.HorizontalOverlap(b) >= 0.5 * Math.Min(a.Width, b.Width) && -a.VerticalOverlap(b) <= stroke && a.Union(b).Height <= 2.5 * pieces);
+        return Math.Max(pieces, TypicalHeight([.. groups.Select(g => (double)PixelBox.Enclosing(g.Select(i => boxes[i])).Height)]));
+    }
+
     private static double Tallest(double[] sorted) => sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
 
     /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>

@@ -110,7 +110,9 @@ public static partial class CharacterFinder
             return [];
         }
 
-        double typical = TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
+        double typical = halfStroke > 0
+            ? TypicalStackedHeight([.. regions.Select(r => new PixelBox(r.Top, r.Left, r.Bottom, r.Right))], 2.0 * halfStroke)
+            : TypicalHeight([.. regions.Select(r => (double)r.BoxHeight)]);
 
         double noise = options.NoiseFraction * typical;
         var straight = options.RemoveStraightLines ? StraightLines.Find(labels, regions, typical) : [];

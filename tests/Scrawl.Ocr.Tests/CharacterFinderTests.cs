@@ -26,6 +26,46 @@ public class CharacterFinderTests
         Assert.Equal(6 * 20 + 6 * 18, found[4].InkPixels);
     }
 
+    /// <summary>Six rings 30×20 (strokes 3 px) with rows <paramref name="cutTop"/> to <paramref name="cutTop"/> + <paramref name="cut"/> erased: each falls into a top and a bottom half.</summary>
+    private static BinaryImage BrokenRow(int cutTop, int cut)
+    {
+        var ink = Ink.Page(60, 200, [.. Ink.Row(10, 10, 6, 10)]);
+        var pixels = ink.Pixels.ToArray();
+        pixels.AsSpan(cutTop * 200, cut * 200).Clear();
+        return new BinaryImage(60, 200, pixels);
+    }
+
+    [Fact]
+    public void Letters_every_one_broken_by_a_pen_lift_are_read_whole()
+    {
+        // Pieces 14 and 14 px tall with 2 px between them: judged against the pieces' own median (14) the halves were too tall together
+        // (30 > 1.6 × 14) and every letter came out as two characters; counted as stacks, the typical height is the letters' 30.
+        var found = Find(BrokenRow(24, 2));
+        Assert.Equal(6, found.Count);
+        Assert.All(found, c => Assert.Equal((30, 20), (c.Box.Height, c.Box.Width)));
+    }
+
+    [Theory]
+    [InlineData(2, 30)]  // halves 2 px apart (within a stroke width): one letter each
+    [InlineData(8, 14)]  // 8 px apart: two pieces, each of the pieces' own height
+    public void The_stacked_typical_height_joins_pieces_only_across_narrow_gaps(int gap, double expected)
+    {
+        var boxes = Enumerable.Range(0, 6).SelectMany(i => new[] { new PixelBox(10, 10 + (30 * i), 24, 30 + (30 * i)), new PixelBox(24 + gap, 10 + (30 * i), 38 + gap, 30 + (30 * i)) }).ToList();
+        Assert.Equal(expected, CharacterFinder.TypicalStackedHeight(boxes, 3.0));
+    }
+
+    [Fact]
+    public void Two_lines_of_whole_letters_close_together_stay_two_lines_of_letters()
+    {
+        // Letters 30 px tall in two lines 6 px apart (two stroke widths): no letter joins the one below it.
+        var ink = Ink.Page(90, 200, [.. Ink.Row(10, 10, 6, 10), .. Ink.Row(46, 10, 6, 10)]);
+        var found = Find(ink);
+        Assert.Equal(12, found.Count);
+        Assert.All(found, c => Assert.Equal(30, c.Box.Height));
+        var boxes = Enumerable.Range(0, 6).SelectMany(i => new[] { new PixelBox(10, 10 + (30 * i), 40, 30 + (30 * i)), new PixelBox(46, 10 + (30 * i), 76, 30 + (30 * i)) }).ToList();
+        Assert.Equal(30, CharacterFinder.TypicalStackedHeight(boxes, 3.0));
+    }
+
     [Fact]
     public void Dots_and_specks_far_below_the_character_size_are_dropped()
     {
