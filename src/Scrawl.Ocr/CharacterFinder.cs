@@ -120,17 +120,19 @@ public static partial class CharacterFinder
         var boxes = kept.Select(r => new PixelBox(r.Top, r.Left, r.Bottom, r.Right)).ToList();
         var stacked = PieceMerger.Merge(boxes, (a, b) => PieceMerger.Stacked(a, b, typical, options))
             .Select(g => (Box: PixelBox.Enclosing(g.Select(i => boxes[i])), Members: g))
-            .Where(g => Math.Max(g.Box.Height, g.Box.Width) >= options.MarkFraction * typical)
             .ToList();
-        if (stacked.Count == 0)
+        bool Mark(PixelBox box) => Math.Max(box.Height, box.Width) < options.MarkFraction * typical;
+        if (stacked.All(g => Mark(g.Box)))
         {
             return [];
         }
 
-        double typicalWidth = Median([.. stacked.Select(g => (float)g.Box.Width)]);
+        // Marks (a broken-off arm of a Y or an F) may still join a character beside them; what stays a mark alone goes.
+        double typicalWidth = Median([.. stacked.Where(g => !Mark(g.Box)).Select(g => (float)g.Box.Width)]);
         var stackedBoxes = stacked.Select(g => g.Box).ToList();
-        var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => PieceMerger.SideBySide(a, b, typical, typicalWidth, options))
+        var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => (!Mark(a) || !Mark(b)) && PieceMerger.SideBySide(a, b, typical, typicalWidth, options))
             .Select(g => new Piece(PixelBox.Enclosing(g.Select(i => stackedBoxes[i])), [.. g.SelectMany(i => stacked[i].Members).Select(i => kept[i].Label)]))
+            .Where(p => !Mark(p.Box))
             .ToList();
         if (options.RemoveStraightLines)
         {

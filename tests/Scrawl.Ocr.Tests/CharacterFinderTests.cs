@@ -67,6 +67,18 @@ public class CharacterFinderTests
     }
 
     [Fact]
+    public void A_broken_off_arm_beside_its_letter_joins_it_and_a_mark_apart_still_goes()
+    {
+        // Four rings; 2 px right of the last one an arm 8×8 (a mark: under 0.4 of the 30-px height), and 70 px further right a second
+        // 8×8 mark, alone. Before, marks went before the side-by-side merge, and the arm with them.
+        var ink = Ink.Page(60, 260, [.. Ink.Row(10, 10, 4, 10), new PixelBox(12, 122, 20, 130), new PixelBox(30, 200, 38, 208)]);
+        var found = Find(ink).OrderBy(c => c.Box.Left).ToList();
+        Assert.Equal(4, found.Count);
+        Assert.Equal(new PixelBox(10, 100, 40, 130), found[3].WorkingBox);
+        Assert.All(found.Take(3), c => Assert.Equal((30, 20), (c.Box.Height, c.Box.Width)));
+    }
+
+    [Fact]
     public void Dots_and_specks_far_below_the_character_size_are_dropped()
     {
         // "1." style: a dot 4×4 right after a ring, and a 1-pixel speck.
