@@ -130,7 +130,12 @@ public static partial class CharacterFinder
         // Marks (a broken-off arm of a Y or an F) may still join a character beside them; what stays a mark alone goes.
         double typicalWidth = Median([.. stacked.Where(g => !Mark(g.Box)).Select(g => (float)g.Box.Width)]);
         var stackedBoxes = stacked.Select(g => g.Box).ToList();
-        var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => (!Mark(a) || !Mark(b)) && PieceMerger.SideBySide(a, b, typical, typicalWidth, options))
+        // A piece narrower than ¾ of a typical character (half of a letter cut down its middle, an M's or W's strokes) may join a
+        // neighbour across one stroke width instead of the usual sliver; whole letters keep the narrow gap, so close letters stay apart
+        // (capitals only: with lower case, narrower and closer, an unrestricted stroke-wide gap read the mixed-case benchmark far worse).
+        var wide = halfStroke > 0 && !options.LowerCase ? options with { MergeTouchGap = Math.Max(options.MergeTouchGap, 2.0 * halfStroke / typical) } : options;
+        var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => (!Mark(a) || !Mark(b))
+                && PieceMerger.SideBySide(a, b, typical, typicalWidth, Math.Min(a.Width, b.Width) < 0.75 * typicalWidth ? wide : options))
             .Select(g => new Piece(PixelBox.Enclosing(g.Select(i => stackedBoxes[i])), [.. g.SelectMany(i => stacked[i].Members).Select(i => kept[i].Label)]))
             .Where(p => !Mark(p.Box))
             .ToList();

@@ -79,6 +79,24 @@ public class CharacterFinderTests
     }
 
     [Fact]
+    public void A_letter_cut_down_its_middle_joins_across_a_stroke_wide_gap_and_whole_letters_that_close_stay_apart()
+    {
+        // Five rings 30×20, 10 apart; a sixth cut by a 3-px upright band into halves 9 and 8 wide (3 px > 0.08 × 30 apart, within a
+        // stroke width); then two whole rings only 3 px apart.
+        var ink = Ink.Page(60, 320, [.. Ink.Row(10, 10, 5, 10), .. Ink.Ring(new PixelBox(10, 160, 40, 180)), .. Ink.Row(10, 200, 2, 3)]);
+        var pixels = ink.Pixels.ToArray();
+        for (int y = 10; y < 40; y++)
+        {
+            pixels.AsSpan((y * 320) + 169, 3).Clear();
+        }
+
+        var found = Find(new BinaryImage(60, 320, pixels)).OrderBy(c => c.Box.Left).ToList();
+        Assert.Equal(8, found.Count);
+        Assert.Equal(new PixelBox(10, 160, 40, 180), found[5].WorkingBox);
+        Assert.Equal((20, 20), (found[6].Box.Width, found[7].Box.Width));
+    }
+
+    [Fact]
     public void Dots_and_specks_far_below_the_character_size_are_dropped()
     {
         // "1." style: a dot 4×4 right after a ring, and a 1-pixel speck.
