@@ -45,6 +45,34 @@ public static unsafe class ParallelWork
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/>(first, end) over contiguous ranges covering [0, <paramref name="count"/>) (≥ 0), one per thread of
+    /// <see cref="Parallelism"/>, each range's start a multiple of <paramref name="align"/> (≥ 1); on the caller alone when
+    /// <paramref name="parallel"/> is false (too little work to split). For independent items the result is the same on any core count.
+    /// </summary>
+    public static void ForRanges(int count, int align, bool parallel, Action<int, int> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(align, 1);
+        int ranges = Math.Min(Math.Max(1, Parallelism), Math.Max(1, count));
+        if (!parallel || ranges <= 1)
+        {
+            body(0, count);
+            return;
+        }
+
+        int step = (((count + ranges - 1) / ranges) + align - 1) / align * align;
+        For(ranges, r =>
+        {
+            int first = Math.Min(count, r * step), end = r == ranges - 1 ? count : Math.Min(count, (r + 1) * step);
+            if (end > first)
+            {
+                body(first, end);
+            }
+        });
+    }
+
     private static void RunChunk(void* state, int index)
     {
         var job = (Job)GCHandle.FromIntPtr((nint)state).Target!;

@@ -54,4 +54,27 @@ public class ParallelWorkTests
         Gemm.MultiplyOnCallingThread(false, false, M, N, K, 1f, a, K, b, N, 0f, c2, N);
         Assert.Equal(c1, c2);
     }
+
+    [Theory]
+    [InlineData(0, 1, true)]
+    [InlineData(1, 64, true)]
+    [InlineData(1000, 64, true)]
+    [InlineData(1001, 1, true)]
+    [InlineData(1000, 64, false)]
+    public void ForRanges_covers_every_item_once_in_aligned_ranges(int count, int align, bool parallel)
+    {
+        var seen = new int[count];
+        var starts = new System.Collections.Concurrent.ConcurrentBag<int>();
+        ParallelWork.ForRanges(count, align, parallel, (first, end) =>
+        {
+            starts.Add(first);
+            for (int i = first; i < end; i++)
+            {
+                Interlocked.Increment(ref seen[i]);
+            }
+        });
+        Assert.All(seen, n => Assert.Equal(1, n));
+        Assert.All(starts, s => Assert.Equal(0, s % align));
+        Assert.Equal(parallel && count > 1 && ParallelWork.Parallelism > 1 ? Math.Min(ParallelWork.Parallelism, count) : 1, starts.Count);
+    }
 }

@@ -28,7 +28,7 @@ public abstract class Activation : ILayer, IFloat64Forward
         _input = input;
         _output.Resize(input.Shape.ToArray());
         var output = _output;
-        ForEachRange(input.Length, (start, length) => Apply(input.Span.Slice(start, length), output.Span.Slice(start, length)));
+        ParallelWork.ForRanges(input.Length, 64, input.Length >= MinParallelLength, (first, end) => Apply(input.Span[first..end], output.Span[first..end]));
         return _output;
     }
 
@@ -45,38 +45,13 @@ public abstract class Activation : ILayer, IFloat64Forward
 
         _inputGradient.Resize(input.Shape.ToArray());
         var (output, inputGradient) = (_output, _inputGradient);
-        ForEachRange(input.Length, (start, length) => Derivative(
-            input.Span.Slice(start, length), output.Span.Slice(start, length), outputGradient.Span.Slice(start, length), inputGradient.Span.Slice(start, length)));
+        ParallelWork.ForRanges(input.Length, 64, input.Length >= MinParallelLength, (first, end) => Derivative(
+            input.Span[first..end], output.Span[first..end], outputGradient.Span[first..end], inputGradient.Span[first..end]));
         return _inputGradient;
     }
 
-    /// <summary>Elements below which a pass runs on the calling thread alone (splitting costs more than it saves).</summary>
+    /// <summary>Elements below which a pass runs on the calling thread alone (splitting costs more than it saves); above, the cores take 64-float-aligned ranges.</summary>
     private const int MinParallelLength = 1 << 16;
-
-    /// <summary>
-    /// Runs <paramref name="body"/>(start, length) over contiguous ranges of <paramref name="count"/> elements, one per core (each a
-    /// multiple of 64 elements long but the last) when there are at least <see cref="MinParallelLength"/>; element-wise, so the result is
-    /// the same on any number of cores.
-    /// </summary>
-    private static void ForEachRange(int count, Action<int, int> body)
-    {
-        int ranges = Math.Max(1, ParallelWork.Parallelism);
-        if (ranges <= 1 || count < MinParallelLength)
-        {
-            body(0, count);
-            return;
-        }
-
-        int step = ((count / ranges) + 63) & ~63;
-        ParallelWork.For(ranges, r =>
-        {
-            int start = Math.Min(count, r * step), end = r == ranges - 1 ? count : Math.Min(count, (r + 1) * step);
-            if (end > start)
-            {
-                body(start, end - start);
-            }
-        });
-    }
 
     /// <inheritdoc/>
     public void ForwardFloat64(ReadOnlySpan<double> input, int rows, int inputFeatures, Span<double> output)

@@ -177,22 +177,9 @@ public sealed class MaxPool2D : ILayer, IFloat64Forward
     /// <summary>Floats of work below which a pass runs on the calling thread alone (splitting costs more than it saves).</summary>
     private const int MinParallelFloats = 1 << 15;
 
-    /// <summary>
-    /// Runs <paramref name="body"/>(first, end) over contiguous ranges of the <paramref name="batch"/> samples, one range per core when the
-    /// batch holds at least <see cref="MinParallelFloats"/> of <paramref name="floatsPerSample"/>; samples are independent, so the result is
-    /// the same on any number of cores.
-    /// </summary>
-    private static void ForEachSampleRange(int batch, int floatsPerSample, Action<int, int> body)
-    {
-        int ranges = Math.Min(batch, Math.Max(1, ParallelWork.Parallelism));
-        if (ranges <= 1 || (long)batch * floatsPerSample < MinParallelFloats)
-        {
-            body(0, batch);
-            return;
-        }
-
-        ParallelWork.For(ranges, r => body((int)((long)batch * r / ranges), (int)((long)batch * (r + 1) / ranges)));
-    }
+    /// <summary>Runs <paramref name="body"/>(first, end) over the samples, split over the cores when the batch holds at least <see cref="MinParallelFloats"/> of <paramref name="floatsPerSample"/> (samples are independent).</summary>
+    private static void ForEachSampleRange(int batch, int floatsPerSample, Action<int, int> body) =>
+        ParallelWork.ForRanges(batch, 1, (long)batch * floatsPerSample >= MinParallelFloats, body);
 
     /// <inheritdoc/>
     public void ForwardFloat64(ReadOnlySpan<double> input, int rows, int inputFeatures, Span<double> output)
