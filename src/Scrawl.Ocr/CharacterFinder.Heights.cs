@@ -42,7 +42,7 @@ public static partial class CharacterFinder
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stroke);
         double pieces = TypicalHeight([.. boxes.Select(b => (double)b.Height)]);
         var groups = PieceMerger.Merge(boxes, (a, b) =>
-            a.HorizontalOverlap(b) >= 0.5 * Math.Min(a.Width, b.Width) && -a.VerticalOverlap(b) <= stroke && a.Union(b).Height <= 2.5 * pieces);
+            a.HorizontalOverlap(b) >= 0.5 * Math.Min(a.Width, b.Width) && -a.VerticalOverlap(b) <= stroke && a.Union(b).Height <= 2.5 * pieces, reach: 0);
         return Math.Max(pieces, TypicalHeight([.. groups.Select(g => (double)PixelBox.Enclosing(g.Select(i => boxes[i])).Height)]));
     }
 

@@ -118,7 +118,8 @@ public static partial class CharacterFinder
         var straight = options.RemoveStraightLines ? StraightLines.Find(labels, regions, typical) : [];
         var kept = regions.Where(r => (r.BoxHeight >= noise || r.BoxWidth >= noise) && !straight.Contains(r.Label)).ToList();
         var boxes = kept.Select(r => new PixelBox(r.Top, r.Left, r.Bottom, r.Right)).ToList();
-        var stacked = PieceMerger.Merge(boxes, (a, b) => PieceMerger.Stacked(a, b, typical, options))
+        // Stacked pieces share columns (MergeOverlap > 0), so pieces apart in columns never join.
+        var stacked = PieceMerger.Merge(boxes, (a, b) => PieceMerger.Stacked(a, b, typical, options), reach: 0)
             .Select(g => (Box: PixelBox.Enclosing(g.Select(i => boxes[i])), Members: g))
             .ToList();
         bool Mark(PixelBox box) => Math.Max(box.Height, box.Width) < options.MarkFraction * typical;
@@ -135,7 +136,8 @@ public static partial class CharacterFinder
         // (capitals only: with lower case, narrower and closer, an unrestricted stroke-wide gap read the mixed-case benchmark far worse).
         var wide = halfStroke > 0 && !options.LowerCase ? options with { MergeTouchGap = Math.Max(options.MergeTouchGap, 2.0 * halfStroke / typical) } : options;
         var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => (!Mark(a) || !Mark(b))
-                && PieceMerger.SideBySide(a, b, typical, typicalWidth, Math.Min(a.Width, b.Width) < 0.75 * typicalWidth ? wide : options))
+                && PieceMerger.SideBySide(a, b, typical, typicalWidth, Math.Min(a.Width, b.Width) < 0.75 * typicalWidth ? wide : options),
+                reach: (int)Math.Ceiling(wide.MergeTouchGap * typical))
             .Select(g => new Piece(PixelBox.Enclosing(g.Select(i => stackedBoxes[i])), [.. g.SelectMany(i => stacked[i].Members).Select(i => kept[i].Label)]))
             .Where(p => !Mark(p.Box))
             .ToList();

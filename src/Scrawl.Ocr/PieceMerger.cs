@@ -7,26 +7,46 @@ namespace Scrawl.Ocr;
 /// </summary>
 internal static class PieceMerger
 {
-    /// <summary>Groups of indices into <paramref name="boxes"/> whose boxes <paramref name="joins"/> chains together; every index in exactly one group, groups ordered by their first index.</summary>
-    public static List<List<int>> Merge(IReadOnlyList<PixelBox> boxes, Func<PixelBox, PixelBox, bool> joins)
+    /// <summary>
+    /// Groups of indices into <paramref name="boxes"/> whose boxes <paramref name="joins"/> chains together; every index in exactly one group, groups
+    /// ordered by their first index. The groups are kept sorted by left edge (ties by first index) and the first joining pair in that order is joined,
+    /// again and again, until none joins. <paramref name="reach"/> (≥ 0 columns; null: any) promises that boxes further apart than that never join, so
+    /// the search stops early; after a join only pairs with the grown group can newly join before it, so the search resumes there.
+    /// </summary>
+    public static List<List<int>> Merge(IReadOnlyList<PixelBox> boxes, Func<PixelBox, PixelBox, bool> joins, int? reach = null)
     {
         var groups = boxes.Select((b, i) => (Box: b, Members: new List<int> { i })).ToList();
-        bool merged = true;
-        while (merged)
+        // A stable order: by left edge, then by first index (a join keeps the group's left edge and first index, so the order holds).
+        groups.Sort((a, b) => a.Box.Left != b.Box.Left ? a.Box.Left.CompareTo(b.Box.Left) : a.Members[0].CompareTo(b.Members[0]));
+        int limit = reach ?? int.MaxValue;
+        int i = 0;
+        while (i < groups.Count)
         {
-            merged = false;
-            groups.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
-            for (int i = 0; i < groups.Count && !merged; i++)
+            int joined = -1;
+            for (int j = i + 1; j < groups.Count && groups[j].Box.Left - groups[i].Box.Right <= limit; j++)
             {
-                for (int j = i + 1; j < groups.Count; j++)
+                if (joins(groups[i].Box, groups[j].Box))
                 {
-                    if (joins(groups[i].Box, groups[j].Box))
-                    {
-                        groups[i] = (groups[i].Box.Union(groups[j].Box), [.. groups[i].Members, .. groups[j].Members]);
-                        groups.RemoveAt(j);
-                        merged = true;
-                        break;
-                    }
+                    joined = j;
+                    break;
+                }
+            }
+
+            if (joined < 0)
+            {
+                i++;
+                continue;
+            }
+
+            groups[i] = (groups[i].Box.Union(groups[joined].Box), [.. groups[i].Members, .. groups[joined].Members]);
+            groups.RemoveAt(joined);
+            // Every pair before (i, ·) was tried and failed; only a pair with the grown group i can join now.
+            for (int k = 0; k < i; k++)
+            {
+                if (groups[i].Box.Left - groups[k].Box.Right <= limit && joins(groups[k].Box, groups[i].Box))
+                {
+                    i = k;
+                    break;
                 }
             }
         }
