@@ -46,6 +46,33 @@ public static partial class CharacterFinder
         return Math.Max(pieces, TypicalHeight([.. groups.Select(g => (double)PixelBox.Enclosing(g.Select(i => boxes[i])).Height)]));
     }
 
+    /// <summary>
+    /// The typical character width once the pieces of letters cut down their length count as one: boxes (at least one) that share half the
+    /// shorter one's rows and lie at most one <paramref name="stroke"/> width (&gt; 0) apart in columns join, as long as the joined box stays
+    /// within 1.2 <paramref name="typicalHeight"/> (&gt; 0) wide (letters are seldom wider than that, so neighbours stay apart); the median of the
+    /// joined widths, never below the pieces' own median, which stays as it is when under two strokes (bars, not letters). When every letter
+    /// is broken, the pieces' median is half a letter, and the side-by-side merge, whose joined box is capped against it, would leave the
+    /// halves apart.
+    /// </summary>
+    internal static double TypicalJoinedWidth(IReadOnlyList<PixelBox> boxes, double stroke, double typicalHeight)
+    {
+        ArgumentNullException.ThrowIfNull(boxes);
+        ArgumentOutOfRangeException.ThrowIfZero(boxes.Count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stroke);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(typicalHeight);
+        double pieces = Median([.. boxes.Select(b => (float)b.Width)]);
+        if (pieces < 2 * stroke)
+        {
+            // Typical "characters" one stroke wide are bars or grain (a printed page turned on its side), not letters cut in two.
+            return pieces;
+        }
+
+        var groups = PieceMerger.Merge(boxes, (a, b) =>
+            a.VerticalOverlap(b) >= 0.5 * Math.Min(a.Height, b.Height) && -a.HorizontalOverlap(b) <= stroke && a.Union(b).Width <= 1.2 * typicalHeight,
+            reach: (int)Math.Ceiling(stroke));
+        return Math.Max(pieces, Median([.. groups.Select(g => (float)PixelBox.Enclosing(g.Select(i => boxes[i])).Width)]));
+    }
+
     private static double Tallest(double[] sorted) => sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];
 
     /// <summary>The median of values in [0, 1] to 1/1024 (a histogram: no sort of millions of pixels).</summary>

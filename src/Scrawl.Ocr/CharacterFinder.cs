@@ -129,7 +129,11 @@ public static partial class CharacterFinder
         }
 
         // Marks (a broken-off arm of a Y or an F) may still join a character beside them; what stays a mark alone goes.
-        double typicalWidth = Median([.. stacked.Where(g => !Mark(g.Box)).Select(g => (float)g.Box.Width)]);
+        // With capitals, judged after joining the pieces of letters cut down their length (all of a word's letters broken).
+        var characterBoxes = stacked.Where(g => !Mark(g.Box)).Select(g => g.Box).ToList();
+        double typicalWidth = halfStroke > 0 && !options.LowerCase
+            ? TypicalJoinedWidth(characterBoxes, 2.0 * halfStroke, typical)
+            : Median([.. characterBoxes.Select(b => (float)b.Width)]);
         var stackedBoxes = stacked.Select(g => g.Box).ToList();
         // A piece narrower than ¾ of a typical character (half of a letter cut down its middle, an M's or W's strokes) may join a
         // neighbour across one stroke width instead of the usual sliver; whole letters keep the narrow gap, so close letters stay apart

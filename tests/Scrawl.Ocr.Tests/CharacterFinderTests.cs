@@ -97,6 +97,30 @@ public class CharacterFinderTests
     }
 
     [Fact]
+    public void Letters_each_cut_into_three_upright_pieces_come_out_whole()
+    {
+        // Four letters 30×34, 12 apart, each three rings 10 wide 2 px apart (a W or an M cut down its strokes). The pieces' median width is
+        // 10, and two pieces together already reach 2.2 of it: before, every letter came out as two characters.
+        var pieces = Enumerable.Range(0, 4).SelectMany(letter => Enumerable.Range(0, 3)
+            .SelectMany(piece => Ink.Ring(new PixelBox(10, 10 + (46 * letter) + (12 * piece), 40, 20 + (46 * letter) + (12 * piece)))));
+        var found = Find(Ink.Page(60, 220, [.. pieces])).OrderBy(c => c.Box.Left).ToList();
+        Assert.Equal(4, found.Count);
+        Assert.All(found, c => Assert.Equal((30, 34), (c.Box.Height, c.Box.Width)));
+    }
+
+    [Theory]
+    [InlineData(2, 34)]  // pieces 2 px apart (within a stroke): letters 34 wide
+    [InlineData(6, 10)]  // 6 px apart: the pieces' own width
+    public void The_joined_typical_width_joins_pieces_only_across_a_stroke_and_within_a_letter(int gap, double expected)
+    {
+        var boxes = Enumerable.Range(0, 4).SelectMany(letter => Enumerable.Range(0, 3)
+            .Select(piece => new PixelBox(10, 10 + (60 * letter) + ((10 + gap) * piece), 40, 20 + (60 * letter) + ((10 + gap) * piece)))).ToList();
+        Assert.Equal(expected, CharacterFinder.TypicalJoinedWidth(boxes, 4.0, 30));
+        // Bars a stroke wide (under two strokes) are no letters cut in two: their width stays.
+        Assert.Equal(10, CharacterFinder.TypicalJoinedWidth(boxes, 6.0, 30));
+    }
+
+    [Fact]
     public void Dots_and_specks_far_below_the_character_size_are_dropped()
     {
         // "1." style: a dot 4×4 right after a ring, and a 1-pixel speck.
