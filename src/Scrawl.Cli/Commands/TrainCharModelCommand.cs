@@ -28,10 +28,11 @@ internal static class TrainCharModelCommand
         var pooled = new Option<bool>("--pooled-real") { Description = "Draw every real training image of a class equally likely (large sets such as EMNIST supply most real draws) instead of a source chosen uniformly" };
         var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing ε in [0, 0.5): targets (1 − ε) one-hot + ε spread over all classes" };
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit a softmax temperature on the real validation crops after training and store it in the model, so confidences are calibrated (changes what --min-conf and the page's 'unsure' flag see)" };
+        var gaps = new Option<double>("--gaps") { Description = "Probability in [0, 1] that augmentation cuts one or two pen-lift gaps (bands 1–2.2 px wide) across an image's strokes; 0: none" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: charmodel.scrawl, charmodel.json, history.csv, figures", DefaultValueFactory = _ => new DirectoryInfo("runs/charmodel") };
         var command = new Command("train-charmodel", "Train the OCR character model (a CNN, 36 classes A–Z 0–9, or 62 with a–z) on synthetic glyphs + photo-chars + emnist-sample + mnist-10k with augmentation; scores it on held-out real handwriting; ends with 'heldout-accuracy: <fraction>'.")
         {
-            epochs, perClass, synth, fraction, rate, schedule, batch, width, seed, synthOnly, noAugment, real, classes, prior, pooled, smoothing, calibrate, output,
+            epochs, perClass, synth, fraction, rate, schedule, batch, width, seed, synthOnly, noAugment, real, classes, prior, pooled, smoothing, calibrate, gaps, output,
         };
         command.SetAction(r => Run(io, new CharModelRecipe(
             r.GetValue(epochs), r.GetValue(perClass), r.GetValue(synth), r.GetValue(fraction), r.GetValue(rate),
@@ -41,6 +42,7 @@ internal static class TrainCharModelCommand
                 Classes = r.GetValue(classes),
                 Draw = new EpochDraw { ClassPrior = r.GetValue(prior), PooledReal = r.GetValue(pooled), LabelSmoothing = r.GetValue(smoothing) },
                 Calibrate = r.GetValue(calibrate),
+                Gaps = r.GetValue(gaps),
             },
             r.GetValue(output)!));
         return command;

@@ -48,6 +48,12 @@ public sealed record AugmentOptions
     /// <summary>Probability in [0, 1] of binarising (threshold in [0.35, 0.6]), like crops cut from a binary ink mask.</summary>
     public double BinarizeProbability { get; init; } = 0.3;
 
+    /// <summary>
+    /// Probability in [0, 1] of pen lifts: one gap (two with probability 0.3) erased across the strokes, a band 1–2.2 pixels wide and
+    /// 0.25–0.5 of the side long through an ink pixel at a random angle (<see cref="StrokeGaps"/>); 0 (the default) draws nothing.
+    /// </summary>
+    public double GapProbability { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a setting is out of range.</summary>
     public void Validate()
     {
@@ -66,6 +72,7 @@ public sealed record AugmentOptions
         Probability(ContrastProbability, nameof(ContrastProbability));
         Probability(NoiseProbability, nameof(NoiseProbability));
         Probability(BinarizeProbability, nameof(BinarizeProbability));
+        Probability(GapProbability, nameof(GapProbability));
         if (!(MaxRotationDegrees is >= 0 and <= 45) || !(MaxShear is >= 0 and <= 1) || !(MaxAspectChange is >= 0 and <= 0.5)
             || !(ElasticPixels is >= 0 and <= 4) || !(Span.Min > 0 && Span.Min <= Span.Max && Span.Max <= 1)
             || MaxShiftPixels is < 0 or > 4 || !(MaxNoise is >= 0 and <= 0.5))

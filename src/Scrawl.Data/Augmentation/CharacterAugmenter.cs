@@ -31,6 +31,12 @@ public static class CharacterAugmenter
     {
         var canvas = Warp(image, random, options);
         canvas = ScaleToFullInk(ChangeStrokes(canvas, random, options));
+        // Drawn only when asked for, so recipes without gaps see the random stream they always did.
+        if (options.GapProbability > 0 && random.NextDouble() < options.GapProbability)
+        {
+            canvas = StrokeGaps.Cut(canvas, random, image.Height);
+        }
+
         bool binarize = random.NextDouble() < options.BinarizeProbability;
         if (binarize)
         {

@@ -39,7 +39,7 @@ public static class CharModelRun
         var clock = Stopwatch.StartNew();
         var sources = CharModelData.Load(recipe.SynthPerClass, recipe.Seed, recipe.SyntheticOnly, load, log, recipe.ExtraReal, recipe.Classes);
         var classes = sources.Synthetic.ClassNames;
-        var sampler = new EpochSampler(sources, recipe.PerClass, recipe.SyntheticFraction, recipe.Seed + 2, recipe.Augment ? new AugmentOptions() : null, recipe.Draw);
+        var sampler = new EpochSampler(sources, recipe.PerClass, recipe.SyntheticFraction, recipe.Seed + 2, recipe.Augment ? new AugmentOptions { GapProbability = recipe.Gaps } : null, recipe.Draw);
         var network = CharModelNetwork.Create(sources.Synthetic.Height, classes.Count, recipe.Width, recipe.Seed);
         var valid = ImageSet.Concat("real-valid", [.. sources.RealValid]);
         var options = new TrainingOptions

@@ -23,19 +23,21 @@ public sealed record CharModelRecipe(
 {
     /// <summary>
     /// The constructor reading JSON uses: a recipe stored before <paramref name="ExtraReal"/>, <paramref name="Classes"/>, <paramref name="Draw"/> or
-    /// <paramref name="Calibrate"/> existed reads with their defaults (the compile-time generated serializer sets an init-only property
+    /// <paramref name="Calibrate"/> or <paramref name="Gaps"/> existed reads with their defaults (the compile-time generated serializer sets an init-only property
     /// missing from the JSON to null or 0, not to its initial value; one bound to a constructor parameter gets the parameter's default).
     /// </summary>
     [JsonConstructor]
     public CharModelRecipe(
         int Epochs, int PerClass, int SynthPerClass, double SyntheticFraction, float LearningRate, string Schedule, int Batch, int Width, long Seed,
-        bool SyntheticOnly, bool Augment, IReadOnlyList<string>? ExtraReal, int Classes = DefaultClasses, EpochDraw? Draw = null, bool Calibrate = false)
+        bool SyntheticOnly, bool Augment, IReadOnlyList<string>? ExtraReal, int Classes = DefaultClasses, EpochDraw? Draw = null, bool Calibrate = false,
+        double Gaps = 0)
         : this(Epochs, PerClass, SynthPerClass, SyntheticFraction, LearningRate, Schedule, Batch, Width, Seed, SyntheticOnly, Augment)
     {
         this.ExtraReal = ExtraReal ?? [];
         this.Classes = Classes;
         this.Draw = Draw ?? EpochDraw.Default;
         this.Calibrate = Calibrate;
+        this.Gaps = Gaps;
     }
 
     /// <summary>The output classes unless a recipe says otherwise: 36.</summary>
@@ -57,6 +59,9 @@ public sealed record CharModelRecipe(
     /// </summary>
     public bool Calibrate { get; init; }
 
+    /// <summary>Probability in [0, 1] that augmentation cuts pen-lift gaps across a drawn image's strokes (<c>StrokeGaps</c>); 0 by default.</summary>
+    public double Gaps { get; init; }
+
     /// <summary>The model file's name: charmodel.scrawl for 36 classes, charmodel-mixed.scrawl for 62.</summary>
     public string ModelFileName => Classes == 62 ? "charmodel-mixed.scrawl" : "charmodel.scrawl";
 
@@ -64,9 +69,9 @@ public sealed record CharModelRecipe(
     public void Validate()
     {
         if (Epochs < 1 || PerClass < 1 || SynthPerClass < 1 || Batch < 1 || Width < 4 || !(LearningRate > 0)
-            || !(SyntheticFraction is >= 0 and <= 1) || Classes is not (36 or 62))
+            || !(SyntheticFraction is >= 0 and <= 1) || !(Gaps is >= 0 and <= 1) || Classes is not (36 or 62))
         {
-            throw new ArgumentException("--epochs, --per-class, --synth-per-class and --batch must be ≥ 1, --width ≥ 4, --lr > 0, --synthetic-fraction in [0, 1] and --classes 36 or 62.");
+            throw new ArgumentException("--epochs, --per-class, --synth-per-class and --batch must be ≥ 1, --width ≥ 4, --lr > 0, --synthetic-fraction and --gaps in [0, 1] and --classes 36 or 62.");
         }
 
         ArgumentNullException.ThrowIfNull(Draw);
@@ -76,5 +81,5 @@ public sealed record CharModelRecipe(
 
     /// <summary>The <c>./scrawl train-charmodel …</c> command line that reproduces this recipe.</summary>
     public string CommandLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}{(Classes != 36 ? $" --classes {Classes}" : "")}{Draw.CommandLine()}{(Calibrate ? " --calibrate" : "")}");
+        $"./scrawl train-charmodel --epochs {Epochs} --per-class {PerClass} --synth-per-class {SynthPerClass} --synthetic-fraction {SyntheticFraction} --lr {LearningRate} --schedule {Schedule} --batch {Batch} --width {Width} --seed {Seed}{(SyntheticOnly ? " --synthetic-only" : "")}{(Augment ? "" : " --no-augment")}{(ExtraReal.Count > 0 ? " --real " + string.Join(',', ExtraReal) : "")}{(Classes != 36 ? $" --classes {Classes}" : "")}{Draw.CommandLine()}{(Calibrate ? " --calibrate" : "")}{(Gaps > 0 ? $" --gaps {Gaps}" : "")}");
 }

@@ -16,6 +16,7 @@ public class RecipeJsonTests
         Assert.Same(EpochDraw.Default, recipe.Draw);
         Assert.Empty(recipe.ExtraReal);
         Assert.False(recipe.Calibrate);
+        Assert.Equal(0, recipe.Gaps);
         Assert.Equal("./scrawl train-charmodel --epochs 15 --per-class 600 --synth-per-class 1000 --synthetic-fraction 0.3 --lr 0.003 --schedule onecycle --batch 64 --width 16 --seed 1",
             recipe.CommandLine());
     }
@@ -29,11 +30,14 @@ public class RecipeJsonTests
             Classes = 62,
             Draw = new EpochDraw { ClassPrior = 0.5, PooledReal = true, LabelSmoothing = 0.1 },
             Calibrate = true,
+            Gaps = 0.15,
         };
         string json = JsonSerializer.Serialize(recipe, ExperimentsJson.Default.CharModelRecipe);
         var read = JsonSerializer.Deserialize(json, ExperimentsJson.Default.CharModelRecipe)!;
         Assert.Equal(recipe.CommandLine(), read.CommandLine());
         Assert.Equal(recipe.Draw, read.Draw);
+        Assert.Equal(0.15, read.Gaps);
+        Assert.EndsWith(" --calibrate --gaps 0.15", read.CommandLine(), StringComparison.Ordinal);
         Assert.Equal(json, JsonSerializer.Serialize(read, ExperimentsJson.Default.CharModelRecipe));
     }
 }
