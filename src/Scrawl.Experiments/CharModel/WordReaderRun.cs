@@ -19,7 +19,7 @@ namespace Scrawl.Experiments.CharModel;
 /// <param name="Width">Channels of the first conv block (≥ 2).</param>
 /// <param name="LearningRate">Peak Adam learning rate (&gt; 0), one-cycle schedule.</param>
 /// <param name="Seed">Seed of weights, glyphs and composition.</param>
-public sealed record WordReaderRecipe(int Epochs = 12, int PerEpoch = 40_000, int Width = 16, float LearningRate = 0.002f, long Seed = 1)
+public sealed record WordReaderRecipe(int Epochs = 16, int PerEpoch = 40_000, int Width = 24, float LearningRate = 0.002f, long Seed = 1)
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming the options unless every value is in range.</summary>
     public void Validate()
