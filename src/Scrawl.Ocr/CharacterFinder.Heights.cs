@@ -41,9 +41,9 @@ public static partial class CharacterFinder
         ArgumentOutOfRangeException.ThrowIfZero(boxes.Count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stroke);
         double pieces = TypicalHeight([.. boxes.Select(b => (double)b.Height)]);
-        var groups = PieceMerger.Merge(boxes, (a, b) =>
+        var groups = PieceMerger.MergeBoxes(boxes, (a, b) =>
             a.HorizontalOverlap(b) >= 0.5 * Math.Min(a.Width, b.Width) && -a.VerticalOverlap(b) <= stroke && a.Union(b).Height <= 2.5 * pieces, reach: 0);
-        return Math.Max(pieces, TypicalHeight([.. groups.Select(g => (double)PixelBox.Enclosing(g.Select(i => boxes[i])).Height)]));
+        return Math.Max(pieces, TypicalHeight([.. groups.Select(g => (double)g.Box.Height)]));
     }
 
     /// <summary>
@@ -67,10 +67,10 @@ public static partial class CharacterFinder
             return pieces;
         }
 
-        var groups = PieceMerger.Merge(boxes, (a, b) =>
+        var groups = PieceMerger.MergeBoxes(boxes, (a, b) =>
             a.VerticalOverlap(b) >= 0.5 * Math.Min(a.Height, b.Height) && -a.HorizontalOverlap(b) <= stroke && a.Union(b).Width <= 1.2 * typicalHeight,
             reach: (int)Math.Ceiling(stroke));
-        return Math.Max(pieces, Median([.. groups.Select(g => (float)PixelBox.Enclosing(g.Select(i => boxes[i])).Width)]));
+        return Math.Max(pieces, Median([.. groups.Select(g => (float)g.Box.Width)]));
     }
 
     private static double Tallest(double[] sorted) => sorted[(int)Math.Floor(0.9 * (sorted.Length - 1))];

@@ -119,9 +119,7 @@ public static partial class CharacterFinder
         var kept = regions.Where(r => (r.BoxHeight >= noise || r.BoxWidth >= noise) && !straight.Contains(r.Label)).ToList();
         var boxes = kept.Select(r => new PixelBox(r.Top, r.Left, r.Bottom, r.Right)).ToList();
         // Stacked pieces share columns (MergeOverlap > 0), so pieces apart in columns never join.
-        var stacked = PieceMerger.Merge(boxes, (a, b) => PieceMerger.Stacked(a, b, typical, options), reach: 0)
-            .Select(g => (Box: PixelBox.Enclosing(g.Select(i => boxes[i])), Members: g))
-            .ToList();
+        var stacked = PieceMerger.MergeBoxes(boxes, (a, b) => PieceMerger.Stacked(a, b, typical, options), reach: 0);
         bool Mark(PixelBox box) => Math.Max(box.Height, box.Width) < options.MarkFraction * typical;
         if (stacked.All(g => Mark(g.Box)))
         {
@@ -129,20 +127,19 @@ public static partial class CharacterFinder
         }
 
         // Marks (a broken-off arm of a Y or an F) may still join a character beside them; what stays a mark alone goes.
-        // With capitals, judged after joining the pieces of letters cut down their length (all of a word's letters broken).
+        // Two stroke-wide rules, for capitals only (lower case, narrower and closer, read the mixed-case benchmark far worse with them): the
+        // typical width is judged after joining the pieces of letters cut down their length, and narrow pieces join across a stroke (below).
+        bool strokeRules = halfStroke > 0 && !options.LowerCase;
         var characterBoxes = stacked.Where(g => !Mark(g.Box)).Select(g => g.Box).ToList();
-        double typicalWidth = halfStroke > 0 && !options.LowerCase
-            ? TypicalJoinedWidth(characterBoxes, 2.0 * halfStroke, typical)
-            : Median([.. characterBoxes.Select(b => (float)b.Width)]);
+        double typicalWidth = strokeRules ? TypicalJoinedWidth(characterBoxes, 2.0 * halfStroke, typical) : Median([.. characterBoxes.Select(b => (float)b.Width)]);
         var stackedBoxes = stacked.Select(g => g.Box).ToList();
         // A piece narrower than ¾ of a typical character (half of a letter cut down its middle, an M's or W's strokes) may join a
-        // neighbour across one stroke width instead of the usual sliver; whole letters keep the narrow gap, so close letters stay apart
-        // (capitals only: with lower case, narrower and closer, an unrestricted stroke-wide gap read the mixed-case benchmark far worse).
-        var wide = halfStroke > 0 && !options.LowerCase ? options with { MergeTouchGap = Math.Max(options.MergeTouchGap, 2.0 * halfStroke / typical) } : options;
-        var pieces = PieceMerger.Merge(stackedBoxes, (a, b) => (!Mark(a) || !Mark(b))
+        // neighbour across one stroke width instead of the usual sliver; whole letters keep the narrow gap, so close letters stay apart.
+        var wide = strokeRules ? options with { MergeTouchGap = Math.Max(options.MergeTouchGap, 2.0 * halfStroke / typical) } : options;
+        var pieces = PieceMerger.MergeBoxes(stackedBoxes, (a, b) => (!Mark(a) || !Mark(b))
                 && PieceMerger.SideBySide(a, b, typical, typicalWidth, Math.Min(a.Width, b.Width) < 0.75 * typicalWidth ? wide : options),
                 reach: (int)Math.Ceiling(wide.MergeTouchGap * typical))
-            .Select(g => new Piece(PixelBox.Enclosing(g.Select(i => stackedBoxes[i])), [.. g.SelectMany(i => stacked[i].Members).Select(i => kept[i].Label)]))
+            .Select(g => new Piece(g.Box, [.. g.Members.SelectMany(i => stacked[i].Members).Select(i => kept[i].Label)]))
             .Where(p => !Mark(p.Box))
             .ToList();
         if (options.RemoveStraightLines)

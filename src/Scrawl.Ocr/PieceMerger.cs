@@ -13,7 +13,11 @@ internal static class PieceMerger
     /// again and again, until none joins. <paramref name="reach"/> (≥ 0 columns; null: any) promises that boxes further apart than that never join, so
     /// the search stops early; after a join only pairs with the grown group can newly join before it, so the search resumes there.
     /// </summary>
-    public static List<List<int>> Merge(IReadOnlyList<PixelBox> boxes, Func<PixelBox, PixelBox, bool> joins, int? reach = null)
+    public static List<List<int>> Merge(IReadOnlyList<PixelBox> boxes, Func<PixelBox, PixelBox, bool> joins, int? reach = null) =>
+        [.. MergeBoxes(boxes, joins, reach).Select(g => g.Members)];
+
+    /// <summary>As <see cref="Merge"/>, each group with its enclosing box (the union the search joined on).</summary>
+    public static List<(PixelBox Box, List<int> Members)> MergeBoxes(IReadOnlyList<PixelBox> boxes, Func<PixelBox, PixelBox, bool> joins, int? reach = null)
     {
         var groups = boxes.Select((b, i) => (Box: b, Members: new List<int> { i })).ToList();
         // A stable order: by left edge, then by first index (a join keeps the group's left edge and first index, so the order holds).
@@ -51,7 +55,7 @@ internal static class PieceMerger
             }
         }
 
-        return [.. groups.Select(g => g.Members.Order().ToList()).OrderBy(m => m[0])];
+        return [.. groups.Select(g => (g.Box, g.Members.Order().ToList())).OrderBy(g => g.Item2[0])];
     }
 
     /// <summary>
