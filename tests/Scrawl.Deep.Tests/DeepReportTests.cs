@@ -84,8 +84,10 @@ public sealed class DeepReportTests : IDisposable
                 html, StringComparison.Ordinal);
         }
 
-        string ensembleCommand = WebUtility.HtmlEncode($"./scrawl deep ensemble --runs {members[0]},{members[1]}");
+        string errorsFile = Path.Combine(deep, "ensemble-train-val.json");
+        string ensembleCommand = WebUtility.HtmlEncode($"./scrawl deep ensemble --runs {members[0]},{members[1]} --out {errorsFile}");
         Assert.Contains(ensembleCommand, html, StringComparison.Ordinal);
+        Assert.True(File.Exists(errorsFile), "the ensemble stage leaves the errors file the table is read from");
         Assert.Contains("crops recipe of #20", html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode("Flowers-17: the recipe of issue #20 (two train+val runs and their ensemble)"), html, StringComparison.Ordinal);
 

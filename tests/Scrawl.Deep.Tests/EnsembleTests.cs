@@ -113,6 +113,19 @@ public sealed class EnsembleTests : IDisposable
         Assert.Contains("valid 1 errors of 3 (1 view; first view 1)", output);
         Assert.Contains("valid 0 errors of 3 (2 views; first view 0)", output);
         Assert.Contains("ensemble of 2: valid 0 errors of 3 (first views only: 0)", output);
+        string json = Path.Combine(_dir, "errors.json");
+        Assert.Equal(0, Cli("ensemble", "--runs", $"{a},{b}", "--out", json).Code);
+        var written = EnsembleErrors.Read(json);
+        Assert.Equal([Path.Combine(a, "pretrained-probabilities.csv"), Path.Combine(b, "pretrained-probabilities.csv")], written.Runs.Select(r => r.Source));
+        Assert.Equal(new SplitErrors("valid", 3, 1, 1, 1), written.Runs[0].Splits.Single());
+        Assert.Equal(new SplitErrors("valid", 3, 2, 0, 0), written.Runs[1].Splits.Single());
+        Assert.Equal(new SplitErrors("valid", 3, 1, 0, 0), written.Ensemble.Splits.Single());
+        File.WriteAllText(json, "{}");
+        Assert.StartsWith(json + ":", Assert.Throws<InvalidDataException>(() => EnsembleErrors.Read(json)).Message);
+        string underFile = Path.Combine(a, "pretrained-probabilities.csv", "errors.json"); // its folder is a file
+        var unwritable = Cli("ensemble", "--runs", $"{a},{b}", "--out", underFile);
+        Assert.Equal(2, unwritable.Code);
+        Assert.Contains(underFile, unwritable.Error);
         var missing = Cli("ensemble", "--runs", $"{a},{Path.Combine(_dir, "none")}");
         Assert.Equal(2, missing.Code);
         Assert.Contains(Path.Combine(_dir, "none"), missing.Error);

@@ -4,9 +4,9 @@ using Scrawl.Deep.Transfer;
 namespace Scrawl.Deep.Cli.Commands;
 
 /// <summary>
-/// <c>scrawl deep ensemble --runs DIR1,DIR2,…</c>: averages the saved softmax (<c>pretrained-probabilities.csv</c>) of
+/// <c>scrawl deep ensemble --runs DIR1,DIR2,… [--out FILE]</c>: averages the saved softmax (<c>pretrained-probabilities.csv</c>) of
 /// fine-tuning runs and prints each run's and the ensemble's errors per split, with all test-time views and with the first
-/// view alone. Reads files only (no libtorch).
+/// view alone; <c>--out</c> also writes them as JSON (<see cref="EnsembleErrors"/>). Reads files only (no libtorch).
 /// </summary>
 internal static class EnsembleCommand
 {
@@ -16,12 +16,13 @@ internal static class EnsembleCommand
     public static Command Create(CliOutput io)
     {
         var runs = new Option<string>("--runs") { Description = "Comma-separated run folders (each with " + FileName + ") or files", Required = true };
-        var command = new Command("ensemble", "Average the saved valid/test probabilities of fine-tuning runs; prints errors per split.") { runs };
-        command.SetAction(r => Run(io, r.GetValue(runs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        var output = new Option<string?>("--out") { Description = "Also write each run's and the ensemble's errors per split to this JSON file (atomically)" };
+        var command = new Command("ensemble", "Average the saved valid/test probabilities of fine-tuning runs; prints errors per split.") { runs, output };
+        command.SetAction(r => Run(io, r.GetValue(runs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), r.GetValue(output)));
         return command;
     }
 
-    internal static int Run(CliOutput io, IReadOnlyList<string> runs)
+    internal static int Run(CliOutput io, IReadOnlyList<string> runs, string? output = null)
     {
         if (runs.Count == 0)
         {
@@ -46,24 +47,40 @@ internal static class EnsembleCommand
                 throw new CliException(e.Message);
             }
 
-            io.Out.WriteLine($"{path}: {Line(members[^1])}");
         }
 
+        EnsembleErrors errors;
         try
         {
-            var all = ProbabilityEnsemble.Average(members);
-            var first = ProbabilityEnsemble.Average(members, firstViewOnly: true);
-            io.Out.WriteLine($"ensemble of {members.Count}: " + string.Join(", ", all.Splits.Select(s =>
-                $"{s.Name} {s.Errors()} errors of {s.Count} (first views only: {first.Split(s.Name)!.Errors()})")));
+            errors = EnsembleErrors.Of(members);
         }
         catch (ArgumentException e)
         {
             throw new CliException(e.Message);
         }
 
+        foreach (var run in errors.Runs)
+        {
+            io.Out.WriteLine($"{run.Source}: " + string.Join(", ", run.Splits.Select(s =>
+                $"{s.Name} {s.Errors} errors of {s.Count} ({s.Views} view{(s.Views == 1 ? "" : "s")}; first view {s.FirstViewErrors})")));
+        }
+
+        io.Out.WriteLine($"ensemble of {members.Count}: " + string.Join(", ", errors.Ensemble.Splits.Select(s =>
+            $"{s.Name} {s.Errors} errors of {s.Count} (first views only: {s.FirstViewErrors})")));
+        if (output is not null)
+        {
+            try
+            {
+                errors.Save(output);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"{output}: cannot write the ensemble's errors ({e.Message}).");
+            }
+
+            io.Out.WriteLine($"wrote {output}");
+        }
+
         return ExitCodes.Ok;
     }
-
-    private static string Line(RunProbabilities run) => string.Join(", ", run.Splits.Select(s =>
-        $"{s.Name} {s.Errors()} errors of {s.Count} ({s.Views} view{(s.Views == 1 ? "" : "s")}; first view {s.Errors(firstViewOnly: true)})"));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Scrawl.Reporting;
 
 namespace Scrawl.Experiments.Reports;
@@ -42,33 +43,54 @@ internal sealed partial class DeepStudiesReport
                 folder, () => ReportFiles.AllExist(folder, ProbabilitiesFile) && FinetuneMatches(folder, expected));
         }
 
-        // Reads two small files (< 1 s): always run, since the table is its output.
-        yield return new(FinalEnsembleStage, 0, ["deep", "ensemble", "--runs", string.Join(',', folders)], deep, () => false);
+        // Reads two small files (< 1 s): always run, since the table is its output (the errors file it writes).
+        yield return new(FinalEnsembleStage, 0, ["deep", "ensemble", "--runs", string.Join(',', folders), "--out", Path.Combine(deep, EnsembleErrorsFileName)], deep, () => false);
     }
 
-    /// <summary>A model's test errors as <c>deep ensemble</c> printed them: over all test-time views and with the first view alone.</summary>
+    /// <summary>The file the <c>deep ensemble</c> stage writes its errors to (<c>--out</c>), in the deep runs folder.</summary>
+    internal const string EnsembleErrorsFileName = "ensemble-train-val.json";
+
+    /// <summary>A model's test errors as <c>deep ensemble</c> counted them: over all test-time views and with the first view alone.</summary>
     internal sealed record EnsembleErrors(int Errors, int FirstViewErrors, int Count)
     {
         /// <summary>The fraction of the test images classified right.</summary>
         public double Accuracy => 1 - ((double)Errors / Count);
     }
 
+    /// <summary>One split of <c>deep ensemble --out</c>'s file (the report's reading of Scrawl.Deep's <c>SplitErrors</c>).</summary>
+    internal sealed record SplitErrorsFile(string Name, int Count, int Views, int Errors, int FirstViewErrors);
+
+    /// <summary>One run of that file (or the ensemble).</summary>
+    internal sealed record RunErrorsFile(string Source, List<SplitErrorsFile> Splits);
+
+    /// <summary>The file <c>deep ensemble --out</c> writes: each member's errors per split and the ensemble's.</summary>
+    internal sealed record EnsembleErrorsFile(List<RunErrorsFile> Runs, RunErrorsFile Ensemble);
+
     /// <summary>
-    /// The test errors of each run (in <c>--runs</c> order) and of the ensemble from <c>deep ensemble</c>'s output;
-    /// <see cref="InvalidDataException"/> when a line is missing.
+    /// The test errors of each run (in <c>--runs</c> order) and of the ensemble from the JSON file <c>deep ensemble --out</c> wrote;
+    /// <see cref="InvalidDataException"/> naming the file when it is unreadable or lacks the test split of <paramref name="members"/> runs and of the ensemble.
     /// </summary>
-    internal static (IReadOnlyList<EnsembleErrors> Members, EnsembleErrors Ensemble) ParseEnsemble(string output, int members)
+    internal static (IReadOnlyList<EnsembleErrors> Members, EnsembleErrors Ensemble) ReadEnsemble(string path, int members)
     {
-        var runs = Regex.Matches(output, @"^.+\.csv: (?:.*, )?test (\d+) errors of (\d+) \(\d+ views?; first view (\d+)\)", RegexOptions.Multiline);
-        var all = Regex.Match(output, @"^ensemble of \d+: (?:.*, )?test (\d+) errors of (\d+) \(first views only: (\d+)\)", RegexOptions.Multiline);
-        if (runs.Count != members || !all.Success)
+        EnsembleErrorsFile? file;
+        try
         {
-            throw new InvalidDataException($"deep ensemble: its output lacks the test errors of {members} runs and of the ensemble:\n{output}");
+            file = JsonSerializer.Deserialize(File.ReadAllBytes(path), EnsembleJson.Default.EnsembleErrorsFile);
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            throw new InvalidDataException($"{path}: not deep ensemble's errors file ({e.Message}).", e);
         }
 
-        static int Int(Group g) => int.Parse(g.Value, CultureInfo.InvariantCulture);
-        return ([.. runs.Select(r => new EnsembleErrors(Int(r.Groups[1]), Int(r.Groups[3]), Int(r.Groups[2])))],
-            new EnsembleErrors(Int(all.Groups[1]), Int(all.Groups[3]), Int(all.Groups[2])));
+        static EnsembleErrors? Test(RunErrorsFile? run) =>
+            run?.Splits?.FirstOrDefault(s => s?.Name == "test") is { } t ? new EnsembleErrors(t.Errors, t.FirstViewErrors, t.Count) : null;
+        var runs = file?.Runs?.Select(Test).ToList();
+        if (runs is null || runs.Count != members || runs.Any(r => r is null) || Test(file!.Ensemble) is not { } all)
+        {
+            throw new InvalidDataException($"{path}: lacks the test errors of {members} runs and of their ensemble.");
+        }
+
+        return ([.. runs!], all);
     }
 
     /// <summary>The section of the final recipe: one row per member and one for their ensemble, each with its command.</summary>
@@ -76,7 +98,7 @@ internal sealed partial class DeepStudiesReport
     {
         var members = FinalMemberStages.Select(name => stages[name]).ToList();
         var ensembleStage = stages[FinalEnsembleStage];
-        var (memberErrors, ensemble) = ParseEnsemble(ensembleStage.Output, members.Count);
+        var (memberErrors, ensemble) = ReadEnsemble(Path.Combine(ensembleStage.Folder, EnsembleErrorsFileName), members.Count);
         var runs = members.Select(m => Read(Path.Combine(m.Folder, "pretrained-run.json"), DeepJson.Default.FinetuneRun)).ToList();
         var section = document.AddSection("Flowers-17: the recipe of issue #20 (two train+val runs and their ensemble)",
             "The recipe chosen on valid: pretrained ResNet18, a linear head on cached frozen features, then the last two blocks fine-tuned, flip TTA, trained on train+val (1,020 images) with two seeds; "
@@ -100,4 +122,8 @@ internal sealed partial class DeepStudiesReport
     }
 
     private static string Errors(EnsembleErrors e) => $"{e.Errors} of {e.Count}";
+
+    /// <summary>The ensemble's errors file, read without reflection.</summary>
+    [JsonSerializable(typeof(EnsembleErrorsFile))]
+    internal sealed partial class EnsembleJson : JsonSerializerContext;
 }

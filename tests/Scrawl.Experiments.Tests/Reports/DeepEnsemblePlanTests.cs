@@ -32,25 +32,43 @@ public class DeepEnsemblePlanTests
         }
 
         var ensemble = plans["deep ensemble train-val"];
-        Assert.Equal("./scrawl deep ensemble --runs /runs/deep/flowers17-train-val-s0,/runs/deep/flowers17-train-val-s1", ReportFiles.ShellCommand(ensemble.Args));
+        Assert.Equal("./scrawl deep ensemble --runs /runs/deep/flowers17-train-val-s0,/runs/deep/flowers17-train-val-s1 --out /runs/deep/ensemble-train-val.json", ReportFiles.ShellCommand(ensemble.Args));
         var names = Plans(quick).Select(p => p.Name).ToList();
         Assert.True(names.IndexOf("deep ensemble train-val") > names.IndexOf("deep finetune train-val s1"), "the ensemble runs after its members");
         Assert.Contains("deep finetune recipe", names); // the earlier recipe stays, as history
     }
 
     [Fact]
-    public void The_ensemble_table_reads_deep_ensembles_lines_and_refuses_output_without_them()
+    public void The_ensemble_table_reads_deep_ensembles_errors_file_and_refuses_one_without_them()
     {
-        const string Output = """
-            /r/s0/pretrained-probabilities.csv: test 12 errors of 340 (2 views; first view 13)
-            /r/s1/pretrained-probabilities.csv: test 13 errors of 340 (2 views; first view 13)
-            ensemble of 2: test 9 errors of 340 (first views only: 10)
+        // The shape Scrawl.Deep's EnsembleErrors.Save writes (checked against the real writer in Scrawl.Deep.Tests' EnsembleTests).
+        const string File = """
+            {
+              "Runs": [
+                { "Source": "/r/s0/pretrained-probabilities.csv", "Splits": [ { "Name": "test", "Count": 340, "Views": 2, "Errors": 12, "FirstViewErrors": 13 } ] },
+                { "Source": "/r/s1/pretrained-probabilities.csv", "Splits": [ { "Name": "test", "Count": 340, "Views": 2, "Errors": 13, "FirstViewErrors": 13 } ] }
+              ],
+              "Ensemble": { "Source": "ensemble", "Splits": [ { "Name": "test", "Count": 340, "Views": 1, "Errors": 9, "FirstViewErrors": 10 } ] }
+            }
             """;
-        var (members, all) = DeepStudiesReport.ParseEnsemble(Output, 2);
-        Assert.Equal([12, 13], members.Select(m => m.Errors));
-        Assert.Equal((9, 10, 340), (all.Errors, all.FirstViewErrors, all.Count));
-        Assert.Equal(1 - (9 / 340.0), all.Accuracy, 12);
-        Assert.Throws<InvalidDataException>(() => DeepStudiesReport.ParseEnsemble(Output.Replace("ensemble of 2", "ensemble", StringComparison.Ordinal), 2));
-        Assert.Throws<InvalidDataException>(() => DeepStudiesReport.ParseEnsemble(Output, 3));
+        string dir = Directory.CreateTempSubdirectory("scrawl-ensemble-report-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, DeepStudiesReport.EnsembleErrorsFileName);
+            System.IO.File.WriteAllText(path, File);
+            var (members, all) = DeepStudiesReport.ReadEnsemble(path, 2);
+            Assert.Equal([12, 13], members.Select(m => m.Errors));
+            Assert.Equal((9, 10, 340), (all.Errors, all.FirstViewErrors, all.Count));
+            Assert.Equal(1 - (9 / 340.0), all.Accuracy, 12);
+            Assert.StartsWith(path + ":", Assert.Throws<InvalidDataException>(() => DeepStudiesReport.ReadEnsemble(path, 3)).Message);
+            System.IO.File.WriteAllText(path, File.Replace("\"Name\": \"test\", \"Count\": 340, \"Views\": 1", "\"Name\": \"valid\", \"Count\": 340, \"Views\": 1", StringComparison.Ordinal));
+            Assert.Contains("lacks the test errors", Assert.Throws<InvalidDataException>(() => DeepStudiesReport.ReadEnsemble(path, 2)).Message);
+            System.IO.File.WriteAllText(path, "ensemble of 2: test 9 errors of 340");
+            Assert.StartsWith(path + ":", Assert.Throws<InvalidDataException>(() => DeepStudiesReport.ReadEnsemble(path, 2)).Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
