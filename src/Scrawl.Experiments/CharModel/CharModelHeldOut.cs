@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Scrawl.Data;
+using Scrawl.Data.Synthesis;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
@@ -89,6 +90,31 @@ public static class CharModelHeldOut
         model.Network.SetTraining(false);
         string command = model.Metadata.TryGetValue("recipe", out string? recipe) && JsonSerializer.Deserialize(recipe, ExperimentsJson.Default.CharModelRecipe) is { } r ? r.CommandLine() : "";
         return Summarize(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), command, [.. heldOut.Select(set => (set, model.Network.PredictClasses(set.Features())))]);
+    }
+
+    /// <summary>The data set of <see cref="ScoreEmnist36"/>: EMNIST's case-merged 36-class set, whose training split train-charmodel's <c>--real</c> may use.</summary>
+    public const string Emnist36Source = "emnist-more36";
+
+    /// <summary>
+    /// A wider check than the 653 held-out crops of <see cref="Score"/>: a 36-class model (else an <see cref="InvalidDataException"/> naming the file) on
+    /// the 10 % test split (split seed <see cref="CharModelData.SplitSeed"/>, never trained on) of <see cref="Emnist36Source"/> — 13,625 real characters,
+    /// upper and lower case merged into one class per letter, so it also asks a capitals model to read lower-case shapes. Kept apart from "all".
+    /// </summary>
+    public static HeldOutSourceRow ScoreEmnist36(string modelPath, Func<string, long, DatasetSplits> load)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        ArgumentNullException.ThrowIfNull(load);
+        var model = ModelFile.Load(modelPath);
+        if (model.Network.OutputFeatures != 36)
+        {
+            throw new InvalidDataException($"{modelPath}: has {model.Network.OutputFeatures} outputs; the {Emnist36Source} check takes a 36-class model.");
+        }
+
+        var synthetic = new GlyphSynthesizer().Generate(1, 1);
+        var test = load(Emnist36Source, CharModelData.SplitSeed).Test ?? throw new InvalidDataException($"{Emnist36Source}: expected a test split.");
+        var set = Mixture.Conform(test, synthetic).Renamed(Emnist36Source);
+        model.Network.SetTraining(false);
+        return Row(set.Name, CharModelScore.FromPredictions([(set, model.Network.PredictClasses(set.Features()))]));
     }
 
     /// <summary>
