@@ -28,8 +28,7 @@ internal static class ScoreCharModelCommand
             throw new CliException($"{model.FullName}: no such model file.");
         }
 
-        var (score, summary) = CharModelHeldOut.Score(model.FullName, CliData.Load);
-        var emnist = wider ? CharModelHeldOut.ScoreEmnist36(model.FullName, CliData.Load) : null; // before any output: a 62-class model is refused
+        var (score, summary, emnist) = CharModelHeldOut.Score(model.FullName, CliData.Load, wider);
         foreach (var s in summary.Sources)
         {
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -46,7 +46,6 @@ internal static class EnsembleCommand
             {
                 throw new CliException(e.Message);
             }
-
         }
 
         EnsembleErrors errors;

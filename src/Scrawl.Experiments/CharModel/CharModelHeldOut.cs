@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Scrawl.Data;
-using Scrawl.Data.Synthesis;
 using Scrawl.NeuralNet.Layers;
 using Scrawl.NeuralNet.Serialization;
 using Scrawl.Numerics;
@@ -72,13 +71,21 @@ public sealed record HeldOutSummary(string Model, string Sha256, int Classes, st
 /// <summary>Scores a saved character model on the held-out real data that <c>train-charmodel</c> reports (the same sets, the same splits).</summary>
 public static class CharModelHeldOut
 {
+    /// <summary>The data set of the wider check of <see cref="Score"/>: EMNIST's case-merged 36-class set, whose training split train-charmodel's <c>--real</c> may use.</summary>
+    public const string Emnist36Source = "emnist-more36";
+
     /// <summary>
     /// Loads <paramref name="modelPath"/> (36 or 62 outputs; anything else is an <see cref="InvalidDataException"/> naming the file) and scores it on
     /// the held-out splits of photo-chars and emnist-sample (and, for 62 classes, EMNIST byclass-test's); <paramref name="load"/> resolves catalog names.
+    /// With <paramref name="emnist36"/>, a 36-class model (else an <see cref="InvalidDataException"/> naming the file, before any scoring) is also scored
+    /// on a wider check kept apart from "all": the 10 % test split (split seed <see cref="CharModelData.SplitSeed"/>, never trained on) of
+    /// <see cref="Emnist36Source"/> — 13,625 real characters, upper and lower case merged into one class per letter, so it also asks a capitals model
+    /// to read lower-case shapes.
     /// </summary>
-    public static (CharModelScore Score, HeldOutSummary Summary) Score(string modelPath, Func<string, long, DatasetSplits> load)
+    public static (CharModelScore Score, HeldOutSummary Summary, HeldOutSourceRow? Emnist36) Score(string modelPath, Func<string, long, DatasetSplits> load, bool emnist36 = false)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
+        ArgumentNullException.ThrowIfNull(load);
         var model = ModelFile.Load(modelPath);
         int classes = model.Network.OutputFeatures;
         if (classes is not (36 or 62))
@@ -86,35 +93,24 @@ public static class CharModelHeldOut
             throw new InvalidDataException($"{modelPath}: has {classes} outputs; a character model has 36 or 62.");
         }
 
-        var heldOut = CharModelData.Load(1, 1, syntheticOnly: true, load, _ => { }, [], classes).HeldOut;
-        model.Network.SetTraining(false);
-        string command = model.Metadata.TryGetValue("recipe", out string? recipe) && JsonSerializer.Deserialize(recipe, ExperimentsJson.Default.CharModelRecipe) is { } r ? r.CommandLine() : "";
-        return Summarize(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), command, [.. heldOut.Select(set => (set, model.Network.PredictClasses(set.Features())))]);
-    }
-
-    /// <summary>The data set of <see cref="ScoreEmnist36"/>: EMNIST's case-merged 36-class set, whose training split train-charmodel's <c>--real</c> may use.</summary>
-    public const string Emnist36Source = "emnist-more36";
-
-    /// <summary>
-    /// A wider check than the 653 held-out crops of <see cref="Score"/>: a 36-class model (else an <see cref="InvalidDataException"/> naming the file) on
-    /// the 10 % test split (split seed <see cref="CharModelData.SplitSeed"/>, never trained on) of <see cref="Emnist36Source"/> — 13,625 real characters,
-    /// upper and lower case merged into one class per letter, so it also asks a capitals model to read lower-case shapes. Kept apart from "all".
-    /// </summary>
-    public static HeldOutSourceRow ScoreEmnist36(string modelPath, Func<string, long, DatasetSplits> load)
-    {
-        ArgumentNullException.ThrowIfNull(modelPath);
-        ArgumentNullException.ThrowIfNull(load);
-        var model = ModelFile.Load(modelPath);
-        if (model.Network.OutputFeatures != 36)
+        if (emnist36 && classes != 36)
         {
-            throw new InvalidDataException($"{modelPath}: has {model.Network.OutputFeatures} outputs; the {Emnist36Source} check takes a 36-class model.");
+            throw new InvalidDataException($"{modelPath}: has {classes} outputs; the {Emnist36Source} check takes a 36-class model.");
         }
 
-        var synthetic = new GlyphSynthesizer().Generate(1, 1);
-        var test = load(Emnist36Source, CharModelData.SplitSeed).Test ?? throw new InvalidDataException($"{Emnist36Source}: expected a test split.");
-        var set = Mixture.Conform(test, synthetic).Renamed(Emnist36Source);
+        var sources = CharModelData.Load(1, 1, syntheticOnly: true, load, _ => { }, [], classes);
         model.Network.SetTraining(false);
-        return Row(set.Name, CharModelScore.FromPredictions([(set, model.Network.PredictClasses(set.Features()))]));
+        string command = model.Metadata.TryGetValue("recipe", out string? recipe) && JsonSerializer.Deserialize(recipe, ExperimentsJson.Default.CharModelRecipe) is { } r ? r.CommandLine() : "";
+        var (score, summary) = Summarize(Path.GetFileName(modelPath), HeldOutSummary.HashFile(modelPath), command, [.. sources.HeldOut.Select(set => (set, model.Network.PredictClasses(set.Features())))]);
+        HeldOutSourceRow? wider = null;
+        if (emnist36)
+        {
+            var test = load(Emnist36Source, CharModelData.SplitSeed).Test ?? throw new InvalidDataException($"{Emnist36Source}: expected a test split.");
+            var set = Mixture.Conform(test, sources.Synthetic).Renamed(Emnist36Source);
+            wider = Row(set.Name, CharModelScore.FromPredictions([(set, model.Network.PredictClasses(set.Features()))]));
+        }
+
+        return (score, summary, wider);
     }
 
     /// <summary>
